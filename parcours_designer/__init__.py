@@ -1,0 +1,3 @@
+"""Parcours Designer : concevoir et vérifier des parcours d'accompagnement."""
+
+__version__ = "0.1.0"

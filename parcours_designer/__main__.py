@@ -1,0 +1,3 @@
+from parcours_designer.cli import main
+
+raise SystemExit(main())

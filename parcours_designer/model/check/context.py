@@ -1,0 +1,46 @@
+"""Indexes computed once per check, so every rule stays linear."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from parcours_designer.model.budget import Budget, compute_budget
+from parcours_designer.model.pathway import Pathway
+
+
+@dataclass
+class Context:
+    pathway: Pathway
+
+    @cached_property
+    def phases_by_id(self) -> dict:
+        return {phase.id: phase for phase in self.pathway.phases}
+
+    @cached_property
+    def partners_by_id(self) -> dict:
+        return {partner.id: partner for partner in self.pathway.partners}
+
+    @cached_property
+    def answered_need_ids(self) -> set[str]:
+        return {need_id for o in self.pathway.objectives for need_id in o.need_ids}
+
+    @cached_property
+    def served_objective_ids(self) -> set[str]:
+        return {oid for phase in self.pathway.phases for oid in phase.objective_ids}
+
+    @cached_property
+    def measured_objective_ids(self) -> set[str]:
+        return {oid for ind in self.pathway.indicators for oid in ind.objective_ids}
+
+    @cached_property
+    def partner_ids_in_phases(self) -> set[str]:
+        return {pid for phase in self.pathway.phases for pid in phase.partner_ids}
+
+    @cached_property
+    def partner_ids_with_costs(self) -> set[str]:
+        return {c.partner_id for c in self.pathway.costs if c.partner_id is not None}
+
+    @cached_property
+    def budget(self) -> Budget:
+        return compute_budget(self.pathway)

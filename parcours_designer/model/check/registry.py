@@ -1,0 +1,84 @@
+"""The registry of check rules: small pure functions over a pathway."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable, Iterable, Optional
+
+from parcours_designer.model.references import TARGET_TYPES
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "Erreur", "warning": "Avertissement", "info": "Information"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found: a French message on a target (``None`` id: the pathway)."""
+
+    message: str
+    target_type: str = "pathway"
+    target_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's hit, with the rule's identity and the competences it evidences."""
+
+    rule: str
+    severity: Severity
+    message: str
+    target_type: str
+    target_id: Optional[str]
+    competence_ids: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        target = {"type": self.target_type}
+        if self.target_id is not None:
+            target["id"] = self.target_id
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "target": target,
+            "competence_ids": list(self.competence_ids),
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    check: Callable[..., Iterable[Hit]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, title: str):
+    """Register ``check(context) -> Iterable[Hit]`` under ``rule_id``."""
+
+    def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, title, check)
+        return check
+
+    return register
+
+
+def hit(list_name: str, item: object, message: str) -> Hit:
+    """A hit on an entity of ``list_name`` (``"phases"``, ``"needs"``…)."""
+    return Hit(message, TARGET_TYPES[list_name], item.id)

@@ -1,0 +1,85 @@
+"""Rules on the calendar: dates, dependencies, cycles, the pathway's window, gaps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Iterator
+
+from parcours_designer.model.check.context import Context
+from parcours_designer.model.check.registry import Hit, Severity, hit, rule
+from parcours_designer.model.enums import PhaseKind
+from parcours_designer.model.graph import cycles, phase_edges
+from parcours_designer.model.references import display_name
+
+MAX_GAP = timedelta(weeks=6)
+
+
+@rule("phase-undated", Severity.WARNING, "Étapes datées")
+def phase_undated(ctx: Context) -> Iterator[Hit]:
+    for phase in ctx.pathway.phases:
+        if phase.start is None or phase.end is None:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » n'a pas de dates "
+                      "de début et de fin.")
+
+
+@rule("phase-dates-inverted", Severity.ERROR, "Dates des étapes cohérentes")
+def phase_dates_inverted(ctx: Context) -> Iterator[Hit]:
+    for phase in ctx.pathway.phases:
+        if phase.start and phase.end and phase.end < phase.start:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » se termine le "
+                      f"{phase.end:%d/%m/%Y}, avant de commencer le {phase.start:%d/%m/%Y}.")
+
+
+@rule("phase-before-dependency", Severity.ERROR, "Enchaînement des étapes respecté")
+def phase_before_dependency(ctx: Context) -> Iterator[Hit]:
+    for phase in ctx.pathway.phases:
+        for dep_id in phase.depends_on:
+            dep = ctx.phases_by_id.get(dep_id)
+            if dep is None or dep is phase or not (phase.start and dep.end):
+                continue
+            if phase.start <= dep.end:
+                yield hit("phases", phase, f"L'étape « {display_name(phase)} » commence le "
+                          f"{phase.start:%d/%m/%Y}, avant la fin de l'étape « {display_name(dep)} » "
+                          f"dont elle dépend (le {dep.end:%d/%m/%Y}).")
+
+
+@rule("dependency-cycle", Severity.ERROR, "Dépendances sans cycle")
+def dependency_cycle(ctx: Context) -> Iterator[Hit]:
+    phases = ctx.pathway.phases
+    loops = cycles([p.id for p in phases], phase_edges(phases))
+    for loop in loops:
+        names = " → ".join(f"« {display_name(ctx.phases_by_id[i])} »" for i in [*loop, loop[0]])
+        for phase_id in loop:
+            phase = ctx.phases_by_id[phase_id]
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » fait partie d'un cycle "
+                      f"de dépendances : {names}.")
+
+
+@rule("phase-outside-window", Severity.ERROR, "Étapes dans la période du parcours")
+def phase_outside_window(ctx: Context) -> Iterator[Hit]:
+    start, end = ctx.pathway.start, ctx.pathway.end
+    for phase in ctx.pathway.phases:
+        if start and phase.start and phase.start < start:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » commence le "
+                      f"{phase.start:%d/%m/%Y}, avant le début du parcours ({start:%d/%m/%Y}).")
+        elif end and phase.end and phase.end > end:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » se termine le "
+                      f"{phase.end:%d/%m/%Y}, après la fin du parcours ({end:%d/%m/%Y}).")
+
+
+@rule("phase-gap", Severity.WARNING, "Continuité entre les étapes")
+def phase_gap(ctx: Context) -> Iterator[Hit]:
+    dated = [p for p in ctx.pathway.phases if p.start and p.end and p.end >= p.start]
+    dated.sort(key=lambda p: (p.start, p.end))
+    if not dated:
+        return
+    latest_end, previous = dated[0].end, dated[0]
+    for phase in dated[1:]:
+        gap = phase.start - latest_end
+        if gap > MAX_GAP and phase.kind != PhaseKind.FOLLOW_UP:
+            weeks = gap.days // 7
+            yield hit("phases", phase, f"{weeks} semaines sans aucune étape entre « "
+                      f"{display_name(previous)} » et « {display_name(phase)} » : le lien avec "
+                      "les personnes accompagnées risque de se perdre.")
+        if phase.end >= latest_end:
+            latest_end, previous = phase.end, phase

@@ -1,0 +1,177 @@
+"""The entities of a pathway, exactly as the file format names them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional, Union
+
+from pydantic import BaseModel, Field
+
+from parcours_designer.model.enums import (
+    FundingStatus,
+    IndicatorKind,
+    Level,
+    Modality,
+    NeedSource,
+    PartnerKind,
+    PartnerStatus,
+    PhaseFormat,
+    PhaseKind,
+    Priority,
+    QuestionnaireAudience,
+    QuestionType,
+)
+from parcours_designer.model.types import (
+    STRICT,
+    ChargeAccount,
+    Count,
+    Id,
+    IsoDate,
+    Money,
+    ProductAccount,
+    Quantity,
+)
+
+# ``target`` and ``result`` of an indicator: a number or a text.
+Measure = Optional[Union[int, float, str]]
+
+
+class Part(BaseModel):
+    """Any object of the format: unknown keys are refused."""
+
+    model_config = STRICT
+
+
+class Entity(Part):
+    """An item of a list, known by its id."""
+
+    id: Id
+
+
+class Contact(Part):
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+class Referent(Part):
+    name: str = ""
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+class Audience(Entity):
+    name: str = ""
+    description: str = ""
+    size: Optional[Count] = None
+
+
+class Need(Entity):
+    title: str = ""
+    description: str = ""
+    category: str = ""
+    priority: Priority = Priority.MEDIUM
+    sources: list[NeedSource] = Field(default_factory=list)
+    audience_ids: list[Id] = Field(default_factory=list)
+
+
+class Objective(Entity):
+    title: str = ""
+    description: str = ""
+    need_ids: list[Id] = Field(default_factory=list)
+    priority: int = Field(default=1, ge=1, strict=True)
+
+
+class PartnerLink(Part):
+    partner_id: Id
+    label: str = ""
+
+
+class Partner(Entity):
+    name: str = ""
+    kind: PartnerKind = PartnerKind.OTHER
+    role: str = ""
+    status: PartnerStatus = PartnerStatus.IDENTIFIED
+    contact: Contact = Field(default_factory=Contact)
+    links: list[PartnerLink] = Field(default_factory=list)
+
+
+class Phase(Entity):
+    title: str = ""
+    kind: PhaseKind = PhaseKind.OTHER
+    format: Optional[PhaseFormat] = None
+    modality: Optional[Modality] = None
+    start: Optional[IsoDate] = None
+    end: Optional[IsoDate] = None
+    objective_ids: list[Id] = Field(default_factory=list)
+    partner_ids: list[Id] = Field(default_factory=list)
+    depends_on: list[Id] = Field(default_factory=list)
+    participants: Optional[Count] = None
+    milestone: bool = False
+    location: str = ""
+    deliverables: list[str] = Field(default_factory=list)
+
+
+class Cost(Entity):
+    label: str = ""
+    account: ChargeAccount = ""
+    phase_id: Optional[Id] = None
+    partner_id: Optional[Id] = None
+    quantity: Quantity = Decimal("1")
+    unit: str = ""
+    unit_cost: Money = Decimal("0.00")
+
+
+class Funding(Entity):
+    label: str = ""
+    account: ProductAccount = ""
+    partner_id: Optional[Id] = None
+    amount: Money = Decimal("0.00")
+    status: FundingStatus = FundingStatus.REQUESTED
+
+
+class Indicator(Entity):
+    label: str = ""
+    kind: Optional[IndicatorKind] = None
+    objective_ids: list[Id] = Field(default_factory=list)
+    target: Measure = None
+    result: Measure = None
+    method: str = ""
+
+
+class Question(Entity):
+    text: str = ""
+    type: QuestionType = QuestionType.TEXT
+    choices: list[str] = Field(default_factory=list)
+
+
+class Questionnaire(Entity):
+    title: str = ""
+    audience: QuestionnaireAudience = QuestionnaireAudience.PARTICIPANTS
+    phase_id: Optional[Id] = None
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Topic(Part):
+    text: str = ""
+    partner_ids: list[Id] = Field(default_factory=list)
+
+
+class Review(Part):
+    strengths: list[str] = Field(default_factory=list)
+    improvements: list[str] = Field(default_factory=list)
+    adjustments: list[str] = Field(default_factory=list)
+    topics_to_report: list[Topic] = Field(default_factory=list)
+
+    def has_content(self) -> bool:
+        return bool(self.strengths or self.improvements or self.adjustments)
+
+
+class Risk(Entity):
+    description: str = ""
+    likelihood: Level = Level.MEDIUM
+    impact: Level = Level.MEDIUM
+    mitigation: str = ""
+    delay_days: Count = 0
+    phase_ids: list[Id] = Field(default_factory=list)

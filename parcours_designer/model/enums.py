@@ -1,0 +1,146 @@
+"""Enumerated values of the file format, each with its French label."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Labelled(str, Enum):
+    """A string enum whose members carry a French display label."""
+
+    @property
+    def label(self) -> str:
+        return LABELS[type(self)][self.value]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]
+
+
+class Priority(Labelled):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class NeedSource(Labelled):
+    INTERVIEW = "interview"
+    QUESTIONNAIRE = "questionnaire"
+    SHARED_DIAGNOSTIC = "shared_diagnostic"
+    OBSERVATION = "observation"
+    PEER_EXCHANGE = "peer_exchange"
+    DATA = "data"
+
+
+class PartnerKind(Labelled):
+    SUPPORT_STRUCTURE = "support_structure"
+    CONSULTANT = "consultant"
+    FUNDER = "funder"
+    LOCAL_AUTHORITY = "local_authority"
+    NETWORK = "network"
+    VENUE = "venue"
+    OTHER = "other"
+
+
+class PartnerStatus(Labelled):
+    IDENTIFIED = "identified"
+    CONTACTED = "contacted"
+    COMMITTED = "committed"
+
+
+class PhaseKind(Labelled):
+    WELCOME = "welcome"
+    DIAGNOSTIC = "diagnostic"
+    STEERING = "steering"
+    WORKSHOP = "workshop"
+    INDIVIDUAL_SUPPORT = "individual_support"
+    PEER_EXCHANGE = "peer_exchange"
+    TRAINING = "training"
+    FOLLOW_UP = "follow_up"
+    REVIEW = "review"
+    OTHER = "other"
+
+
+class PhaseFormat(Labelled):
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+
+
+class Modality(Labelled):
+    ONSITE = "onsite"
+    REMOTE = "remote"
+    HYBRID = "hybrid"
+
+
+class FundingStatus(Labelled):
+    REQUESTED = "requested"
+    GRANTED = "granted"
+
+
+class IndicatorKind(Labelled):
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+
+
+class QuestionnaireAudience(Labelled):
+    PARTICIPANTS = "participants"
+    FACILITATORS = "facilitators"
+    PARTNERS = "partners"
+
+
+class QuestionType(Labelled):
+    SCALE = "scale"
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+class Level(Labelled):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+LABELS: dict[type, dict[str, str]] = {
+    Priority: {"high": "Haute", "medium": "Moyenne", "low": "Basse"},
+    NeedSource: {
+        "interview": "Entretien",
+        "questionnaire": "Questionnaire",
+        "shared_diagnostic": "Diagnostic partagé",
+        "observation": "Observation",
+        "peer_exchange": "Échange entre pairs",
+        "data": "Données",
+    },
+    PartnerKind: {
+        "support_structure": "Structure d'accompagnement",
+        "consultant": "Consultant·e",
+        "funder": "Financeur",
+        "local_authority": "Collectivité",
+        "network": "Réseau",
+        "venue": "Lieu d'accueil",
+        "other": "Autre",
+    },
+    PartnerStatus: {"identified": "Identifié", "contacted": "Contacté", "committed": "Engagé"},
+    PhaseKind: {
+        "welcome": "Accueil",
+        "diagnostic": "Diagnostic",
+        "steering": "Comité / pilotage",
+        "workshop": "Atelier collectif",
+        "individual_support": "Accompagnement individuel",
+        "peer_exchange": "Échange entre pairs",
+        "training": "Formation",
+        "follow_up": "Suivi",
+        "review": "Bilan",
+        "other": "Autre",
+    },
+    PhaseFormat: {"individual": "Individuel", "collective": "Collectif"},
+    Modality: {"onsite": "Présentiel", "remote": "À distance", "hybrid": "Hybride"},
+    FundingStatus: {"requested": "Demandé", "granted": "Acquis"},
+    IndicatorKind: {"quantitative": "Quantitatif", "qualitative": "Qualitatif"},
+    QuestionnaireAudience: {
+        "participants": "Participant·e·s",
+        "facilitators": "Intervenant·e·s",
+        "partners": "Partenaires",
+    },
+    QuestionType: {"scale": "Échelle", "choice": "Choix", "text": "Texte libre"},
+    Level: {"low": "Faible", "medium": "Moyen", "high": "Élevé"},
+}

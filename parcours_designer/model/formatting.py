@@ -1,0 +1,82 @@
+"""French formatting of money, numbers and dates, whatever the system locale."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Optional
+
+from parcours_designer.model.types import round_cents
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def group_digits(digits: str) -> str:
+    """``1234567`` → ``1 234 567`` with narrow no-break spaces."""
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return NARROW_NBSP.join(groups)
+
+
+def format_decimal(value: Decimal, places: int = 2) -> str:
+    """``Decimal('-1234.5')`` → ``-1 234,50``."""
+    quantized = round_cents(value) if places == 2 else value
+    sign = "-" if quantized < 0 else ""
+    text = format(abs(quantized), f".{places}f")
+    whole, _, fraction = text.partition(".")
+    return sign + group_digits(whole) + ("," + fraction if fraction else "")
+
+
+def format_money(value: Decimal) -> str:
+    """``Decimal('1234.5')`` → ``1 234,50 €``."""
+    return format_decimal(value) + NBSP + "€"
+
+
+def format_quantity(value: Decimal) -> str:
+    """``Decimal('2.5')`` → ``2,5``; ``Decimal('3')`` → ``3``."""
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return sign + group_digits(whole.lstrip("-")) + ("," + fraction if fraction else "")
+
+
+def format_date(value: Optional[date]) -> str:
+    """``15/03/2027``, or an empty string."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_date_long(value: Optional[date]) -> str:
+    """``lundi 15 mars 2027``."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{WEEKDAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_date_medium(value: Optional[date]) -> str:
+    """``15 mars 2027``."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_period(start: Optional[date], end: Optional[date]) -> str:
+    """``du 15/03/2027 au 20/03/2027``, a single day, or what is known."""
+    if start and end:
+        return f"le {format_date(start)}" if start == end else f"du {format_date(start)} au {format_date(end)}"
+    if start:
+        return f"à partir du {format_date(start)}"
+    if end:
+        return f"jusqu'au {format_date(end)}"
+    return "dates non fixées"

@@ -1,0 +1,60 @@
+"""The catalogue of competence frameworks: bundled, then the user's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from parcours_designer import paths
+from parcours_designer.model.check import RULES
+from parcours_designer.model.framework import (
+    Framework,
+    FrameworkError,
+    framework_files,
+    parse_framework,
+)
+from parcours_designer.model.pathway import DEFAULT_FRAMEWORK
+
+
+@dataclass
+class FrameworkCatalog:
+    """Frameworks by id, and the French reasons some files were left out."""
+
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    origins: dict[str, Path] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def get(self, framework_id: str) -> Optional[Framework]:
+        return self.frameworks.get(framework_id)
+
+    def require(self, framework_id: str) -> Framework:
+        framework = self.get(framework_id)
+        if framework is None:
+            known = ", ".join(sorted(self.frameworks)) or "aucun"
+            raise FrameworkError(f"référentiel inconnu : « {framework_id} » (référentiels connus : {known})")
+        return framework
+
+    def default(self) -> Framework:
+        return self.require(DEFAULT_FRAMEWORK)
+
+
+def builtin_frameworks_dir() -> Path:
+    return paths.resources_dir() / "frameworks"
+
+
+def load_catalog(folders: Optional[list[Path]] = None) -> FrameworkCatalog:
+    """Read every framework file; a user file may replace a bundled one by id."""
+    if folders is None:
+        folders = [builtin_frameworks_dir(), paths.user_frameworks_dir()]
+    catalog = FrameworkCatalog()
+    known_rules = set(RULES)
+    for path in framework_files(folders):
+        try:
+            framework = parse_framework(path.read_bytes(), path.name, known_rules)
+        except (FrameworkError, OSError) as error:
+            catalog.problems.append(str(error))
+            continue
+        catalog.frameworks[framework.id] = framework
+        catalog.origins[framework.id] = path
+    return catalog

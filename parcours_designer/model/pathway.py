@@ -1,0 +1,72 @@
+"""The pathway: the root of a ``.parcours`` document."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from parcours_designer.model.entities import (
+    Audience,
+    Cost,
+    Funding,
+    Indicator,
+    Need,
+    Objective,
+    Part,
+    Partner,
+    Phase,
+    Questionnaire,
+    Referent,
+    Review,
+    Risk,
+)
+from parcours_designer.model.types import IsoDate
+
+DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
+
+# The lists of a pathway, in file order, with the entity type each holds.
+ENTITY_LISTS: dict[str, type] = {
+    "audiences": Audience,
+    "needs": Need,
+    "objectives": Objective,
+    "partners": Partner,
+    "phases": Phase,
+    "costs": Cost,
+    "funding": Funding,
+    "indicators": Indicator,
+    "questionnaires": Questionnaire,
+    "risks": Risk,
+}
+
+
+class Pathway(Part):
+    title: str = Field(min_length=1)
+    summary: str = ""
+    territory: str = ""
+    edition: str = ""
+    referent: Optional[Referent] = None
+    start: Optional[IsoDate] = None
+    end: Optional[IsoDate] = None
+    framework: str = DEFAULT_FRAMEWORK
+    audiences: list[Audience] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)
+    costs: list[Cost] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    questionnaires: list[Questionnaire] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
+    risks: list[Risk] = Field(default_factory=list)
+
+    def items(self, list_name: str) -> list:
+        """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""
+        if list_name not in ENTITY_LISTS:
+            raise KeyError(list_name)
+        return getattr(self, list_name)
+
+    def index(self, list_name: str) -> dict[str, object]:
+        """The entities of a list by id."""
+        return {item.id: item for item in self.items(list_name)}

@@ -1,0 +1,207 @@
+"""Every link between entities, declared once.
+
+The same table serves the loader (dangling references and duplicate ids make
+a file invalid), the editor (what refers to an item, and removing those
+references when it is deleted) and the documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from parcours_designer.model.pathway import ENTITY_LISTS, Pathway
+
+# French names of each list's entity: (definite, indefinite, list title).
+ENTITY_NAMES: dict[str, tuple[str, str, str]] = {
+    "audiences": ("le public", "un public", "Publics"),
+    "needs": ("le besoin", "un besoin", "Besoins"),
+    "objectives": ("l'objectif", "un objectif", "Objectifs"),
+    "partners": ("le partenaire", "un partenaire", "Partenaires"),
+    "phases": ("l'étape", "une étape", "Étapes"),
+    "costs": ("la charge", "une charge", "Charges"),
+    "funding": ("le produit", "un produit", "Produits"),
+    "indicators": ("l'indicateur", "un indicateur", "Indicateurs"),
+    "questionnaires": ("le questionnaire", "un questionnaire", "Questionnaires"),
+    "risks": ("le risque", "un risque", "Risques"),
+    "review": ("le bilan", "un bilan", "Bilan"),
+}
+
+# The target type names of the check and of ``target.type`` in JSON.
+TARGET_TYPES: dict[str, str] = {
+    "audiences": "audience",
+    "needs": "need",
+    "objectives": "objective",
+    "partners": "partner",
+    "phases": "phase",
+    "costs": "cost",
+    "funding": "funding",
+    "indicators": "indicator",
+    "questionnaires": "questionnaire",
+    "risks": "risk",
+}
+
+
+def display_name(item: object) -> str:
+    """The human name of an entity: its title, name, label or description."""
+    for attribute in ("title", "name", "label", "description", "text"):
+        text = getattr(item, attribute, "")
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return f"#{getattr(item, 'id', '?')}"
+
+
+@dataclass(frozen=True)
+class RefField:
+    """One field of ``source`` items that holds ids of ``target`` items."""
+
+    source: str
+    field: str
+    target: str
+    label: str
+    get: Callable[[object], list[str]]
+    drop: Callable[[object, str], None]
+
+
+def _ids(attribute: str) -> tuple[Callable, Callable]:
+    def get(item: object) -> list[str]:
+        return list(getattr(item, attribute))
+
+    def drop(item: object, target_id: str) -> None:
+        setattr(item, attribute, [i for i in getattr(item, attribute) if i != target_id])
+
+    return get, drop
+
+
+def _one(attribute: str) -> tuple[Callable, Callable]:
+    def get(item: object) -> list[str]:
+        value = getattr(item, attribute)
+        return [value] if value is not None else []
+
+    def drop(item: object, target_id: str) -> None:
+        if getattr(item, attribute) == target_id:
+            setattr(item, attribute, None)
+
+    return get, drop
+
+
+def _links() -> tuple[Callable, Callable]:
+    def get(item: object) -> list[str]:
+        return [link.partner_id for link in item.links]
+
+    def drop(item: object, target_id: str) -> None:
+        item.links = [link for link in item.links if link.partner_id != target_id]
+
+    return get, drop
+
+
+REF_FIELDS: tuple[RefField, ...] = (
+    RefField("needs", "audience_ids", "audiences", "publics", *_ids("audience_ids")),
+    RefField("objectives", "need_ids", "needs", "besoins", *_ids("need_ids")),
+    RefField("partners", "links", "partners", "liens", *_links()),
+    RefField("phases", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
+    RefField("phases", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
+    RefField("phases", "depends_on", "phases", "dépend de", *_ids("depends_on")),
+    RefField("costs", "phase_id", "phases", "étape", *_one("phase_id")),
+    RefField("costs", "partner_id", "partners", "partenaire", *_one("partner_id")),
+    RefField("funding", "partner_id", "partners", "financeur", *_one("partner_id")),
+    RefField("indicators", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
+    RefField("questionnaires", "phase_id", "phases", "étape", *_one("phase_id")),
+    RefField("review", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
+    RefField("risks", "phase_ids", "phases", "étapes", *_ids("phase_ids")),
+)
+
+
+def source_items(pathway: Pathway, source: str) -> list:
+    """The objects that hold a reference field (topics stand in for the review)."""
+    if source == "review":
+        return list(pathway.review.topics_to_report)
+    return pathway.items(source)
+
+
+@dataclass(frozen=True)
+class Referrer:
+    """An item whose ``field`` refers to another item."""
+
+    source: str
+    item: object
+    field: RefField
+
+    def describe(self) -> str:
+        article = ENTITY_NAMES[self.source][0]
+        if self.source == "review":
+            return f"un sujet à faire remonter du bilan (« {display_name(self.item)} »)"
+        return f"{article} « {display_name(self.item)} » ({self.field.label})"
+
+
+def referrers(pathway: Pathway, target: str, target_id: str) -> list[Referrer]:
+    """Every item that refers to the ``target`` item ``target_id``."""
+    found = []
+    for ref in REF_FIELDS:
+        if ref.target != target:
+            continue
+        for item in source_items(pathway, ref.source):
+            if target_id in ref.get(item):
+                found.append(Referrer(ref.source, item, ref))
+    return found
+
+
+def remove_references(pathway: Pathway, target: str, target_id: str) -> None:
+    """Remove every reference to ``target_id`` (before deleting that item)."""
+    for referrer in referrers(pathway, target, target_id):
+        referrer.field.drop(referrer.item, target_id)
+
+
+def duplicate_ids(pathway: Pathway) -> Iterator[str]:
+    """French messages, one per id used twice in the same list."""
+    for list_name in ENTITY_LISTS:
+        seen: set[str] = set()
+        for position, item in enumerate(pathway.items(list_name)):
+            if item.id in seen:
+                yield (
+                    f"pathway.{list_name}[{position}] : l'identifiant « {item.id} » apparaît "
+                    f"deux fois dans la liste « {ENTITY_NAMES[list_name][2]} »"
+                )
+            seen.add(item.id)
+        if list_name == "questionnaires":
+            yield from _duplicate_question_ids(pathway)
+
+
+def _duplicate_question_ids(pathway: Pathway) -> Iterator[str]:
+    for q_position, questionnaire in enumerate(pathway.questionnaires):
+        seen: set[str] = set()
+        for position, question in enumerate(questionnaire.questions):
+            if question.id in seen:
+                yield (
+                    f"pathway.questionnaires[{q_position}].questions[{position}] : l'identifiant "
+                    f"« {question.id} » est déjà utilisé par une autre question"
+                )
+            seen.add(question.id)
+
+
+def dangling_references(pathway: Pathway) -> Iterator[str]:
+    """French messages, one per reference to an id that does not exist."""
+    known = {name: {item.id for item in pathway.items(name)} for name in ENTITY_LISTS}
+    for ref in REF_FIELDS:
+        for item in source_items(pathway, ref.source):
+            for target_id in ref.get(item):
+                if target_id not in known[ref.target]:
+                    yield _dangling_message(ref, item, target_id)
+
+
+def _dangling_message(ref: RefField, item: object, target_id: str) -> str:
+    target_noun = ENTITY_NAMES[ref.target][1]
+    if ref.source == "review":
+        where = f"Le sujet à faire remonter « {display_name(item)} » du bilan"
+    else:
+        article = ENTITY_NAMES[ref.source][0]
+        where = f"{article[0].upper()}{article[1:]} « {display_name(item)} » (id « {item.id} »)"
+    return (
+        f"{where}, champ « {ref.field} » ({ref.label}), fait référence à "
+        f"{target_noun} d'identifiant « {target_id} » qui n'existe pas"
+    )
+
+
+def integrity_errors(pathway: Pathway) -> list[str]:
+    """Everything that makes a structurally valid pathway unusable."""
+    return [*duplicate_ids(pathway), *dangling_references(pathway)]
