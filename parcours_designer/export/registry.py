@@ -1,0 +1,118 @@
+"""Every document the program exports, described once.
+
+The editor's Export menu and ``parcours-designer export`` both go through
+:data:`EXPORT_KINDS`: the same checks (suffix, partner id), the same
+renderers, the same atomic write. Renderers live in their own modules and
+are imported only when a document is made, so the editor starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from parcours_designer.atomic import atomic_write
+from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.pathway import Pathway
+
+
+class ExportError(PathwayError):
+    """An export that cannot be made: one French message, nothing written."""
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One kind of document: what it is called, its suffixes, its renderer."""
+
+    kind: str
+    label: str
+    suffixes: tuple[str, ...]
+    accepts_partner: bool
+    module: str
+
+    @property
+    def default_suffix(self) -> str:
+        return self.suffixes[0]
+
+    def file_filter(self) -> str:
+        """A save-dialog filter such as ``Diagramme de Gantt (*.png *.svg *.pdf)``."""
+        patterns = " ".join(f"*{suffix}" for suffix in self.suffixes)
+        return f"{self.label} ({patterns})"
+
+    def render(self, pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
+        """The document's bytes, made in memory (nothing is written)."""
+        suffix = self.check_suffix(suffix)
+        self.check_partner(pathway, partner_id)
+        renderer = importlib.import_module(self.module)
+        return renderer.render(pathway, suffix, partner_id)
+
+    def write(self, pathway: Pathway, path: str | os.PathLike[str], partner_id: Optional[str] = None) -> None:
+        """Render, then write ``path`` atomically; raise :class:`ExportError`."""
+        target = Path(path)
+        data = self.render(pathway, target.suffix, partner_id)
+        write_bytes(target, data)
+
+    def check_suffix(self, suffix: str) -> str:
+        lowered = suffix.lower()
+        if lowered not in self.suffixes:
+            allowed = ", ".join(self.suffixes)
+            shown = f"« {suffix} »" if suffix else "aucune extension"
+            raise ExportError(
+                f"{self.label} : le fichier de sortie doit se terminer par {allowed} (reçu : {shown})"
+            )
+        return lowered
+
+    def check_partner(self, pathway: Pathway, partner_id: Optional[str]) -> None:
+        if partner_id is None:
+            return
+        if not self.accepts_partner:
+            raise ExportError(f"{self.label} : l'option --partner n'a pas de sens pour ce document")
+        if partner_id not in {partner.id for partner in pathway.partners}:
+            known = ", ".join(partner.id for partner in pathway.partners) or "aucun"
+            raise ExportError(
+                f"le partenaire d'identifiant « {partner_id} » n'existe pas dans ce parcours "
+                f"(identifiants connus : {known})"
+            )
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    """Write an export with :func:`atomic_write`; a failure is an :class:`ExportError`."""
+    if target.is_dir():
+        raise ExportError(f"{target} : c'est un dossier, pas un fichier")
+    if not target.parent.exists() and str(target.parent):
+        raise ExportError(f"{target} : le dossier « {target.parent} » n'existe pas")
+    try:
+        atomic_write(target, data, keep_backup=False)
+    except PermissionError:
+        raise ExportError(f"{target} : écriture non autorisée") from None
+    except OSError as error:
+        raise ExportError(f"{target} : écriture impossible ({error.strerror or error})") from None
+
+
+def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str) -> ExportKind:
+    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}")
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    k.kind: k
+    for k in (
+        _kind("gantt", "Diagramme de Gantt", (".png", ".svg", ".pdf"), False, "gantt_export"),
+        _kind("budget", "Budget prévisionnel", (".xlsx", ".csv", ".pdf"), False, "budget_export"),
+        _kind("plan", "Plan du parcours", (".pdf",), True, "plan_pdf"),
+        _kind("evaluation", "Synthèse d'évaluation", (".pdf",), False, "evaluation_pdf"),
+        _kind("ics", "Calendrier (iCalendar)", (".ics",), True, "ics_export"),
+        _kind("mspdi", "Microsoft Project XML", (".xml",), False, "mspdi_export"),
+    )
+}
+
+
+def export_kind(kind: str) -> ExportKind:
+    """The kind called ``kind``, or an :class:`ExportError` naming the known ones."""
+    try:
+        return EXPORT_KINDS[kind]
+    except KeyError:
+        known = ", ".join(EXPORT_KINDS)
+        raise ExportError(f"type d'export inconnu « {kind} » (types possibles : {known})") from None
