@@ -1,0 +1,188 @@
+"""Every edit of a pathway is one of these undoable commands.
+
+Commands change the pathway, then tell the document what changed
+(:class:`~parcours_designer.ui.document.Change`). Deleting an item first
+removes every reference to it (``model.references.remove_references``); one
+undo puts the item back at its position and restores every reference.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Optional
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from parcours_designer.model.references import ENTITY_NAMES, referrers
+from parcours_designer.ui.document import FIELDS, INSERTED, MOVED, REMOVED, Change, Document
+
+SET_FIELDS_ID = 1001
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def _noun(list_name: Optional[str]) -> str:
+    return ENTITY_NAMES[list_name][0] if list_name else _tr("le parcours")
+
+
+class SetFields(QUndoCommand):
+    """Set some fields of an item (``list_name=None``: of the pathway itself).
+
+    ``values`` maps field names to new values (copied). With ``merge=True``
+    successive edits of the same fields of the same item fold into one undo
+    step, as when typing.
+    """
+
+    def __init__(self, document: Document, list_name: Optional[str], item_id: Optional[str],
+                 values: dict[str, Any], *, merge: bool = False, text: str = ""):
+        super().__init__(text or _tr("Modifier {0}").format(_noun(list_name)))
+        self.document = document
+        self.list_name = list_name
+        self.item_id = item_id
+        self.merge = merge
+        target = self._target()
+        self.new = {name: copy.deepcopy(value) for name, value in values.items()}
+        self.old = {name: copy.deepcopy(getattr(target, name)) for name in values}
+
+    def _target(self):
+        if self.list_name is None:
+            return self.document.pathway
+        item = self.document.item(self.list_name, self.item_id)
+        if item is None:
+            raise KeyError(f"{self.list_name}/{self.item_id}")
+        return item
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        target = self._target()
+        for name, value in values.items():
+            setattr(target, name, copy.deepcopy(value))
+        row = self.document.row_of(self.list_name, self.item_id) if self.list_name else -1
+        self.document.notify(Change(FIELDS, self.list_name, self.item_id, row, fields=tuple(values)))
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        return SET_FIELDS_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFields) and self.merge and other.merge):
+            return False
+        if (other.list_name, other.item_id, set(other.new)) != (self.list_name, self.item_id, set(self.new)):
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+
+def set_link(document: Document, list_name: str, item_id: str, field: str,
+             target_id: str, present: bool) -> Optional[SetFields]:
+    """The command adding or removing ``target_id`` in the id list ``field``.
+
+    ``None`` when nothing would change.
+    """
+    item = document.item(list_name, item_id)
+    ids = list(getattr(item, field))
+    if present == (target_id in ids):
+        return None
+    ids = ids + [target_id] if present else [i for i in ids if i != target_id]
+    return SetFields(document, list_name, item_id, {field: ids},
+                     text=_tr("Modifier les liens de {0}").format(_noun(list_name)))
+
+
+class AddItem(QUndoCommand):
+    """Insert ``item`` in ``list_name`` at ``row`` (the end by default)."""
+
+    def __init__(self, document: Document, list_name: str, item, row: Optional[int] = None,
+                 text: str = ""):
+        super().__init__(text or _tr("Ajouter {0}").format(ENTITY_NAMES[list_name][1]))
+        self.document = document
+        self.list_name = list_name
+        self.item = item
+        self.row = len(document.items(list_name)) if row is None else row
+
+    def redo(self) -> None:
+        self.document.items(self.list_name).insert(self.row, self.item)
+        self.document.notify(Change(INSERTED, self.list_name, self.item.id, self.row))
+
+    def undo(self) -> None:
+        del self.document.items(self.list_name)[self.row]
+        self.document.notify(Change(REMOVED, self.list_name, self.item.id, self.row))
+
+
+def duplicate_item(document: Document, list_name: str, item_id: str) -> AddItem:
+    """A copy of the item with a fresh id, just after it."""
+    row = document.row_of(list_name, item_id)
+    original = document.items(list_name)[row]
+    twin = original.model_copy(deep=True, update={"id": document.new_id(list_name)})
+    return AddItem(document, list_name, twin, row + 1,
+                   text=_tr("Dupliquer {0}").format(ENTITY_NAMES[list_name][0]))
+
+
+class DeleteItem(QUndoCommand):
+    """Delete an item and every reference to it; undo restores all of it."""
+
+    def __init__(self, document: Document, list_name: str, item_id: str):
+        super().__init__(_tr("Supprimer {0}").format(ENTITY_NAMES[list_name][0]))
+        self.document = document
+        self.list_name = list_name
+        self.item_id = item_id
+        self.row = document.row_of(list_name, item_id)
+        self.item = document.items(list_name)[self.row]
+        self.saved_refs: list[tuple[Optional[str], object, str, Any]] = []
+
+    def redo(self) -> None:
+        self.saved_refs = []
+        for found in referrers(self.document.pathway, self.list_name, self.item_id):
+            attribute = found.field.field
+            self.saved_refs.append((found.source, found.item, attribute,
+                                    copy.deepcopy(getattr(found.item, attribute))))
+            found.field.drop(found.item, self.item_id)
+        del self.document.items(self.list_name)[self.row]
+        self.document.notify(Change(REMOVED, self.list_name, self.item_id, self.row))
+        self._notify_referrers()
+
+    def undo(self) -> None:
+        self.document.items(self.list_name).insert(self.row, self.item)
+        for _source, holder, attribute, value in self.saved_refs:
+            setattr(holder, attribute, copy.deepcopy(value))
+        self.document.notify(Change(INSERTED, self.list_name, self.item_id, self.row))
+        self._notify_referrers()
+
+    def _notify_referrers(self) -> None:
+        for source, holder, attribute, _value in self.saved_refs:
+            if source == "review":
+                self.document.notify(Change(FIELDS, None, None, fields=("review",)))
+                continue
+            row = self.document.row_of(source, holder.id)
+            self.document.notify(Change(FIELDS, source, holder.id, row, fields=(attribute,)))
+
+
+class MoveItem(QUndoCommand):
+    """Move the item at ``row`` to ``new_row`` in its list."""
+
+    def __init__(self, document: Document, list_name: str, row: int, new_row: int):
+        super().__init__(_tr("Déplacer {0}").format(ENTITY_NAMES[list_name][0]))
+        self.document = document
+        self.list_name = list_name
+        self.row = row
+        self.new_row = new_row
+
+    def _move(self, source: int, destination: int) -> None:
+        items = self.document.items(self.list_name)
+        item = items.pop(source)
+        items.insert(destination, item)
+        self.document.notify(Change(MOVED, self.list_name, item.id, source, destination))
+
+    def redo(self) -> None:
+        self._move(self.row, self.new_row)
+
+    def undo(self) -> None:
+        self._move(self.new_row, self.row)

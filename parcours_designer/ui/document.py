@@ -1,0 +1,132 @@
+"""The open document: a pathway, its undo stack, its file and what changed.
+
+The editor never mutates the pathway directly: it pushes commands
+(:mod:`parcours_designer.ui.commands`) on :attr:`Document.undo_stack`.
+Every command reports what it changed through :meth:`Document.notify`, and
+views refresh from that :class:`Change` instead of rebuilding everything.
+The document is modified exactly when the undo stack is not clean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from parcours_designer.model.fileformat import dump_pathway, parse_pathway, save_pathway
+from parcours_designer.model.pathway import ENTITY_LISTS, Pathway
+
+# Prefix of the ids the editor gives new items of each list.
+ID_PREFIXES: dict[str, str] = {
+    "audiences": "a",
+    "needs": "n",
+    "objectives": "o",
+    "partners": "p",
+    "phases": "ph",
+    "costs": "c",
+    "funding": "f",
+    "indicators": "i",
+    "questionnaires": "q",
+    "risks": "r",
+}
+
+# ``Change.kind`` values.
+FIELDS = "fields"
+INSERTED = "inserted"
+REMOVED = "removed"
+MOVED = "moved"
+RESET = "reset"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command did, so that views update only what they show.
+
+    ``list_name`` is an entity list (``"phases"``…), or ``None`` for the
+    pathway's own fields (title, dates, review…). ``row`` is the position
+    concerned (for ``moved``: the old position; ``new_row`` the new one).
+    """
+
+    kind: str
+    list_name: Optional[str] = None
+    item_id: Optional[str] = None
+    row: int = -1
+    new_row: int = -1
+    fields: tuple[str, ...] = field(default=())
+
+
+class Document(QObject):
+    """A pathway being edited, with its undo stack and its file."""
+
+    changed = Signal(object)  # a Change
+    path_changed = Signal()
+
+    def __init__(self, pathway: Pathway, path: Optional[Path] = None, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.pathway = pathway
+        self.path = Path(path) if path is not None else None
+        self.undo_stack = QUndoStack(self)
+
+    # --- editing ---------------------------------------------------------
+    def push(self, command: QUndoCommand) -> None:
+        """Do ``command`` and keep it for undo."""
+        self.undo_stack.push(command)
+
+    def notify(self, change: Change) -> None:
+        """Called by commands after they changed the pathway."""
+        self.changed.emit(change)
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_unsaved(self) -> None:
+        """A restored or new-from-elsewhere pathway: unsaved although nothing was undone."""
+        self.undo_stack.resetClean()
+
+    # --- lookups ---------------------------------------------------------
+    def items(self, list_name: str) -> list:
+        return self.pathway.items(list_name)
+
+    def item(self, list_name: str, item_id: str):
+        """The item ``item_id`` of ``list_name`` (``None`` if gone)."""
+        return next((i for i in self.items(list_name) if i.id == item_id), None)
+
+    def row_of(self, list_name: str, item_id: str) -> int:
+        return next((row for row, i in enumerate(self.items(list_name)) if i.id == item_id), -1)
+
+    def new_id(self, list_name: str) -> str:
+        """A fresh id for ``list_name``: its prefix and the next free number."""
+        prefix = ID_PREFIXES[list_name]
+        pattern = re.compile(rf"^{re.escape(prefix)}(\d+)$")
+        used = {item.id for item in self.items(list_name)}
+        numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
+        number = max(numbers, default=0) + 1
+        while f"{prefix}{number}" in used:
+            number += 1
+        return f"{prefix}{number}"
+
+    # --- files -----------------------------------------------------------
+    def display_name(self) -> str:
+        return self.path.name if self.path is not None else ""
+
+    def save_to(self, path: Path) -> None:
+        """Write the pathway to ``path`` (atomic, with ``.bak``) and mark it clean.
+
+        The bytes are read back before writing: a pathway that would not
+        reopen is refused with the model's French message
+        (:class:`~parcours_designer.model.fileformat.PathwayFileError`).
+        """
+        parse_pathway(dump_pathway(self.pathway), Path(path).name)
+        save_pathway(self.pathway, path)
+        self.undo_stack.setClean()
+        if self.path != Path(path):
+            self.path = Path(path)
+            self.path_changed.emit()
+
+
+def list_names() -> list[str]:
+    return list(ENTITY_LISTS)

@@ -1,0 +1,78 @@
+"""Undo commands: every edit undoes exactly, deletes restore their references."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from parcours_designer.model.entities import Need
+from parcours_designer.model.fileformat import dump_pathway
+from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields, duplicate_item, set_link
+from parcours_designer.ui.document import Document
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def document(qapp, example_pathway):
+    return Document(example_pathway)
+
+
+def test_delete_partner_removes_every_reference_and_one_undo_restores_them(document):
+    before = dump_pathway(document.pathway)
+    assert any("p2" in phase.partner_ids for phase in document.pathway.phases)
+    document.push(DeleteItem(document, "partners", "p2"))
+    assert document.item("partners", "p2") is None
+    assert not any("p2" in phase.partner_ids for phase in document.pathway.phases)
+    assert not any(cost.partner_id == "p2" for cost in document.pathway.costs)
+    assert document.is_modified()
+    document.undo_stack.undo()
+    assert dump_pathway(document.pathway) == before
+    assert not document.is_modified()
+
+
+def test_typing_merges_into_one_undo_step(document):
+    for text in ("A", "Ab", "Abc"):
+        document.push(SetFields(document, "needs", "n1", {"title": text}, merge=True))
+    assert document.undo_stack.count() == 1
+    assert document.item("needs", "n1").title == "Abc"
+    document.undo_stack.undo()
+    assert document.item("needs", "n1").title == "Structurer la stratégie de diffusion"
+
+
+def test_add_move_duplicate_link_undo_in_order(document):
+    before = dump_pathway(document.pathway)
+    document.push(AddItem(document, "needs", Need(id=document.new_id("needs"), title="Nouveau")))
+    assert document.pathway.needs[-1].id == "n7"
+    document.push(MoveItem(document, "needs", 6, 0))
+    assert document.pathway.needs[0].id == "n7"
+    document.push(duplicate_item(document, "needs", "n7"))
+    assert [n.id for n in document.pathway.needs[:2]] == ["n7", "n8"]
+    document.push(set_link(document, "objectives", "o1", "need_ids", "n7", True))
+    assert document.item("objectives", "o1").need_ids == ["n1", "n7"]
+    assert set_link(document, "objectives", "o1", "need_ids", "n7", True) is None
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    assert dump_pathway(document.pathway) == before
+
+
+def test_changes_are_reported(document):
+    seen = []
+    document.changed.connect(seen.append)
+    document.push(DeleteItem(document, "phases", "ph1"))
+    kinds = [(c.kind, c.list_name) for c in seen]
+    assert ("removed", "phases") in kinds
+    assert ("fields", "phases") in kinds  # ph2 depended on ph1
+    assert ("fields", "partners") not in kinds
+
+
+def test_values_are_copied(document):
+    ids = ["n1"]
+    document.push(SetFields(document, "objectives", "o4", {"need_ids": ids}))
+    ids.append("n2")
+    assert document.item("objectives", "o4").need_ids == ["n1"]
+    kept = copy.deepcopy(document.item("objectives", "o4").need_ids)
+    document.undo_stack.undo()
+    document.undo_stack.redo()
+    assert document.item("objectives", "o4").need_ids == kept
