@@ -17,6 +17,7 @@ from parcours_designer.model.enums import (
     PartnerStatus,
     PhaseFormat,
     PhaseKind,
+    PhaseStatus,
     Priority,
     QuestionnaireAudience,
     QuestionType,
@@ -95,6 +96,8 @@ class Partner(Entity):
     status: PartnerStatus = PartnerStatus.IDENTIFIED
     contact: Contact = Field(default_factory=Contact)
     links: list[PartnerLink] = Field(default_factory=list)
+    # Planning: at most this many days of work a month (consultants, staff).
+    capacity_days_per_month: Optional[Quantity] = None
 
 
 class Phase(Entity):
@@ -111,6 +114,17 @@ class Phase(Entity):
     milestone: bool = False
     location: str = ""
     deliverables: list[str] = Field(default_factory=list)
+    # Planning (all optional): a duration in working days scheduled after the
+    # dependencies, a lag in working days after them, a date that cannot move.
+    duration_days: Optional[Count] = None
+    lag_days: Count = 0
+    pinned: bool = False
+    # Follow-up: what really happened, and the dates of the saved baseline.
+    status: PhaseStatus = PhaseStatus.PLANNED
+    actual_start: Optional[IsoDate] = None
+    actual_end: Optional[IsoDate] = None
+    baseline_start: Optional[IsoDate] = None
+    baseline_end: Optional[IsoDate] = None
 
 
 class Cost(Entity):
@@ -121,6 +135,8 @@ class Cost(Entity):
     quantity: Quantity = Decimal("1")
     unit: str = ""
     unit_cost: Money = Decimal("0.00")
+    # Follow-up: the amount of the line when the baseline was saved.
+    baseline_amount: Optional[Money] = None
 
 
 class Funding(Entity):
@@ -175,3 +191,13 @@ class Risk(Entity):
     mitigation: str = ""
     delay_days: Count = 0
     phase_ids: list[Id] = Field(default_factory=list)
+    # What the scenario would cost on top of the budget.
+    extra_cost: Money = Decimal("0.00")
+
+
+class Closure(Part):
+    """A period when nothing is planned (August, the Christmas week…); inclusive."""
+
+    start: IsoDate
+    end: IsoDate
+    label: str = ""

@@ -100,6 +100,13 @@ class Level(Labelled):
     HIGH = "high"
 
 
+class PhaseStatus(Labelled):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 LABELS: dict[type, dict[str, str]] = {
     Priority: {"high": "Haute", "medium": "Moyenne", "low": "Basse"},
     NeedSource: {
@@ -143,4 +150,10 @@ LABELS: dict[type, dict[str, str]] = {
     },
     QuestionType: {"scale": "Échelle", "choice": "Choix", "text": "Texte libre"},
     Level: {"low": "Faible", "medium": "Moyen", "high": "Élevé"},
+    PhaseStatus: {
+        "planned": "À venir",
+        "in_progress": "En cours",
+        "done": "Terminée",
+        "cancelled": "Annulée",
+    },
 }

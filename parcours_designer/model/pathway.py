@@ -8,6 +8,7 @@ from pydantic import Field
 
 from parcours_designer.model.entities import (
     Audience,
+    Closure,
     Cost,
     Funding,
     Indicator,
@@ -60,6 +61,9 @@ class Pathway(Part):
     questionnaires: list[Questionnaire] = Field(default_factory=list)
     review: Review = Field(default_factory=Review)
     risks: list[Risk] = Field(default_factory=list)
+    # Planning: periods without work, and the day the baseline was saved.
+    closures: list[Closure] = Field(default_factory=list)
+    baseline_saved_on: Optional[IsoDate] = None
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""
