@@ -6,6 +6,7 @@ Each sub-command is a module with ``NAME``, ``add_parser(subparsers)`` and
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -45,6 +46,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return commands[args.command].run(args)
     except CommandError as error:
         return report(str(error))
+    except BrokenPipeError:
+        # The reader (``| head``…) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return report("interrompu")
 
 
 def open_editor(args: list[str]) -> int:

@@ -56,7 +56,8 @@ def describe_error(error: dict[str, Any]) -> str:
     if kind in _SIMPLE:
         return _SIMPLE[kind]
     if kind == "enum":
-        return f"valeur {error.get('input')!r} non reconnue ; valeurs possibles : {ctx.get('expected')}"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"valeur « {error.get('input')} » non reconnue ; valeurs possibles : {expected}"
     if kind == "greater_than_equal":
         return f"doit être supérieur ou égal à {ctx.get('ge')}"
     if kind == "value_error":

@@ -62,6 +62,27 @@ def cycles(nodes: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[lis
     return found
 
 
+def cycle_path(component: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[str]:
+    """One real loop through the first node of a cycle group, in edge order."""
+    start, members = component[0], set(component)
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for child in edges.get(node, ()):
+                if child == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return path[::-1]
+                if child in members and child not in previous:
+                    previous[child] = node
+                    following.append(child)
+        frontier = following
+    return list(component)
+
+
 def phase_edges(phases: Iterable) -> dict[str, list[str]]:
     """phase id → the ids it depends on (only ids that exist)."""
     phase_list = list(phases)

@@ -114,15 +114,18 @@ def _finding(rule: Rule, item: Hit, competence_ids: tuple[str, ...]) -> Finding:
 def _competence_result(
     competence: Competence, hits: dict[str, list[Hit]], findings: tuple[Finding, ...]
 ) -> CompetenceResult:
-    met = sum(1 for rule_id in competence.rules if not hits.get(rule_id))
-    if met == len(competence.rules):
+    """Covered: no rule finds anything. Missing: an error, or half the rules or more
+    find something. Partial: in between."""
+    failing = [rule_id for rule_id in competence.rules if hits.get(rule_id)]
+    has_error = any(RULES[rule_id].severity == Severity.ERROR for rule_id in failing)
+    if not failing:
         status = Coverage.COVERED
-    elif met == 0:
+    elif has_error or 2 * len(failing) >= len(competence.rules):
         status = Coverage.MISSING
     else:
         status = Coverage.PARTIAL
     own = tuple(f for f in findings if competence.id in f.competence_ids)
-    return CompetenceResult(competence, status, met, own)
+    return CompetenceResult(competence, status, len(competence.rules) - len(failing), own)
 
 
 __all__ = [

@@ -36,8 +36,7 @@ def need_without_source(ctx: Context) -> Iterator[Hit]:
 @rule("no-field-observation", Severity.WARNING, "Veille et observation du secteur")
 def no_field_observation(ctx: Context) -> Iterator[Hit]:
     watched = {NeedSource.OBSERVATION, NeedSource.DATA, NeedSource.PEER_EXCHANGE}
-    needs = ctx.pathway.needs
-    if needs and not any(watched & set(need.sources) for need in needs):
+    if not any(watched & set(need.sources) for need in ctx.pathway.needs):
         yield Hit("Aucun besoin ne s'appuie sur une observation de terrain, des données "
                   "ou un échange entre pairs : la veille sur le secteur n'apparaît pas.")
 

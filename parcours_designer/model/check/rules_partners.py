@@ -12,7 +12,7 @@ from parcours_designer.model.formatting import format_money
 from parcours_designer.model.references import display_name
 
 
-@rule("no-partners", Severity.WARNING, "Partenaires mobilisés")
+@rule("no-partners", Severity.ERROR, "Partenaires mobilisés")
 def no_partners(ctx: Context) -> Iterator[Hit]:
     if not ctx.pathway.partners:
         yield Hit("Aucun partenaire n'est identifié (intervenant·e·s, structures, financeurs).")
@@ -43,7 +43,7 @@ def consultant_without_cost(ctx: Context) -> Iterator[Hit]:
                       "dans des étapes mais aucune ligne de charge ne chiffre son intervention.")
 
 
-@rule("budget-empty", Severity.WARNING, "Moyens chiffrés")
+@rule("budget-empty", Severity.ERROR, "Moyens chiffrés")
 def budget_empty(ctx: Context) -> Iterator[Hit]:
     if not ctx.pathway.costs:
         yield Hit("Aucune charge n'est chiffrée : les moyens humains, logistiques et financiers "

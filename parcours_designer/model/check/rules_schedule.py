@@ -8,7 +8,7 @@ from typing import Iterator
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.enums import PhaseKind
-from parcours_designer.model.graph import cycles, phase_edges
+from parcours_designer.model.graph import cycle_path, cycles, phase_edges
 from parcours_designer.model.references import display_name
 
 MAX_GAP = timedelta(weeks=6)
@@ -46,9 +46,12 @@ def phase_before_dependency(ctx: Context) -> Iterator[Hit]:
 @rule("dependency-cycle", Severity.ERROR, "Dépendances sans cycle")
 def dependency_cycle(ctx: Context) -> Iterator[Hit]:
     phases = ctx.pathway.phases
-    loops = cycles([p.id for p in phases], phase_edges(phases))
-    for loop in loops:
-        names = " → ".join(f"« {display_name(ctx.phases_by_id[i])} »" for i in [*loop, loop[0]])
+    edges = phase_edges(phases)
+    for loop in cycles([p.id for p in phases], edges):
+        # Edges point to what a phase depends on; show the loop in time order.
+        path = cycle_path(loop, edges)[::-1]
+        path = path[-1:] + path[:-1]
+        names = " → ".join(f"« {display_name(ctx.phases_by_id[i])} »" for i in [*path, path[0]])
         for phase_id in loop:
             phase = ctx.phases_by_id[phase_id]
             yield hit("phases", phase, f"L'étape « {display_name(phase)} » fait partie d'un cycle "
