@@ -1,0 +1,42 @@
+"""``parcours-designer new --template ID -o FILE``: start a pathway from a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parcours_designer.cli.common import CommandError
+from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.fileformat import save_pathway
+from parcours_designer.model.templates import load_template
+
+NAME = "new"
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="créer un parcours à partir d'un modèle",
+        description="Crée un nouveau fichier de parcours à partir d'un modèle "
+        "(voir : parcours-designer templates). Un fichier existant n'est jamais remplacé.",
+    )
+    parser.add_argument("--template", metavar="ID", required=True, help="identifiant du modèle")
+    parser.add_argument("-o", "--output", metavar="FICHIER", required=True, help="le fichier .parcours à créer")
+
+
+def run(args) -> int:
+    target = Path(args.output)
+    if target.exists() or target.is_symlink():
+        raise CommandError(f"{target} : le fichier existe déjà ; choisissez un autre nom "
+                           "(un fichier existant n'est jamais remplacé)")
+    if not target.parent.is_dir():
+        raise CommandError(f"{target} : le dossier {target.parent} n'existe pas")
+    try:
+        pathway = load_template(args.template)
+    except PathwayError as error:
+        raise CommandError(str(error)) from None
+    try:
+        save_pathway(pathway, target)
+    except OSError as error:
+        raise CommandError(f"{target} : écriture impossible ({error.strerror or error})") from None
+    print(f"Parcours créé à partir du modèle « {args.template} » : {target}")
+    return 0
