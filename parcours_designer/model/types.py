@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 CENT = Decimal("0.01")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -85,20 +85,43 @@ def _account(value: Any, prefixes: tuple[str, ...], what: str) -> str:
 CHARGE_GROUPS = ("60", "61", "62", "63", "64", "65", "66", "67", "68", "86")
 PRODUCT_GROUPS = ("70", "71", "72", "73", "74", "75", "76", "77", "78", "87")
 
-ChargeAccount = Annotated[str, BeforeValidator(lambda v: _account(v, CHARGE_GROUPS, "charges"))]
-ProductAccount = Annotated[str, BeforeValidator(lambda v: _account(v, PRODUCT_GROUPS, "produits"))]
+ChargeAccount = Annotated[
+    str,
+    BeforeValidator(lambda v: _account(v, CHARGE_GROUPS, "charges")),
+    WithJsonSchema({"type": "string", "pattern": "^(|(6[0-8]|86)[0-9]{0,4})$",
+                    "description": "Compte de charges : 2 à 6 chiffres, 60 à 68 ou 86"}),
+]
+ProductAccount = Annotated[
+    str,
+    BeforeValidator(lambda v: _account(v, PRODUCT_GROUPS, "produits")),
+    WithJsonSchema({"type": "string", "pattern": "^(|(7[0-8]|87)[0-9]{0,4})$",
+                    "description": "Compte de produits : 2 à 6 chiffres, 70 à 78 ou 87"}),
+]
 
 Money = Annotated[
     Decimal,
     BeforeValidator(_money),
+    WithJsonSchema({
+        "anyOf": [{"type": "number", "minimum": 0},
+                  {"type": "string", "pattern": "^[0-9]+([.][0-9]{1,2})?$"}],
+        "description": "Montant en euros, positif, au plus deux décimales",
+    }),
     PlainSerializer(lambda d: format(d.quantize(CENT), "f"), return_type=str, when_used="json"),
 ]
 Quantity = Annotated[
     Decimal,
     BeforeValidator(_quantity),
+    WithJsonSchema({
+        "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+([.][0-9]+)?$"}],
+        "description": "Quantité décimale positive (jours, trajets, repas…)",
+    }),
     PlainSerializer(_quantity_text, return_type=str, when_used="json"),
 ]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+]
 Id = Annotated[str, Field(min_length=1)]
 Count = Annotated[int, Field(ge=0, strict=True)]
 
