@@ -8,6 +8,7 @@ from typing import Optional
 
 from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
     rules_context,
+    rules_cooperation,
     rules_design,
     rules_evaluation,
     rules_partners,
