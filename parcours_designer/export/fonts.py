@@ -1,0 +1,63 @@
+"""The bundled Unicode font (DejaVu Sans), for reportlab and matplotlib alike.
+
+Every French character (é, œ, « », €, narrow no-break spaces) prints the same
+on every machine, whatever fonts the system has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parcours_designer.paths import resources_dir
+
+FAMILY = "DejaVuSans"
+MATPLOTLIB_FAMILY = "DejaVu Sans"
+STYLES = {
+    "regular": ("DejaVuSans", "DejaVuSans.ttf"),
+    "bold": ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+    "italic": ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
+    "bolditalic": ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
+}
+REGULAR = STYLES["regular"][0]
+BOLD = STYLES["bold"][0]
+ITALIC = STYLES["italic"][0]
+
+
+def font_file(style: str = "regular") -> Path:
+    return resources_dir() / "fonts" / STYLES[style][1]
+
+
+def register_reportlab_fonts() -> None:
+    """Register the four DejaVu Sans faces and their family (idempotent)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    known = set(pdfmetrics.getRegisteredFontNames())
+    for style, (name, _file) in STYLES.items():
+        if name not in known:
+            pdfmetrics.registerFont(TTFont(name, str(font_file(style))))
+    addMapping(FAMILY, 0, 0, REGULAR)
+    addMapping(FAMILY, 1, 0, BOLD)
+    addMapping(FAMILY, 0, 1, ITALIC)
+    addMapping(FAMILY, 1, 1, STYLES["bolditalic"][0])
+
+
+def matplotlib_rc() -> dict:
+    """rc settings for every figure: bundled font, no mathtext, embedded TrueType."""
+    from matplotlib import font_manager
+
+    registered = {Path(entry.fname).resolve() for entry in font_manager.fontManager.ttflist}
+    for style in STYLES:
+        path = font_file(style)
+        if path.resolve() not in registered:
+            font_manager.fontManager.addfont(str(path))
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [MATPLOTLIB_FAMILY],
+        "text.parse_math": False,
+        "text.usetex": False,
+        "pdf.fonttype": 42,
+        "svg.fonttype": "path",
+        "axes.unicode_minus": True,
+    }

@@ -1,0 +1,211 @@
+"""Draw a :class:`GanttLayout` on a matplotlib ``Axes`` (never pyplot).
+
+``draw_gantt(ax, layout, view)`` is pure: it reads the layout and draws the
+rows and days of ``view`` (all of them by default). Days are ordinals
+(``date.toordinal()``): a bar covers ``[start, end + 1)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from parcours_designer.model.enums import PhaseKind
+from parcours_designer.model.gantt_layout import GanttLayout
+
+KIND_COLOURS: dict[PhaseKind, str] = {
+    PhaseKind.WELCOME: "#4e79a7",
+    PhaseKind.DIAGNOSTIC: "#f28e2b",
+    PhaseKind.STEERING: "#59a14f",
+    PhaseKind.WORKSHOP: "#e15759",
+    PhaseKind.INDIVIDUAL_SUPPORT: "#76b7b2",
+    PhaseKind.PEER_EXCHANGE: "#edc948",
+    PhaseKind.TRAINING: "#b07aa1",
+    PhaseKind.FOLLOW_UP: "#ff9da7",
+    PhaseKind.REVIEW: "#9c755f",
+    PhaseKind.OTHER: "#bab0ac",
+}
+MONTH_ABBR = ("janv.", "févr.", "mars", "avr.", "mai", "juin",
+              "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+WINDOW_COLOUR = "#1f4e79"
+ARROW_COLOUR = "#555555"
+CYCLE_COLOUR = "#c00000"
+BAND_COLOUR = "#e8edf3"
+
+
+@dataclass(frozen=True)
+class GanttView:
+    """The rows (``first_row`` to ``last_row`` inclusive) and days one drawing shows."""
+
+    first_row: int
+    last_row: int
+    start: date
+    end: date
+
+
+def full_view(layout: GanttLayout) -> Optional[GanttView]:
+    span = layout.span()
+    if span is None:
+        return None
+    return GanttView(0, max(layout.row_count - 1, 0), span[0], span[1])
+
+
+def draw_gantt(ax, layout: GanttLayout, view: Optional[GanttView] = None, *, label_chars: int = 48,
+               labels: bool = True) -> None:
+    """Bars, milestones, arrows, lanes, window and a French time axis on ``ax``.
+
+    With ``labels=False`` the row titles are left to the caller (the PNG
+    export stamps them with Pillow, many times faster for long pathways).
+    """
+    view = view or full_view(layout)
+    if view is None:
+        _draw_nothing(ax, "Aucune étape datée : le diagramme ne peut pas être tracé.")
+        return
+    margin = max(1, (view.end - view.start).days // 80)
+    ax.set_xlim(view.start.toordinal() - margin, view.end.toordinal() + 1 + margin)
+    ax.set_ylim(view.last_row + 0.6, view.first_row - 0.6)
+    _draw_lane_headers(ax, layout, view)
+    _draw_bars(ax, layout, view)
+    _draw_arrows(ax, layout, view)
+    _draw_window(ax, layout)
+    _french_time_axis(ax, view)
+    ax.set_yticks([])
+    if labels:
+        _tick_labels(ax, row_labels(layout, view, label_chars))
+    ax.grid(axis="x", color="#d0d0d0", linewidth=0.5)
+    ax.set_axisbelow(True)
+    if not layout.bars:
+        ax.text(0.5, 0.5, "Aucune étape datée dans la période.", transform=ax.transAxes,
+                ha="center", va="center", fontsize=11, color="#7a3b00")
+
+
+def _draw_nothing(ax, message: str) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=11, color="#7a3b00")
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _visible(row: int, view: GanttView) -> bool:
+    return view.first_row <= row <= view.last_row
+
+
+def _tick_labels(ax, labels: dict[int, tuple[str, bool]]) -> None:
+    rows = sorted(labels)
+    ax.set_yticks(rows)
+    ax.set_yticklabels([labels[r][0] for r in rows], fontsize=8)
+    for tick, row in zip(ax.get_yticklabels(), rows):
+        if labels[row][1]:
+            tick.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0)
+
+
+def row_labels(layout: GanttLayout, view: GanttView, limit: int) -> dict[int, tuple[str, bool]]:
+    labels = {bar.row: (shorten(bar.title, limit), False) for bar in layout.bars if _visible(bar.row, view)}
+    for lane in layout.lanes:
+        if lane.header_row is not None and _visible(lane.header_row, view):
+            labels[lane.header_row] = (shorten(lane.title, limit), True)
+    return labels
+
+
+def _draw_lane_headers(ax, layout: GanttLayout, view: GanttView) -> None:
+    for lane in layout.lanes:
+        if lane.header_row is not None and _visible(lane.header_row, view):
+            ax.axhspan(lane.header_row - 0.5, lane.header_row + 0.5, color=BAND_COLOUR, zorder=0)
+
+
+def _draw_bars(ax, layout: GanttLayout, view: GanttView) -> None:
+    from matplotlib.collections import PolyCollection
+
+    bars = [b for b in layout.bars if _visible(b.row, view) and not b.milestone]
+    if bars:
+        boxes = [_box(b.start.toordinal(), b.end.toordinal() + 1, b.row) for b in bars]
+        ax.add_collection(PolyCollection(boxes, facecolors=[KIND_COLOURS[b.kind] for b in bars],
+                                         edgecolors="#333333", linewidths=0.4, zorder=3))
+    milestones = [b for b in layout.bars if _visible(b.row, view) and b.milestone]
+    if milestones:
+        ax.scatter([b.start.toordinal() + 0.5 for b in milestones], [b.row for b in milestones], marker="D",
+                   s=64, c=[KIND_COLOURS[b.kind] for b in milestones], edgecolors="#222222",
+                   linewidths=0.6, zorder=4)
+
+
+def _box(x0: float, x1: float, row: int, half: float = 0.31) -> list[tuple[float, float]]:
+    return [(x0, row - half), (x1, row - half), (x1, row + half), (x0, row + half)]
+
+
+def _draw_arrows(ax, layout: GanttLayout, view: GanttView) -> None:
+    from matplotlib.collections import LineCollection
+
+    paths, heads, colours = [], [], []
+    for arrow in layout.arrows:
+        if not (_visible(arrow.source_row, view) and _visible(arrow.target_row, view)):
+            continue
+        xs, xt = arrow.source_end.toordinal() + 1, arrow.target_start.toordinal()
+        bend = min(xs + 2, xt) if xt > xs else xs + 1
+        paths.append([(xs, arrow.source_row), (bend, arrow.source_row), (bend, arrow.target_row),
+                      (xt, arrow.target_row)])
+        heads.append((xt, arrow.target_row))
+        colours.append(CYCLE_COLOUR if arrow.in_cycle else ARROW_COLOUR)
+    if not paths:
+        return
+    ax.add_collection(LineCollection(paths, colors=colours, linewidths=0.7, zorder=2))
+    ax.scatter([h[0] - 0.6 for h in heads], [h[1] for h in heads], marker=">", s=14, c=colours, zorder=2,
+               linewidths=0)
+
+
+def _draw_window(ax, layout: GanttLayout) -> None:
+    for day, shift in ((layout.window_start, 0), (layout.window_end, 1)):
+        if day is not None:
+            ax.axvline(day.toordinal() + shift, color=WINDOW_COLOUR, linestyle="--", linewidth=1.1, zorder=1)
+
+
+def month_starts(start: date, end: date) -> list[date]:
+    """The first day of every month from ``start``'s month to the day after ``end``."""
+    months, year, month = [], start.year, start.month
+    while True:
+        first = date(year, month, 1)
+        if first > end:
+            months.append(first)
+            return months
+        months.append(first)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def month_label(day: date, with_year: bool) -> str:
+    name = MONTH_ABBR[day.month - 1]
+    return f"{name}\n{day.year}" if with_year else name
+
+
+def _french_time_axis(ax, view: GanttView) -> None:
+    months = [m for m in month_starts(view.start, view.end) if view.start <= m <= view.end]
+    step = 1 if len(months) <= 18 else 3 if len(months) <= 48 else 12
+    shown = [m for m in months if (m.month - 1) % step == 0] or [view.start]
+    labels = [month_label(m, i == 0 or m.month == 1 or step == 12) for i, m in enumerate(shown)]
+    ax.set_xticks([m.toordinal() for m in shown])
+    ax.set_xticklabels(labels, fontsize=8)
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=True, labelbottom=True)
+
+
+def legend_entries(layout: GanttLayout) -> list[tuple[object, str]]:
+    """(handle, French label) for every kind drawn, milestones, window, arrows."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    kinds = [k for k in PhaseKind if any(b.kind is k for b in layout.bars)]
+    entries: list[tuple[object, str]] = [(Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333"), k.label)
+                                         for k in kinds]
+    if any(b.milestone for b in layout.bars):
+        entries.append((Line2D([], [], marker="D", linestyle="", color="#888888", markeredgecolor="#222222"),
+                        "Jalon"))
+    if layout.window_start or layout.window_end:
+        entries.append((Line2D([], [], color=WINDOW_COLOUR, linestyle="--"), "Période du parcours"))
+    if layout.arrows:
+        entries.append((Line2D([], [], color=ARROW_COLOUR), "Dépendance"))
+    if any(a.in_cycle for a in layout.arrows):
+        entries.append((Line2D([], [], color=CYCLE_COLOUR), "Cycle de dépendances"))
+    return entries

@@ -1,0 +1,210 @@
+"""The Gantt chart as PNG, SVG (one image) or PDF (landscape pages).
+
+A long pathway is never shrunk: in PDF the rows continue over as many
+landscape pages as needed, each with its own time axis; a pathway longer
+than a year is also cut in periods of twelve months.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from parcours_designer.export import fonts
+from parcours_designer.export.gantt_draw import (
+    GanttView,
+    draw_gantt,
+    full_view,
+    legend_entries,
+    month_starts,
+    row_labels,
+    shorten,
+)
+from parcours_designer.export.gantt_raster import png_with_labels
+from parcours_designer.model.formatting import MONTHS
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout
+from parcours_designer.model.pathway import Pathway
+
+ROW_IN = 0.25
+LABEL_IN = 3.5
+RIGHT_IN = 0.3
+LEGEND_COLUMNS = 5
+MONTHS_PER_PAGE = 12
+PAGE_WIDTH_IN = 10.25  # the landscape A4 frame of the PDFs
+PAGE_HEIGHT_IN = 6.6
+PAGE_DPI = 150
+MAX_NOTES = 6
+
+
+@dataclass(frozen=True)
+class FigureParts:
+    title: Optional[str]
+    notes: tuple[str, ...]
+
+
+def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
+           group_by: GroupBy = GroupBy.NONE) -> bytes:
+    layout = compute_layout(pathway, GroupBy(group_by))
+    if suffix == ".pdf":
+        from parcours_designer.export.gantt_pdf import gantt_pdf
+
+        return gantt_pdf(pathway, layout)
+    parts = FigureParts(f"Diagramme de Gantt – {shorten(pathway.title, 90)}", tuple(layout_notes(layout)))
+    width = LABEL_IN + RIGHT_IN + _body_width(layout)
+    view = full_view(layout)
+    if suffix == ".svg":
+        figure, _ax = gantt_figure(layout, view, width, parts, labels=True)
+        return figure_bytes(figure, "svg", 72)
+    figure, ax = gantt_figure(layout, view, width, parts, labels=False)
+    labels = row_labels(layout, view, 200) if view else {}
+    return png_with_labels(figure, ax, labels, _png_dpi(figure.get_figheight()))
+
+
+def layout_notes(layout: GanttLayout) -> list[str]:
+    """What the chart cannot show, in a few French lines."""
+    notes = []
+    if layout.undated:
+        names = ", ".join(f"« {shorten(u.title, 40)} » ({u.reason})" for u in layout.undated[:MAX_NOTES])
+        more = len(layout.undated) - MAX_NOTES
+        tail = f" et {more} autre(s)" if more > 0 else ""
+        notes.append(f"Étapes non représentées : {names}{tail}.")
+    if layout.cycles:
+        notes.append(f"Attention : {len(layout.cycles)} cycle(s) de dépendances, tracé(s) en rouge.")
+    if not layout.bars and layout.span() is None:
+        notes.append("Aucune date : ni les étapes ni la période du parcours ne sont datées.")
+    return notes
+
+
+def _body_width(layout: GanttLayout) -> float:
+    span = layout.span()
+    months = len(month_starts(*span)) if span else 6
+    return min(max(7.5, 0.8 * months), 18.0)
+
+
+def _png_dpi(height_in: float) -> float:
+    """100 dpi, lowered for very tall charts so the image stays under 20 000 pixels."""
+    return max(40.0, min(100.0, 20000 / height_in))
+
+
+def gantt_figure(layout: GanttLayout, view: Optional[GanttView], width_in: float, parts: FigureParts,
+                 *, labels: bool = True):
+    """A ``Figure`` (no pyplot) holding the chart of ``view``, its legend and notes; and its Axes."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    with rc_context(fonts.matplotlib_rc()):
+        entries = legend_entries(layout)
+        rows = (view.last_row - view.first_row + 1) if view else 3
+        note_lines = sum(len(_wrap(n, width_in)) for n in parts.notes)
+        top = 0.6 + (0.4 if parts.title else 0)
+        legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
+        bottom = 0.62 + legend_in + 0.19 * note_lines + 0.1
+        body = max(rows, 2) * ROW_IN
+        height = top + body + bottom
+        figure = Figure(figsize=(width_in, height))
+        ax = figure.add_axes((LABEL_IN / width_in, bottom / height,
+                              (width_in - LABEL_IN - RIGHT_IN) / width_in, body / height))
+        draw_gantt(ax, layout, view, labels=labels)
+        _decorate(figure, entries, parts, width_in, height, 0.1 + 0.19 * note_lines)
+    return figure, ax
+
+
+def _decorate(figure, entries, parts: FigureParts, width: float, height: float, legend_bottom: float) -> None:
+    if parts.title:
+        figure.text(0.15 / width, 1 - 0.3 / height, parts.title, fontsize=12, fontweight="bold", va="top")
+    if entries:
+        figure.legend([e[0] for e in entries], [e[1] for e in entries], loc="lower left",
+                      bbox_to_anchor=(LABEL_IN / width, legend_bottom / height), ncol=LEGEND_COLUMNS,
+                      fontsize=8, frameon=False, borderaxespad=0, handlelength=1.6, columnspacing=1.2)
+    y = 0.08
+    for note in reversed(parts.notes):
+        for line in reversed(_wrap(note, width)):
+            figure.text(0.15 / width, y / height, line, fontsize=8, color="#7a3b00", va="bottom")
+            y += 0.19
+
+
+def _wrap(text: str, width_in: float) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, max(40, int(width_in * 15))) or [""]
+
+
+def figure_bytes(figure, fmt: str, dpi: float) -> bytes:
+    """Render a Figure with the SVG (or Agg) canvas into bytes."""
+    from matplotlib import rc_context
+
+    buffer = io.BytesIO()
+    with rc_context(fonts.matplotlib_rc()):
+        if fmt == "svg":
+            from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+            FigureCanvasSVG(figure)
+        else:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+            FigureCanvasAgg(figure)
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+    return buffer.getvalue()
+
+
+def _metadata(fmt: str) -> Optional[dict]:
+    if fmt == "png":
+        return {"Software": "Parcours Designer"}
+    if fmt == "svg":
+        return {"Creator": "Parcours Designer", "Language": "fr-FR"}
+    return None
+
+
+def page_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
+    """The views of a paginated chart: row slices, then periods of twelve months."""
+    span = layout.span()
+    if span is None:
+        return []
+    periods = time_periods(span[0], span[1], MONTHS_PER_PAGE)
+    total = max(layout.row_count, 1)
+    views = []
+    for first in range(0, total, rows_per_page):
+        last = min(first + rows_per_page, total) - 1
+        views += [GanttView(first, last, start, end) for start, end in periods]
+    return views
+
+
+def time_periods(start: date, end: date, months: int) -> list[tuple[date, date]]:
+    """``[start, end]`` cut at month boundaries in periods of at most ``months`` months."""
+    firsts = month_starts(start, end)
+    if len(firsts) - 1 <= months + 1:
+        return [(start, end)]
+    periods = []
+    for index in range(0, len(firsts) - 1, months):
+        period_start = max(start, firsts[index])
+        next_first = firsts[min(index + months, len(firsts) - 1)]
+        periods.append((period_start, min(end, next_first - timedelta(days=1))))
+    return periods
+
+
+def rows_per_page(layout: GanttLayout) -> int:
+    """How many rows fit on a landscape page at the normal row height."""
+    entries = legend_entries(layout)
+    legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
+    available = PAGE_HEIGHT_IN - 0.6 - (0.62 + legend_in + 0.1)
+    return max(5, int(available / ROW_IN))
+
+
+def view_caption(layout: GanttLayout, view: GanttView) -> str:
+    first, last = view.first_row + 1, view.last_row + 1
+    period = f"de {MONTHS[view.start.month - 1]} {view.start.year} à {MONTHS[view.end.month - 1]} {view.end.year}"
+    return f"Lignes {first} à {last} sur {layout.row_count} — {period}"
+
+
+def page_images(layout: GanttLayout) -> list[tuple[str, bytes, float]]:
+    """(caption, PNG bytes, height/width ratio) of every landscape page of the chart."""
+    images = []
+    for view in page_views(layout, rows_per_page(layout)):
+        figure, ax = gantt_figure(layout, view, PAGE_WIDTH_IN, FigureParts(None, ()), labels=False)
+        ratio = figure.get_figheight() / figure.get_figwidth()
+        png = png_with_labels(figure, ax, row_labels(layout, view, 200), PAGE_DPI)
+        images.append((view_caption(layout, view), png, ratio))
+    return images

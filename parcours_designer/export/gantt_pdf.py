@@ -1,0 +1,45 @@
+"""The Gantt chart on landscape A4 pages, alone or inside the plan."""
+
+from __future__ import annotations
+
+import io
+
+from parcours_designer.export.gantt_export import layout_notes, page_images
+from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles
+from parcours_designer.export.pdf_text import para
+from parcours_designer.model.gantt_layout import GanttLayout
+from parcours_designer.model.pathway import Pathway
+
+
+def gantt_pdf(pathway: Pathway, layout: GanttLayout) -> bytes:
+    sheet = styles()
+    story = [para("Diagramme de Gantt", sheet["h1"])]
+    story += gantt_flowables(layout, sheet)
+    info = doc_info(pathway, "Diagramme de Gantt", "Calendrier des étapes du parcours")
+    return build_pdf(info, story, start=LANDSCAPE)
+
+
+def gantt_flowables(layout: GanttLayout, sheet: dict) -> list:
+    """Caption and image of every chart page (each on its own landscape page), then the notes."""
+    from reportlab.platypus import Image, KeepTogether, PageBreak
+
+    width, height = frame_size(LANDSCAPE)
+    flowables: list = []
+    pages = page_images(layout)
+    for number, (caption, png, ratio) in enumerate(pages):
+        if number:
+            flowables.append(PageBreak())
+        image_width = min(width, (height - 40) / ratio)
+        image = Image(io.BytesIO(png), width=image_width, height=image_width * ratio)
+        flowables.append(KeepTogether([para(caption, sheet["body"]), image]))
+    for note in layout_notes(layout):
+        flowables.append(para(note, sheet["note"]))
+    return flowables
+
+
+def landscape_section(title: str, flowables: list, sheet: dict) -> list:
+    """``flowables`` on landscape pages inside a portrait document, then back to portrait."""
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    return [NextPageTemplate(LANDSCAPE), PageBreak(), para(title, sheet["h1"]), *flowables,
+            NextPageTemplate(PORTRAIT), PageBreak()]

@@ -1,0 +1,233 @@
+"""The frame of every PDF: A4 pages, header, footer, metadata, styles, tables.
+
+Header: the pathway's title and the document's name. Footer: the date of
+edition (French, long form) and « Page n sur N ». Metadata: title, author,
+subject, creator and language ``fr-FR``.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional, Sequence
+
+from parcours_designer.export import fonts
+from parcours_designer.export.pdf_text import escape_text, para
+from parcours_designer.model.formatting import format_date_long
+from parcours_designer.model.pathway import Pathway
+
+MARGIN_CM = 1.8
+HEADER_GREY = (0.35, 0.35, 0.35)
+ACCENT = "#1f4e79"
+LIGHT = "#dce6f1"
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the header, footer and metadata of a PDF say."""
+
+    pathway_title: str
+    document_title: str
+    author: str
+    subject: str
+    edited: date = field(default_factory=date.today)
+
+
+def doc_info(pathway: Pathway, document_title: str, subject: str = "") -> DocInfo:
+    referent = pathway.referent
+    parts = [referent.name, referent.organisation] if referent else []
+    author = " – ".join(p for p in parts if p.strip()) or "Parcours Designer"
+    return DocInfo(pathway.title, document_title, author, subject or document_title)
+
+
+def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
+    """Lay ``story`` out on A4 pages (portrait and landscape templates) → PDF bytes."""
+    from reportlab.platypus import BaseDocTemplate
+
+    fonts.register_reportlab_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        title=f"{info.document_title} – {info.pathway_title}",
+        author=info.author,
+        subject=info.subject,
+        creator="Parcours Designer",
+        lang="fr-FR",
+        pageCompression=1,
+        invariant=0,
+    )
+    templates = [_template(PORTRAIT, info), _template(LANDSCAPE, info)]
+    doc.addPageTemplates(templates if start == PORTRAIT else templates[::-1])
+    doc.build(story, canvasmaker=_numbered_canvas_class())
+    return buffer.getvalue()
+
+
+def frame_size(orientation: str) -> tuple[float, float]:
+    """Width and height (points) available for flowables on such a page."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import cm
+
+    width, height = landscape(A4) if orientation == LANDSCAPE else A4
+    return width - 2 * MARGIN_CM * cm, height - 2 * MARGIN_CM * cm - 0.6 * cm
+
+
+def _template(orientation: str, info: DocInfo):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Frame, PageTemplate
+
+    size = landscape(A4) if orientation == LANDSCAPE else A4
+    width, height = frame_size(orientation)
+    frame = Frame(MARGIN_CM * cm, MARGIN_CM * cm, width, height, id=f"{orientation}-frame",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_page(canvas, doc):
+        _draw_header(canvas, size, info)
+
+    return PageTemplate(id=orientation, frames=[frame], onPage=on_page, pagesize=size)
+
+
+def _draw_header(canvas, size, info: DocInfo) -> None:
+    from reportlab.lib.units import cm
+
+    width, height = size
+    left, right = MARGIN_CM * cm, width - MARGIN_CM * cm
+    canvas.saveState()
+    canvas.setFillColorRGB(*HEADER_GREY)
+    canvas.setFont(fonts.REGULAR, 8)
+    doc_name = info.document_title
+    room = right - left - canvas.stringWidth(doc_name, fonts.REGULAR, 8) - 0.8 * cm
+    canvas.drawString(left, height - 1.2 * cm, fit_text(info.pathway_title, fonts.REGULAR, 8, room))
+    canvas.drawRightString(right, height - 1.2 * cm, doc_name)
+    canvas.setStrokeColorRGB(*HEADER_GREY)
+    canvas.setLineWidth(0.4)
+    canvas.line(left, height - 1.35 * cm, right, height - 1.35 * cm)
+    canvas.line(left, 1.3 * cm, right, 1.3 * cm)
+    canvas.drawString(left, 0.9 * cm, f"Édité le {format_date_long(info.edited)}")
+    canvas.restoreState()
+
+
+def fit_text(text: str, font: str, size: float, room: float) -> str:
+    """``text`` on one line, cut with « … » when wider than ``room`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _numbered_canvas_class():
+    """A canvas that writes « Page n sur N » once the page count is known."""
+    from reportlab.lib.units import cm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict] = []
+
+        def showPage(self):
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                width = self._pagesize[0]
+                self.saveState()
+                self.setFont(fonts.REGULAR, 8)
+                self.setFillColorRGB(*HEADER_GREY)
+                self.drawRightString(width - MARGIN_CM * cm, 0.9 * cm, f"Page {number} sur {total}")
+                self.restoreState()
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def styles() -> dict:
+    """The paragraph styles of every document, all in the bundled font."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    fonts.register_reportlab_fonts()
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5, spaceAfter=4)
+    accent = HexColor(ACCENT)
+    return {
+        "body": base,
+        "cover_title": ParagraphStyle("cover_title", base, fontName=fonts.BOLD, fontSize=22, leading=27,
+                                      textColor=accent, spaceAfter=14),
+        "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=16, spaceAfter=6),
+        "h1": ParagraphStyle("h1", base, fontName=fonts.BOLD, fontSize=15, leading=19, textColor=accent,
+                             spaceBefore=8, spaceAfter=8, keepWithNext=1),
+        "h2": ParagraphStyle("h2", base, fontName=fonts.BOLD, fontSize=11.5, leading=15, spaceBefore=8,
+                             spaceAfter=4, keepWithNext=1),
+        "note": ParagraphStyle("note", base, fontName=fonts.ITALIC, textColor=HexColor("#7a3b00")),
+        "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
+        "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, fontSize=8.5, leading=10.5,
+                                    spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=8.5, leading=10.5, spaceAfter=0,
+                                     alignment=TA_RIGHT),
+        "cell_right_bold": ParagraphStyle("cell_right_bold", base, fontName=fonts.BOLD, fontSize=8.5,
+                                          leading=10.5, spaceAfter=0, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", base, fontName=fonts.BOLD, fontSize=8.5, leading=10.5, spaceAfter=0,
+                               textColor=HexColor("#ffffff")),
+    }
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: text (always escaped), bold or not, right-aligned or not."""
+
+    text: object
+    bold: bool = False
+    right: bool = False
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+          *, emphasis_rows: Sequence[int] = (), sheet: Optional[dict] = None):
+    """A table whose header repeats on every page it spans; widths in fractions."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    sheet = sheet or styles()
+    total_width = frame_size(PORTRAIT)[0]
+    data = [[para(h, sheet["head"]) for h in header]]
+    data += [[_cell(value, sheet) for value in row] for row in rows]
+    result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT")
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(ACCENT)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.3, HexColor("#9aa7b4")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    commands += [("BACKGROUND", (0, r + 1), (-1, r + 1), HexColor(LIGHT)) for r in emphasis_rows]
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def _cell(value: object, sheet: dict):
+    if isinstance(value, Cell):
+        name = ("cell_right" if value.right else "cell") + ("_bold" if value.bold else "")
+        return para(value.text, sheet[name])
+    if isinstance(value, (str, int, float)) or value is None:
+        return para("" if value is None else value, sheet["cell"])
+    return value
+
+
+def missing_note(text: str, sheet: dict):
+    """An italic line saying what the pathway does not say yet."""
+    return para(text, sheet["note"])
+
+
+__all__ = ["Cell", "DocInfo", "build_pdf", "doc_info", "escape_text", "fit_text", "frame_size",
+           "missing_note", "styles", "table", "PORTRAIT", "LANDSCAPE"]
