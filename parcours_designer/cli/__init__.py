@@ -11,11 +11,17 @@ import sys
 from typing import Optional, Sequence
 
 from parcours_designer import __version__
-from parcours_designer.cli import check_command, frameworks_command, new_command, templates_command
+from parcours_designer.cli import (
+    check_command,
+    frameworks_command,
+    new_command,
+    schedule_command,
+    templates_command,
+)
 from parcours_designer.cli.common import CommandError, report, use_safe_output
 from parcours_designer.cli.parser import FrenchArgumentParser
 
-COMMANDS = [check_command, frameworks_command, templates_command, new_command]
+COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command]
 PROG = "parcours-designer"
 
 

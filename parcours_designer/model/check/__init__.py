@@ -13,6 +13,7 @@ from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
     rules_evaluation,
     rules_partners,
     rules_schedule,
+    rules_workload,
 )
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import RULES, Finding, Hit, Rule, Severity
