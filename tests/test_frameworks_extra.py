@@ -142,6 +142,12 @@ def _context(pathway):
     return Context(pathway)
 
 
+def test_every_rule_evidences_a_competence_of_some_bundled_framework(catalog):
+    cited = {rule_id for framework in catalog.frameworks.values()
+             for competence in framework.competences() for rule_id in competence.rules}
+    assert set(RULES) - cited == set()
+
+
 def test_all_cooperation_rules_are_registered_and_never_errors():
     assert COOPERATION_RULES <= set(RULES)
     assert all(RULES[rule_id].severity != Severity.ERROR for rule_id in COOPERATION_RULES)
