@@ -32,6 +32,9 @@ WINDOW_COLOUR = "#1f4e79"
 ARROW_COLOUR = "#555555"
 CYCLE_COLOUR = "#c00000"
 BAND_COLOUR = "#e8edf3"
+CRITICAL_COLOUR = "#c00000"
+SLACK_COLOUR = "#9bb7d4"
+BASELINE_COLOUR = "#c8c8c8"
 
 
 @dataclass(frozen=True)
@@ -122,16 +125,39 @@ def _draw_lane_headers(ax, layout: GanttLayout, view: GanttView) -> None:
 def _draw_bars(ax, layout: GanttLayout, view: GanttView) -> None:
     from matplotlib.collections import PolyCollection
 
+    _draw_schedule_marks(ax, layout, view)
     bars = [b for b in layout.bars if _visible(b.row, view) and not b.milestone]
     if bars:
         boxes = [_box(b.start.toordinal(), b.end.toordinal() + 1, b.row) for b in bars]
         ax.add_collection(PolyCollection(boxes, facecolors=[KIND_COLOURS[b.kind] for b in bars],
-                                         edgecolors="#333333", linewidths=0.4, zorder=3))
+                                         edgecolors=[_edge(b) for b in bars],
+                                         linewidths=[1.3 if b.critical else 0.4 for b in bars], zorder=3))
     milestones = [b for b in layout.bars if _visible(b.row, view) and b.milestone]
     if milestones:
         ax.scatter([b.start.toordinal() + 0.5 for b in milestones], [b.row for b in milestones], marker="D",
-                   s=64, c=[KIND_COLOURS[b.kind] for b in milestones], edgecolors="#222222",
-                   linewidths=0.6, zorder=4)
+                   s=64, c=[KIND_COLOURS[b.kind] for b in milestones], edgecolors=[_edge(b) for b in milestones],
+                   linewidths=[1.3 if b.critical else 0.6 for b in milestones], zorder=4)
+
+
+def _edge(bar) -> str:
+    return CRITICAL_COLOUR if bar.critical else "#333333"
+
+
+def _draw_schedule_marks(ax, layout: GanttLayout, view: GanttView) -> None:
+    """Slack (a thin line to the latest end) and, for a scenario, the baseline's bars in grey."""
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    shown = [b for b in layout.bars if _visible(b.row, view)]
+    slack = [[(b.end.toordinal() + 1, b.row), (b.latest_end.toordinal() + 1, b.row)]
+             for b in shown if b.latest_end is not None and b.slack and b.slack > 0]
+    if slack:
+        ax.add_collection(LineCollection(slack, colors=SLACK_COLOUR, linewidths=0.9, linestyles=":", zorder=1.5))
+        ax.scatter([s[1][0] for s in slack], [s[1][1] for s in slack], marker="|", s=30, c=SLACK_COLOUR, zorder=1.5)
+    ghosts = [b for b in shown if b.moved]
+    if ghosts:
+        boxes = [_box(b.baseline_start.toordinal(), b.baseline_end.toordinal() + 1, b.row, 0.42) for b in ghosts]
+        ax.add_collection(PolyCollection(boxes, facecolors=BASELINE_COLOUR, edgecolors="#8c8c8c",
+                                         linewidths=0.5, linestyles="--", zorder=2.5))
 
 
 def _box(x0: float, x1: float, row: int, half: float = 0.31) -> list[tuple[float, float]]:
@@ -208,4 +234,11 @@ def legend_entries(layout: GanttLayout) -> list[tuple[object, str]]:
         entries.append((Line2D([], [], color=ARROW_COLOUR), "Dépendance"))
     if any(a.in_cycle for a in layout.arrows):
         entries.append((Line2D([], [], color=CYCLE_COLOUR), "Cycle de dépendances"))
+    if any(b.critical for b in layout.bars):
+        entries.append((Patch(facecolor="white", edgecolor=CRITICAL_COLOUR, linewidth=1.3), "Chemin critique"))
+    if any(b.slack for b in layout.bars):
+        entries.append((Line2D([], [], color=SLACK_COLOUR, linestyle=":"), "Marge"))
+    if any(b.moved for b in layout.bars):
+        entries.append((Patch(facecolor=BASELINE_COLOUR, edgecolor="#8c8c8c", linestyle="--"),
+                        "Référence"))
     return entries

@@ -25,7 +25,7 @@ from parcours_designer.export.gantt_draw import (
 )
 from parcours_designer.export.gantt_raster import png_with_labels
 from parcours_designer.model.formatting import MONTHS
-from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout, planning_layout
 from parcours_designer.model.pathway import Pathway
 
 ROW_IN = 0.25
@@ -46,13 +46,20 @@ class FigureParts:
 
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
-           group_by: GroupBy = GroupBy.NONE) -> bytes:
-    layout = compute_layout(pathway, GroupBy(group_by))
+           group_by: GroupBy = GroupBy.NONE, scenario_id: Optional[str] = None) -> bytes:
+    """The chart; with ``scenario_id`` the schedule under that risk, against the baseline."""
+    if scenario_id is None:
+        layout = compute_layout(pathway, GroupBy(group_by))
+    else:
+        layout = planning_layout(pathway, GroupBy(group_by), scenario_id)
     if suffix == ".pdf":
         from parcours_designer.export.gantt_pdf import gantt_pdf
 
         return gantt_pdf(pathway, layout)
-    parts = FigureParts(f"Diagramme de Gantt – {shorten(pathway.title, 90)}", tuple(layout_notes(layout)))
+    title = f"Diagramme de Gantt – {shorten(pathway.title, 90)}"
+    if layout.scenario:
+        title += f"\nScénario « {shorten(layout.scenario, 80)} » comparé au planning de référence"
+    parts = FigureParts(title, tuple(layout_notes(layout)))
     width = LABEL_IN + RIGHT_IN + _body_width(layout)
     view = full_view(layout)
     if suffix == ".svg":
@@ -99,7 +106,7 @@ def gantt_figure(layout: GanttLayout, view: Optional[GanttView], width_in: float
         entries = legend_entries(layout)
         rows = (view.last_row - view.first_row + 1) if view else 3
         note_lines = sum(len(_wrap(n, width_in)) for n in parts.notes)
-        top = 0.6 + (0.4 if parts.title else 0)
+        top = 0.6 + (0.4 + 0.25 * parts.title.count("\n") if parts.title else 0)
         legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
         bottom = 0.62 + legend_in + 0.19 * note_lines + 0.1
         body = max(rows, 2) * ROW_IN
@@ -117,7 +124,7 @@ def _decorate(figure, entries, parts: FigureParts, width: float, height: float, 
         figure.text(0.15 / width, 1 - 0.3 / height, parts.title, fontsize=12, fontweight="bold", va="top")
     if entries:
         figure.legend([e[0] for e in entries], [e[1] for e in entries], loc="lower left",
-                      bbox_to_anchor=(LABEL_IN / width, legend_bottom / height), ncol=LEGEND_COLUMNS,
+                      bbox_to_anchor=(0.15 / width, legend_bottom / height), ncol=LEGEND_COLUMNS,
                       fontsize=8, frameon=False, borderaxespad=0, handlelength=1.6, columnspacing=1.2)
     y = 0.08
     for note in reversed(parts.notes):

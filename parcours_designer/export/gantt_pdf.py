@@ -14,6 +14,9 @@ from parcours_designer.model.pathway import Pathway
 def gantt_pdf(pathway: Pathway, layout: GanttLayout) -> bytes:
     sheet = styles()
     story = [para("Diagramme de Gantt", sheet["h1"])]
+    if layout.scenario:
+        story.append(para(f"Scénario « {layout.scenario} » comparé au planning de référence (en gris)",
+                          sheet["body"]))
     story += gantt_flowables(layout, sheet)
     info = doc_info(pathway, "Diagramme de Gantt", "Calendrier des étapes du parcours")
     return build_pdf(info, story, start=LANDSCAPE)

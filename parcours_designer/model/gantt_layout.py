@@ -9,7 +9,7 @@ reason, so that every document can say what is missing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import Optional
@@ -19,6 +19,7 @@ from parcours_designer.model.enums import PhaseKind
 from parcours_designer.model.graph import cycles, phase_edges
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.model.schedule import Schedule
 
 
 class GroupBy(str, Enum):
@@ -57,6 +58,19 @@ class GanttBar:
     end: date
     milestone: bool
     row: int
+    # From a schedule (``compute_layout(..., schedule=...)``); empty otherwise.
+    latest_end: Optional[date] = None
+    slack: Optional[int] = None
+    critical: bool = False
+    pinned: bool = False
+    # Where the baseline had the bar, when a scenario is compared with it.
+    baseline_start: Optional[date] = None
+    baseline_end: Optional[date] = None
+
+    @property
+    def moved(self) -> bool:
+        """The scenario moved this bar away from the baseline."""
+        return self.baseline_start is not None and (self.baseline_start, self.baseline_end) != (self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class GanttLayout:
     cycles: list[list[str]] = field(default_factory=list)
     window_start: Optional[date] = None
     window_end: Optional[date] = None
+    scenario: Optional[str] = None  # the scenario drawn against the baseline, if any
 
     @property
     def row_count(self) -> int:
@@ -104,6 +119,7 @@ class GanttLayout:
     def span(self) -> Optional[tuple[date, date]]:
         """First and last day shown: every bar and the pathway's window."""
         days = [d for bar in self.bars for d in (bar.start, bar.end)]
+        days += [d for bar in self.bars for d in (bar.baseline_start, bar.baseline_end, bar.latest_end) if d]
         days += [d for d in (self.window_start, self.window_end) if d is not None]
         if not days:
             return None
@@ -130,16 +146,18 @@ def undated_reason(phase: Phase) -> Optional[str]:
     return None
 
 
-def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE) -> GanttLayout:
-    """The Gantt layout of ``pathway``, optionally grouped in lanes."""
-    layout = GanttLayout(group_by, window_start=pathway.start, window_end=pathway.end)
-    dated = []
-    for phase in pathway.phases:
-        reason = undated_reason(phase)
-        if reason:
-            layout.undated.append(UndatedPhase(phase.id, display_name(phase), reason))
-        else:
-            dated.append(phase)
+def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE, schedule: Optional[Schedule] = None,
+                   baseline: Optional[Schedule] = None, scenario: Optional[str] = None) -> GanttLayout:
+    """The Gantt layout of ``pathway``, optionally grouped in lanes.
+
+    With ``schedule`` the bars take the scheduled dates (phases placed from a
+    duration, dependencies pushed) and carry slack, latest end and the
+    critical flag; with ``baseline`` too (a scenario's schedule against the
+    baseline's), each bar also carries where the baseline had it.
+    """
+    layout = GanttLayout(group_by, window_start=pathway.start, window_end=pathway.end, scenario=scenario)
+    spans = _spans(pathway, schedule, layout)
+    dated = [phase for phase in pathway.phases if phase.id in spans]
     rows_of: dict[str, list[tuple[int, Optional[str]]]] = {}
     row = 0
     for key, title, members in _lanes(pathway, dated, group_by):
@@ -148,17 +166,42 @@ def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE) -> GanttL
             header, row = row, row + 1
         layout.lanes.append(GanttLane(key, title, header, row, len(members)))
         for phase in members:
-            layout.bars.append(_bar(phase, row))
+            layout.bars.append(_bar(phase, row, spans[phase.id], schedule, baseline))
             rows_of.setdefault(phase.id, []).append((row, key))
             row += 1
     layout.cycles = cycles([p.id for p in pathway.phases], phase_edges(pathway.phases))
-    layout.arrows = _arrows(dated, rows_of, layout.cycles)
+    layout.arrows = _arrows(dated, rows_of, layout.cycles, spans)
     return layout
 
 
-def _bar(phase: Phase, row: int) -> GanttBar:
-    end = phase.start if phase.milestone else phase.end
-    return GanttBar(phase.id, display_name(phase), phase.kind, phase.start, end, phase.milestone, row)
+def _spans(pathway: Pathway, schedule: Optional[Schedule], layout: GanttLayout) -> dict[str, tuple[date, date]]:
+    """First and last day of every phase that gets a bar; the others go to ``layout.undated``."""
+    spans = {}
+    for phase in pathway.phases:
+        if schedule is not None:
+            timing = schedule.get(phase.id)
+            reason = None if timing else schedule.unscheduled.get(phase.id, "non planifiée")
+        else:
+            timing, reason = None, undated_reason(phase)
+        if reason:
+            layout.undated.append(UndatedPhase(phase.id, display_name(phase), reason))
+        elif timing is not None:
+            spans[phase.id] = (timing.start, timing.start if phase.milestone else timing.end)
+        else:
+            spans[phase.id] = (phase.start, _bar_end(phase))
+    return spans
+
+
+def _bar(phase: Phase, row: int, span: tuple[date, date], schedule: Optional[Schedule],
+         baseline: Optional[Schedule]) -> GanttBar:
+    bar = GanttBar(phase.id, display_name(phase), phase.kind, span[0], span[1], phase.milestone, row)
+    timing = schedule.get(phase.id) if schedule is not None else None
+    if timing is None:
+        return bar
+    before = baseline.get(phase.id) if baseline is not None else None
+    return replace(bar, latest_end=timing.latest_end, slack=timing.slack, critical=timing.critical,
+                   pinned=phase.pinned, baseline_start=before.start if before else None,
+                   baseline_end=(before.start if phase.milestone else before.end) if before else None)
 
 
 def _lanes(pathway: Pathway, dated: list[Phase], group_by: GroupBy) -> list[tuple[Optional[str], str, list[Phase]]]:
@@ -181,7 +224,8 @@ def _lanes(pathway: Pathway, dated: list[Phase], group_by: GroupBy) -> list[tupl
 
 
 def _arrows(
-    dated: list[Phase], rows_of: dict[str, list[tuple[int, Optional[str]]]], loops: list[list[str]]
+    dated: list[Phase], rows_of: dict[str, list[tuple[int, Optional[str]]]], loops: list[list[str]],
+    spans: dict[str, tuple[date, date]],
 ) -> list[GanttArrow]:
     in_cycle = {phase_id for loop in loops for phase_id in loop}
     by_id = {phase.id: phase for phase in dated}
@@ -197,7 +241,7 @@ def _arrows(
                     continue
                 cyclic = source_id in in_cycle and target.id in in_cycle
                 arrows.append(GanttArrow(source_id, target.id, source_row, target_row,
-                                         _bar_end(source), target.start, cyclic))
+                                         spans[source_id][1], spans[target.id][0], cyclic))
     return arrows
 
 
@@ -208,3 +252,18 @@ def _row_in_lane(rows: list[tuple[int, Optional[str]]], lane: Optional[str]) -> 
 
 def _bar_end(phase: Phase) -> date:
     return phase.start if phase.milestone else phase.end
+
+
+def planning_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE,
+                    scenario_id: Optional[str] = None) -> GanttLayout:
+    """The layout of the scheduled pathway; with ``scenario_id``, that risk's
+    scenario drawn against the baseline. Raises ``UnknownRisk`` for a bad id."""
+    from parcours_designer.model.scenarios import apply_risk, find_risk
+    from parcours_designer.model.schedule import compute_schedule
+
+    baseline = compute_schedule(pathway)
+    if scenario_id is None:
+        return compute_layout(pathway, group_by, baseline)
+    risk = find_risk(pathway, scenario_id)
+    result = apply_risk(pathway, risk, baseline)
+    return compute_layout(pathway, group_by, result.schedule, baseline, display_name(risk))
