@@ -288,7 +288,9 @@ def test_score_counts_partial_as_half(framework):
     assert result.score == round(100 * total / len(result.competences))
 
 
-def test_every_rule_but_one_evidences_a_competence(framework):
-    used = {rule for c in framework.competences() for rule in c.rules}
+def test_every_rule_but_one_evidences_a_competence_of_a_bundled_framework(framework):
+    catalog = load_catalog()
+    used = {rule for fw in catalog.frameworks.values() for c in fw.competences() for rule in c.rules}
     assert used <= set(RULES)
     assert set(RULES) - used <= {"funding-not-granted"}
+    assert {rule for c in framework.competences() for rule in c.rules} <= set(RULES)
