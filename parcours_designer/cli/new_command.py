@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+from datetime import date
 from pathlib import Path
 
 from parcours_designer.cli.common import CommandError
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import save_pathway
+from parcours_designer.model.shift import shift_to_start
 from parcours_designer.model.templates import load_template
 
 NAME = "new"
@@ -21,6 +24,16 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--template", metavar="ID", required=True, help="identifiant du modèle")
     parser.add_argument("-o", "--output", metavar="FICHIER", required=True, help="le fichier .parcours à créer")
+    parser.add_argument("--start", metavar="AAAA-MM-JJ", type=_iso_date,
+                        help="début du nouveau parcours : toutes les dates du modèle sont décalées "
+                        "d'autant de semaines entières (chaque étape garde son jour de la semaine)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date invalide : « {text} » (format attendu : AAAA-MM-JJ)") from None
 
 
 def run(args) -> int:
@@ -34,6 +47,8 @@ def run(args) -> int:
         pathway = load_template(args.template)
     except PathwayError as error:
         raise CommandError(str(error)) from None
+    if args.start is not None:
+        pathway = shift_to_start(pathway, args.start)
     try:
         save_pathway(pathway, target)
     except OSError as error:
