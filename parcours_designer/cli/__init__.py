@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 from parcours_designer import __version__
 from parcours_designer.cli import (
     check_command,
+    export_command,
     frameworks_command,
     new_command,
     schedule_command,
@@ -21,7 +22,7 @@ from parcours_designer.cli import (
 from parcours_designer.cli.common import CommandError, report, use_safe_output
 from parcours_designer.cli.parser import FrenchArgumentParser
 
-COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command]
+COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command, export_command]
 PROG = "parcours-designer"
 
 

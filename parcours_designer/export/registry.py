@@ -42,17 +42,22 @@ class ExportKind:
         patterns = " ".join(f"*{suffix}" for suffix in self.suffixes)
         return f"{self.label} ({patterns})"
 
-    def render(self, pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
-        """The document's bytes, made in memory (nothing is written)."""
+    def render(self, pathway: Pathway, suffix: str, partner_id: Optional[str] = None, **options) -> bytes:
+        """The document's bytes, made in memory (nothing is written).
+
+        ``options`` are the kind's own settings (``group_by`` for the Gantt).
+        """
         suffix = self.check_suffix(suffix)
         self.check_partner(pathway, partner_id)
         renderer = importlib.import_module(self.module)
-        return renderer.render(pathway, suffix, partner_id)
+        return renderer.render(pathway, suffix, partner_id, **options)
 
-    def write(self, pathway: Pathway, path: str | os.PathLike[str], partner_id: Optional[str] = None) -> None:
+    def write(self, pathway: Pathway, path: str | os.PathLike[str], partner_id: Optional[str] = None,
+              **options) -> None:
         """Render, then write ``path`` atomically; raise :class:`ExportError`."""
         target = Path(path)
-        data = self.render(pathway, target.suffix, partner_id)
+        check_target(target)
+        data = self.render(pathway, target.suffix, partner_id, **options)
         write_bytes(target, data)
 
     def check_suffix(self, suffix: str) -> str:
@@ -78,12 +83,20 @@ class ExportKind:
             )
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    """Write an export with :func:`atomic_write`; a failure is an :class:`ExportError`."""
+def check_target(target: Path) -> None:
+    """Refuse early (before rendering) an output that cannot be written."""
     if target.is_dir():
         raise ExportError(f"{target} : c'est un dossier, pas un fichier")
-    if not target.parent.exists() and str(target.parent):
-        raise ExportError(f"{target} : le dossier « {target.parent} » n'existe pas")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{target} : le dossier « {folder} » n'existe pas")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{target} : écriture non autorisée dans le dossier « {folder} »")
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    """Write an export with :func:`atomic_write`; a failure is an :class:`ExportError`."""
+    check_target(target)
     try:
         atomic_write(target, data, keep_backup=False)
     except PermissionError:

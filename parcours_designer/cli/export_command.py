@@ -1,0 +1,45 @@
+"""``parcours-designer export KIND FILE -o OUT [--partner ID] [--group-by …]``.
+
+Calls the same registry as the editor's Export menu. Exit status 2 with one
+French message (nothing written) when OUT's suffix does not suit KIND, the
+partner does not exist, or OUT cannot be written.
+"""
+
+from __future__ import annotations
+
+from parcours_designer.cli.common import CommandError, open_pathway
+from parcours_designer.export.registry import EXPORT_KINDS, ExportError, export_kind
+from parcours_designer.model.gantt_layout import GroupBy
+
+NAME = "export"
+
+
+def add_parser(subparsers) -> None:
+    kinds = ", ".join(f"{k.kind} ({' '.join(k.suffixes)})" for k in EXPORT_KINDS.values())
+    parser = subparsers.add_parser(
+        NAME,
+        help="produire un document (Gantt, budget, plan, évaluation, calendrier, MS Project)",
+        description=f"Produit un document à partir d'un parcours. Types : {kinds}.",
+    )
+    parser.add_argument("kind", metavar="TYPE", choices=list(EXPORT_KINDS), help="type de document")
+    parser.add_argument("file", metavar="FICHIER", help="le fichier .parcours")
+    parser.add_argument("-o", "--output", metavar="SORTIE", required=True,
+                        help="fichier à écrire ; son extension choisit le format")
+    parser.add_argument("--partner", metavar="ID", help="document vu par ce partenaire (plan, ics)")
+    parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
+                        help="Gantt : regrouper les lignes par objectif ou par partenaire")
+
+
+def run(args) -> int:
+    pathway = open_pathway(args.file)
+    kind = export_kind(args.kind)
+    options = {}
+    if args.group_by:
+        if kind.kind != "gantt":
+            raise CommandError("l'option --group-by ne s'applique qu'au diagramme de Gantt")
+        options["group_by"] = GroupBy(args.group_by)
+    try:
+        kind.write(pathway, args.output, args.partner, **options)
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    return 0

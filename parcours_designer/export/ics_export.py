@@ -1,0 +1,110 @@
+"""The calendar: one all-day event per dated phase (iCalendar, RFC 5545).
+
+UIDs are derived from the pathway and phase ids, so importing the file a
+second time updates the events instead of duplicating them. ``DTEND`` is
+exclusive: the day after the phase's (inclusive) last day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from parcours_designer.model.entities import Phase
+from parcours_designer.model.gantt_layout import undated_reason
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.references import display_name
+
+PRODID = "-//Parcours Designer//Parcours Designer//FR"
+UID_DOMAIN = "parcours-designer"
+
+
+def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", _calendar_name(pathway, partner_id))
+    calendar.add("x-wr-caldesc", _calendar_description(pathway, partner_id))
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    for phase in selected_phases(pathway, partner_id):
+        if undated_reason(phase) is None:
+            calendar.add_component(phase_event(pathway, phase, stamp))
+    return calendar.to_ical()
+
+
+def selected_phases(pathway: Pathway, partner_id: Optional[str]) -> list[Phase]:
+    if partner_id is None:
+        return list(pathway.phases)
+    return [p for p in pathway.phases if partner_id in p.partner_ids]
+
+
+def pathway_key(pathway: Pathway) -> str:
+    """A stable key of the pathway (its title, territory and edition)."""
+    text = "\x1f".join((pathway.title, pathway.territory, pathway.edition))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def phase_uid(pathway: Pathway, phase: Phase) -> str:
+    return f"{pathway_key(pathway)}-{phase.id}@{UID_DOMAIN}"
+
+
+def phase_event(pathway: Pathway, phase: Phase, stamp: datetime):
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", phase_uid(pathway, phase))
+    event.add("dtstamp", stamp)
+    event.add("summary", display_name(phase))
+    event.add("dtstart", phase.start)
+    last = phase.start if phase.milestone else phase.end
+    event.add("dtend", last + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    if phase.location.strip():
+        event.add("location", phase.location)
+    event.add("description", describe(pathway, phase))
+    event.add("categories", [phase.kind.label])
+    return event
+
+
+def describe(pathway: Pathway, phase: Phase) -> str:
+    """Objectives, place, partners and deliverables, as plain French text."""
+    objectives = pathway.index("objectives")
+    partners = pathway.index("partners")
+    lines = [f"Parcours : {pathway.title}", f"Type : {phase.kind.label}"]
+    if phase.format or phase.modality:
+        lines.append("Format : " + " – ".join(x.label for x in (phase.format, phase.modality) if x))
+    if phase.location.strip():
+        lines.append(f"Lieu : {phase.location}")
+    goals = [display_name(objectives[i]) for i in phase.objective_ids if i in objectives]
+    if goals:
+        lines += ["Objectifs :"] + [f"- {g}" for g in goals]
+    people = [_partner_line(partners[i]) for i in phase.partner_ids if i in partners]
+    if people:
+        lines += ["Partenaires :"] + [f"- {p}" for p in people]
+    if phase.deliverables:
+        lines += ["Livrables :"] + [f"- {d}" for d in phase.deliverables]
+    return "\n".join(lines)
+
+
+def _partner_line(partner) -> str:
+    contact = partner.contact
+    details = ", ".join(x for x in (contact.name, contact.email, contact.phone) if x.strip())
+    return f"{display_name(partner)} ({details})" if details else display_name(partner)
+
+
+def _calendar_name(pathway: Pathway, partner_id: Optional[str]) -> str:
+    if partner_id is None:
+        return pathway.title
+    return f"{pathway.title} – {display_name(pathway.index('partners')[partner_id])}"
+
+
+def _calendar_description(pathway: Pathway, partner_id: Optional[str]) -> str:
+    undated = [display_name(p) for p in selected_phases(pathway, partner_id) if undated_reason(p)]
+    text = "Calendrier des étapes du parcours (événements sur la journée entière)."
+    if undated:
+        text += " Étapes non datées, absentes du calendrier : " + ", ".join(undated) + "."
+    return text

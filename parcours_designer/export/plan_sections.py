@@ -1,0 +1,174 @@
+"""The sections of the plan PDF, each a function from the pathway to flowables.
+
+Every section says plainly when the pathway does not hold its content yet.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from parcours_designer.export.pdf_doc import Cell, missing_note, table
+from parcours_designer.export.pdf_text import bullets, para
+from parcours_designer.model.entities import Phase
+from parcours_designer.model.formatting import format_date_long, format_period
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.references import display_name
+
+
+def names(index: dict, ids: Iterable[str]) -> list[str]:
+    return [display_name(index[i]) for i in ids if i in index]
+
+
+def lines(items: Iterable[str]) -> str:
+    return "\n".join(items)
+
+
+def long_period(start, end) -> str:
+    if start and end:
+        if start == end:
+            return f"le {format_date_long(start)}"
+        return f"du {format_date_long(start)} au {format_date_long(end)}"
+    return format_period(start, end)
+
+
+def cover(pathway: Pathway, sheet: dict, subtitle: str, audience_line: Optional[str] = None) -> list:
+    from reportlab.platypus import PageBreak, Spacer
+
+    story = [Spacer(1, 120), para(subtitle, sheet["h2"]), para(pathway.title, sheet["cover_title"])]
+    if audience_line:
+        story.append(para(audience_line, sheet["h2"]))
+    facts = [("Territoire", pathway.territory), ("Édition", pathway.edition),
+             ("Période", long_period(pathway.start, pathway.end) if (pathway.start or pathway.end) else "")]
+    referent = pathway.referent
+    if referent:
+        who = " – ".join(x for x in (referent.name, referent.organisation) if x.strip())
+        reach = " · ".join(x for x in (referent.email, referent.phone) if x.strip())
+        facts += [("Référent·e", who), ("Contact", reach)]
+    for label, value in facts:
+        story.append(para(value or "non renseigné", sheet["cover_line"], bold_prefix=f"{label} : "))
+    return story + [PageBreak()]
+
+
+def context(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Contexte", sheet["h1"])]
+    if pathway.summary.strip():
+        story += [para(chunk, sheet["body"]) for chunk in pathway.summary.split("\n\n")]
+    else:
+        story.append(missing_note("Le contexte du parcours n'est pas encore rédigé.", sheet))
+    return story
+
+
+def audiences(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Publics", sheet["h1"])]
+    if not pathway.audiences:
+        return story + [missing_note("Aucun public n'est encore défini.", sheet)]
+    rows = [[a.name, a.description, Cell("" if a.size is None else a.size, right=True)] for a in pathway.audiences]
+    return story + [table(("Public", "Description", "Effectif"), rows, (0.3, 0.58, 0.12), sheet=sheet)]
+
+
+def traceability(pathway: Pathway, sheet: dict) -> list:
+    """Needs → objectives → phases, one row per need and objective."""
+    story = [para("Des besoins aux étapes", sheet["h1"])]
+    if not (pathway.needs or pathway.objectives):
+        return story + [missing_note("Ni besoin ni objectif n'est encore défini.", sheet)]
+    phases_of = {o.id: [display_name(p) for p in pathway.phases if o.id in p.objective_ids]
+                 for o in pathway.objectives}
+    rows = []
+    for need in pathway.needs:
+        served = [o for o in pathway.objectives if need.id in o.need_ids]
+        label = f"{display_name(need)} (priorité {need.priority.label.lower()})"
+        if not served:
+            rows.append([label, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])
+        for objective in served:
+            rows.append([label, display_name(objective), _listed(phases_of[objective.id])])
+    for objective in pathway.objectives:
+        if not objective.need_ids:
+            rows.append(["Aucun besoin rattaché", display_name(objective), _listed(phases_of[objective.id])])
+    return story + [table(("Besoin", "Objectif", "Étapes"), rows, (0.3, 0.35, 0.35), sheet=sheet)]
+
+
+def _listed(items: list[str]) -> str:
+    return lines(f"• {item}" for item in items) or "Aucune étape"
+
+
+def phase_rows(pathway: Pathway, phases: list[Phase], *, contacts: bool = False) -> list[list]:
+    partners = pathway.index("partners")
+    rows = []
+    for number, phase in enumerate(phases, start=1):
+        kind = " · ".join(x.label for x in (phase.kind, phase.format, phase.modality) if x)
+        if phase.milestone:
+            kind += " · jalon"
+        who = names(partners, phase.partner_ids)
+        if contacts:
+            who = [_partner_contact(partners[i]) for i in phase.partner_ids if i in partners]
+        rows.append([f"{number}. {display_name(phase)}\n{kind}",
+                     format_period(phase.start, phase.end), phase.location or "—",
+                     lines(who) or "—", lines(f"• {d}" for d in phase.deliverables) or "—"])
+    return rows
+
+
+def _partner_contact(partner) -> str:
+    contact = partner.contact
+    details = ", ".join(x for x in (contact.name, contact.email, contact.phone) if x.strip())
+    return f"{display_name(partner)} ({details})" if details else display_name(partner)
+
+
+PHASE_HEADER = ("Étape", "Dates", "Lieu", "Partenaires", "Livrables")
+PHASE_WIDTHS = (0.27, 0.17, 0.16, 0.18, 0.22)
+
+
+def phases(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Les étapes", sheet["h1"])]
+    if not pathway.phases:
+        return story + [missing_note("Aucune étape n'est encore définie.", sheet)]
+    undated = [display_name(p) for p in pathway.phases if not (p.start and p.end)]
+    story.append(table(PHASE_HEADER, phase_rows(pathway, pathway.phases), PHASE_WIDTHS, sheet=sheet))
+    if undated:
+        story.append(missing_note("Étapes sans dates complètes : " + ", ".join(undated) + ".", sheet))
+    return story
+
+
+def partners(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Partenaires", sheet["h1"])]
+    if not pathway.partners:
+        return story + [missing_note("Aucun partenaire n'est encore défini.", sheet)]
+    rows = []
+    for partner in pathway.partners:
+        contact = partner.contact
+        reach = lines(x for x in (contact.name, contact.email, contact.phone) if x.strip())
+        rows.append([f"{display_name(partner)}\n{partner.kind.label}", partner.role or "—",
+                     partner.status.label, reach or "—"])
+    return story + [table(("Partenaire", "Rôle", "Statut", "Contact"), rows, (0.28, 0.32, 0.1, 0.3), sheet=sheet)]
+
+
+def indicators(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Indicateurs d'évaluation", sheet["h1"])]
+    if not pathway.indicators:
+        return story + [missing_note("Aucun indicateur n'est encore défini.", sheet)]
+    objectives = pathway.index("objectives")
+    rows = [[i.label, lines(names(objectives, i.objective_ids)) or "—", i.kind.label if i.kind else "—",
+             "" if i.target is None else str(i.target), i.method or "—"] for i in pathway.indicators]
+    header = ("Indicateur", "Objectifs", "Type", "Cible", "Méthode")
+    return story + [table(header, rows, (0.25, 0.28, 0.14, 0.13, 0.2), sheet=sheet)]
+
+
+def risks(pathway: Pathway, sheet: dict) -> list:
+    story = [para("Imprévus et scénarios", sheet["h1"])]
+    if not pathway.risks:
+        return story + [missing_note("Aucun risque n'est encore identifié.", sheet)]
+    phase_index = pathway.index("phases")
+    rows = [[r.description, r.likelihood.label, r.impact.label, r.mitigation or "—",
+             lines(names(phase_index, r.phase_ids)) or "—",
+             Cell(f"{r.delay_days} j" if r.delay_days else "—", right=True)] for r in pathway.risks]
+    header = ("Risque", "Probabilité", "Impact", "Scénario", "Étapes touchées", "Retard")
+    return story + [table(header, rows, (0.21, 0.13, 0.1, 0.27, 0.19, 0.1), sheet=sheet)]
+
+
+def review_lists(pathway: Pathway, sheet: dict) -> list:
+    review = pathway.review
+    story = []
+    for title, items in (("Points forts", review.strengths), ("Points à améliorer", review.improvements),
+                         ("Ajustements pour la prochaine édition", review.adjustments)):
+        story.append(para(title, sheet["h2"]))
+        story += bullets(items, sheet["bullet"]) if items else [missing_note("Non renseigné.", sheet)]
+    return story
