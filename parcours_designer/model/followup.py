@@ -3,7 +3,8 @@
 Saving a baseline copies each phase's scheduled dates into
 ``baseline_start``/``baseline_end`` and each cost line's amount into
 ``baseline_amount``. A phase is late when it should have started (or ended)
-by today and has not, or when it ends later than its baseline.
+by today and has not, or when it ends later than its baseline; lateness is
+judged once a baseline is saved (the follow-up has begun).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def follow_up(pathway: Pathway, schedule: Schedule, today: date) -> list[PhaseFo
         costs[cost.phase_id] += cost_amount(cost)
         if cost.baseline_amount is not None:
             planned[cost.phase_id] = (planned.get(cost.phase_id) or ZERO) + cost.baseline_amount
+    following = pathway.baseline_saved_on is not None
     rows = []
     for phase in pathway.phases:
         timing = schedule.get(phase.id)
@@ -89,7 +91,7 @@ def follow_up(pathway: Pathway, schedule: Schedule, today: date) -> list[PhaseFo
         variance = None
         if end and phase.baseline_end:
             variance = calendar.floor(end) - calendar.floor(phase.baseline_end)
-        reason = late_reason(phase, timing, today, variance)
+        reason = late_reason(phase, timing, today, variance) if following else ""
         rows.append(PhaseFollowUp(phase.id, phase.status, phase.baseline_start, phase.baseline_end,
                                   start, end, variance, planned.get(phase.id), costs[phase.id],
                                   bool(reason), reason))

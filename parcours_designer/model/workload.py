@@ -183,3 +183,25 @@ def _spread(calendar: WorkCalendar, periods: list[Period], row: list[Fraction],
             return
         inside = calendar.count(max(start, period.start), min(end, period.end))
         row[index] += days * inside / total
+
+
+def overloaded_phases(pathway: Pathway, schedule: Schedule) -> dict[str, list[Load]]:
+    """Phases of an overloaded worker that fall in one of its overloaded periods, with those loads."""
+    found: dict[str, list[Load]] = {}
+    loads = [load for granularity in Granularity
+             for load in compute_workload(pathway, schedule, granularity).overloads()]
+    if not loads:
+        return found
+    worked_on: dict[str, set[str]] = {}
+    for phase in pathway.phases:
+        for partner_id in phase.partner_ids:
+            worked_on.setdefault(partner_id, set()).add(phase.id)
+    for cost in pathway.costs:
+        if cost.phase_id is not None and cost_days(cost):
+            worked_on.setdefault(cost.partner_id or STAFF, set()).add(cost.phase_id)
+    for load in loads:
+        for phase_id in worked_on.get(load.worker, ()):
+            timing = schedule.get(phase_id)
+            if timing and timing.start <= load.period.end and timing.end >= load.period.start:
+                found.setdefault(phase_id, []).append(load)
+    return found

@@ -68,3 +68,8 @@ def test_a_phase_that_ends_later_than_planned_pushes_and_is_compared():
 def test_cancelled_phases_are_never_late():
     path = sample(status="cancelled")
     assert late_phases(path, compute_schedule(path), d("2027-12-31")) == {}
+
+
+def test_nothing_is_late_before_a_baseline_is_saved():
+    path = sample()
+    assert late_phases(path, compute_schedule(path), d("2027-06-01")) == {}

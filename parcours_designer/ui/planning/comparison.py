@@ -1,0 +1,55 @@
+"""The scenarios side by side with the baseline: end, shift, phases moved, extra cost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from parcours_designer.model.budget import total_charges
+from parcours_designer.model.formatting import format_date, format_money
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.references import display_name
+from parcours_designer.model.scenarios import apply_risk
+from parcours_designer.model.schedule import dependency_graph
+
+
+class ComparisonTable(QTableWidget):
+    """One row for the baseline, one per risk scenario (read-only)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        headers = [self.tr("Scénario"), self.tr("Fin"), self.tr("Décalage (j. ouvrés)"),
+                   self.tr("Étapes déplacées"), self.tr("Après la fin du parcours"),
+                   self.tr("Conflits avec une date fixée"), self.tr("Surcoût"), self.tr("Coût total")]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setAccessibleName(self.tr("Comparaison des scénarios"))
+
+    def show_results(self, pathway: Pathway, state) -> None:
+        baseline = state.baseline
+        graph = dependency_graph(pathway.phases)
+        risks = [r for r in pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
+        results = [apply_risk(pathway, risk, baseline, graph=graph) for risk in risks]
+        rows = [[self.tr("Planning de référence"), format_date(baseline.end), "0", "0", "", "", "",
+                 format_money(total_charges(pathway))]]
+        for result in results:
+            rows.append([display_name(result.risk), format_date(result.end), str(result.end_shift),
+                         str(len(result.shifts)), str(len(result.past_end)), str(len(result.past_pinned)),
+                         format_money(result.extra_cost), format_money(result.total_cost)])
+        self.setRowCount(len(rows))
+        shown = state.scenario.risk.id if state.scenario else None
+        for row, values in enumerate(rows):
+            current = (row == 0 and shown is None) or (row > 0 and risks[row - 1].id == shown)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                font = item.font()
+                font.setBold(current)
+                item.setFont(font)
+                self.setItem(row, column, item)

@@ -1,0 +1,217 @@
+"""The planning view of the editor: the scheduled pathway as a Gantt chart you can drag.
+
+``PlanningView(document)`` shows the schedule computed by the model (working
+days, holidays, closures, rétroplanning, critical path), optionally a risk
+scenario against the baseline, and a table comparing every scenario. Moving
+or stretching a bar and drawing a dependency each push one undoable command
+(:class:`~parcours_designer.ui.commands.SetFields`); the chart follows the
+document's changes. ``item_selected`` and :meth:`select` share the selection
+with the tables and the check panel.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parcours_designer.model.calendar import WorkCalendar
+from parcours_designer.model.gantt_layout import GroupBy, compute_layout
+from parcours_designer.model.planning_edits import STARTED, link_problem, moved_fields, stretched_fields
+from parcours_designer.model.references import display_name
+from parcours_designer.ui.commands import SetFields, set_link
+from parcours_designer.ui.document import Document
+from parcours_designer.ui.planning.canvas import ZOOMS, PlanningCanvas
+from parcours_designer.ui.planning.comparison import ComparisonTable
+from parcours_designer.ui.planning.state import PlanningState, compute_state, summary_lines
+
+BASELINE = ""
+
+
+class PlanningView(QWidget):
+    """The planning of ``document``; emits ``item_selected("phases", id)`` on a click."""
+
+    item_selected = Signal(str, object)  # list name, item id
+
+    def __init__(self, document: Document, parent=None, today: Optional[date] = None):
+        super().__init__(parent)
+        self.document = document
+        self.today = today or date.today()
+        self.state: Optional[PlanningState] = None
+        self._calendar: Optional[WorkCalendar] = None
+        self._calendar_key: Optional[tuple] = None
+        self._dirty = True
+        self.canvas = PlanningCanvas(self)
+        self.comparison = ComparisonTable(self)
+        self._build()
+        self.canvas.clicked.connect(self._clicked)
+        self.canvas.moved.connect(self.move_phase)
+        self.canvas.stretched.connect(self.stretch_phase)
+        self.canvas.linked.connect(self.link_phases)
+        document.changed.connect(self._document_changed)
+        self.refresh()
+
+    # --- widgets -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.zoom = QComboBox(self)
+        for name, pixels in ZOOMS:
+            self.zoom.addItem(self.tr(name), pixels)
+        self.zoom.setCurrentIndex(1)
+        self.zoom.setAccessibleName(self.tr("Échelle de temps"))
+        self.zoom.currentIndexChanged.connect(lambda _i: self.canvas.set_zoom(self.zoom.currentData()))
+        self.scenario = QComboBox(self)
+        self.scenario.setAccessibleName(self.tr("Scénario affiché"))
+        self.scenario.currentIndexChanged.connect(lambda _i: self.refresh())
+        today = QPushButton(self.tr("Aujourd'hui"), self)
+        today.clicked.connect(lambda: self.canvas.show_day(self.today))
+        hint = self._plain_label(self.tr("Glisser une barre : la déplacer · son bord droit : l'allonger · "
+                                         "Maj + glisser vers une autre barre : créer une dépendance · "
+                                         "Ctrl + molette : zoom"))
+        hint.setStyleSheet("color: #606060;")
+        bar = QHBoxLayout()
+        for label, widget in ((self.tr("Échelle :"), self.zoom), (self.tr("Scénario :"), self.scenario)):
+            bar.addWidget(self._plain_label(label))
+            bar.addWidget(widget)
+        bar.addWidget(today)
+        bar.addStretch(1)
+        self.summary = self._plain_label("")
+        self.summary.setStyleSheet("font-weight: bold;")
+        self.warnings = self._plain_label("")
+        self.warnings.setStyleSheet("color: #9c4a00;")
+        self.warnings.setWordWrap(True)
+        self.message = self._plain_label("")
+        self.message.setStyleSheet("color: #9c0000;")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.comparison)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        for widget in (hint, self.summary, self.warnings, self.message, splitter):
+            layout.addWidget(widget)
+        layout.setStretchFactor(splitter, 1)
+
+    def _plain_label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    # --- refreshing --------------------------------------------------------------
+    def _document_changed(self, _change) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def calendar(self) -> WorkCalendar:
+        """The working calendar, rebuilt only when the closures change."""
+        pathway = self.document.pathway
+        key = tuple((c.start, c.end) for c in pathway.closures)
+        if self._calendar is None or key != self._calendar_key:
+            self._calendar = WorkCalendar.for_pathway(pathway)
+            self._calendar_key = key
+        return self._calendar
+
+    def refresh(self) -> None:
+        """Schedule again, then update the chart, the summary and the comparison."""
+        self._dirty = False
+        self._fill_scenarios()
+        pathway = self.document.pathway
+        self.state = compute_state(pathway, self.calendar(), self.scenario.currentData() or None, self.today)
+        state = self.state
+        layout = compute_layout(pathway, GroupBy.NONE, state.shown, state.baseline if state.scenario else None,
+                                display_name(state.scenario.risk) if state.scenario else None)
+        self.canvas.calendar = state.baseline.calendar
+        self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, self.today)
+        self.canvas.viewport().update()
+        lines = summary_lines(pathway, state)
+        self.summary.setText(lines[0])
+        self.warnings.setText("\n".join(lines[1:]))
+        self.warnings.setVisible(len(lines) > 1)
+        self.comparison.show_results(pathway, state)
+
+    def _fill_scenarios(self) -> None:
+        wanted = self.scenario.currentData() if self.scenario.count() else BASELINE
+        risks = [r for r in self.document.pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
+        entries = [(self.tr("Planning de référence"), BASELINE)]
+        entries += [(self.tr("Si : {0}").format(display_name(r)), r.id) for r in risks]
+        current = [(self.scenario.itemText(i), self.scenario.itemData(i)) for i in range(self.scenario.count())]
+        if entries == current:
+            return
+        with QSignalBlocker(self.scenario):
+            self.scenario.clear()
+            for text, key in entries:
+                self.scenario.addItem(text, key)
+            found = self.scenario.findData(wanted)
+            self.scenario.setCurrentIndex(found if found >= 0 else 0)
+
+    def show_scenario(self, risk_id: Optional[str]) -> None:
+        """Show the scenario of ``risk_id`` against the baseline (``None``: the baseline)."""
+        index = self.scenario.findData(risk_id or BASELINE)
+        self.scenario.setCurrentIndex(max(index, 0))
+
+    def set_zoom_level(self, index: int) -> None:
+        self.zoom.setCurrentIndex(index)
+
+    # --- selection ---------------------------------------------------------------
+    def _clicked(self, phase_id: Optional[str]) -> None:
+        self.message.clear()
+        if phase_id is not None:
+            self.item_selected.emit("phases", phase_id)
+
+    def select(self, list_name: str, item_id: Optional[str]) -> None:
+        """Select (and scroll to) the bar of a phase chosen elsewhere."""
+        if list_name != "phases":
+            return
+        self.canvas.planning_scene.select_phase(item_id)
+        if item_id in self.canvas.planning_scene.bars:
+            self.canvas.ensureVisible(self.canvas.planning_scene.bar_rect(item_id), 40, 40)
+
+    # --- gestures → commands -------------------------------------------------------
+    def _timing(self, phase_id: str):
+        return self.state.baseline.get(phase_id) if self.state else None
+
+    def move_phase(self, phase_id: str, days: int) -> None:
+        phase, timing = self.document.item("phases", phase_id), self._timing(phase_id)
+        values = moved_fields(phase, timing, days) if phase and timing else None
+        if values is None:
+            self._refuse(STARTED if phase is not None and (phase.actual_start or phase.actual_end) else "")
+            return
+        self.document.push(SetFields(self.document, "phases", phase_id, values,
+                                     text=self.tr("Déplacer l'étape « {0} »").format(display_name(phase))))
+
+    def stretch_phase(self, phase_id: str, new_end: date) -> None:
+        phase, timing = self.document.item("phases", phase_id), self._timing(phase_id)
+        values = stretched_fields(phase, timing, new_end, self.calendar()) if phase and timing else None
+        if values is None:
+            self._refuse(STARTED if phase is not None and (phase.actual_start or phase.actual_end) else "")
+            return
+        self.document.push(SetFields(self.document, "phases", phase_id, values,
+                                     text=self.tr("Changer la durée de l'étape « {0} »").format(display_name(phase))))
+
+    def link_phases(self, source_id: str, target_id: str) -> None:
+        problem = link_problem(self.document.pathway, source_id, target_id)
+        if problem:
+            self._refuse(problem)
+            return
+        self.document.push(set_link(self.document, "phases", target_id, "depends_on", source_id, True))
+
+    def _refuse(self, message: str) -> None:
+        self.message.setText(message)
+        self.refresh()
