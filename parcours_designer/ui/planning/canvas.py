@@ -31,10 +31,12 @@ from parcours_designer.ui.planning.scene import (
 # Pixels per day of each zoom level, with its French name.
 ZOOMS: tuple[tuple[str, float], ...] = (
     ("Semaines", 36.0),
-    ("Mois", 10.0),
-    ("Trimestre", 4.0),
-    ("Année", 1.6),
+    ("Mois", 12.0),
+    ("Trimestre", 6.0),
+    ("Année", 3.2),
+    ("Plusieurs années", 1.0),
 )
+TODAY_COLOUR = QColor("#d62728")
 EDGE_PIXELS = 6
 WEEKEND_COLOUR = QColor("#f0f0f0")
 HOLIDAY_COLOUR = QColor("#fde3c8")
@@ -58,6 +60,7 @@ class PlanningCanvas(QGraphicsView):
         self.planning_scene = PlanningScene(self)
         self.setScene(self.planning_scene)
         self.calendar = WorkCalendar()
+        self.today: Optional[date] = None
         self.pixels_per_day = ZOOMS[1][1]
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
@@ -96,7 +99,7 @@ class PlanningCanvas(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, Qt.GlobalColor.white)
         first, last = math.floor(rect.left()), math.ceil(rect.right())
-        weekends = self.pixels_per_day >= 3
+        weekends = self.pixels_per_day >= 5
         for x in range(first, last + 1):
             day = x_day(x)
             if day.weekday() >= 5 and not weekends:
@@ -123,6 +126,10 @@ class PlanningCanvas(QGraphicsView):
         right = x_day(self.mapToScene(width, 0).x()) + timedelta(days=1)
         self._draw_months(painter, left, right)
         self._draw_ticks(painter, left, right)
+        if self.today is not None:
+            x = self.mapFromScene(QPointF(day_x(self.today) + 0.5, 0)).x()
+            painter.setPen(QPen(TODAY_COLOUR, 1.5))
+            painter.drawLine(QLineF(x, HEADER_HEIGHT - 8, x, self.viewport().height()))
         painter.restore()
 
     def _view_x(self, day: date) -> float:
@@ -133,10 +140,7 @@ class PlanningCanvas(QGraphicsView):
         for month in month_starts(left - timedelta(days=31), right):
             x0 = self._view_x(month)
             x1 = self._view_x((month + timedelta(days=32)).replace(day=1))
-            name = MONTHS[month.month - 1] if x1 - x0 > 90 else MONTH_ABBR[month.month - 1]
-            text = f"{name} {month.year}" if x1 - x0 > 55 or month.month == 1 else name
-            if x1 - x0 < 28 and month.month != 1:
-                text = ""
+            text = _month_text(painter, month, x1 - x0 - 6)
             painter.drawLine(QLineF(x0, 0, x0, HEADER_HEIGHT))
             painter.drawText(QRectF(max(x0, 0) + 3, 2, max(x1 - max(x0, 0) - 6, 0), 20),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
@@ -253,3 +257,13 @@ class PlanningCanvas(QGraphicsView):
     def viewport_point(self, day: date, row_y: float) -> QPointF:
         """Where a day and a scene height are on screen (for tests and tooltips)."""
         return self.mapFromScene(QPointF(day_x(day), row_y))
+
+
+def _month_text(painter: QPainter, month: date, room: float) -> str:
+    """The longest French name of ``month`` that fits in ``room`` pixels."""
+    full, short = MONTHS[month.month - 1], MONTH_ABBR[month.month - 1]
+    metrics = painter.fontMetrics()
+    for text in (f"{full} {month.year}", f"{short} {month.year}", full, short, short[0]):
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return ""

@@ -53,3 +53,6 @@ class ComparisonTable(QTableWidget):
                 font.setBold(current)
                 item.setFont(font)
                 self.setItem(row, column, item)
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(min(height + 2 * self.frameWidth() + 2, 220))

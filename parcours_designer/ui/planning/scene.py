@@ -33,7 +33,6 @@ PHASE_KEY = 0  # item data key holding the phase id
 LATE_COLOUR = "#d62728"
 OVERLOAD_COLOUR = "#ff7f0e"
 SLACK_COLOUR = "#5b8cc0"
-TODAY_COLOUR = "#d62728"
 
 
 def day_x(day: date) -> float:
@@ -122,8 +121,22 @@ class BarItems:
 class ArrowItems:
     """A dependency: an elbow line from the end of one bar to the start of another, and its head."""
 
+    HEAD = QPolygonF([QPointF(0, 0), QPointF(-7, -4), QPointF(-7, 4)])
+
     def __init__(self, scene: QGraphicsScene, arrow: GanttArrow):
         colour = CYCLE_COLOUR if arrow.in_cycle else "#555555"
+        self.line = QGraphicsPathItem()
+        self.line.setPen(cosmetic(colour, 1.0))
+        self.line.setZValue(2)
+        self.head = _fixed_size(QGraphicsPolygonItem(self.HEAD))
+        self.head.setBrush(QBrush(QColor(colour)))
+        self.head.setPen(QPen(Qt.PenStyle.NoPen))
+        self.head.setZValue(2)
+        self.update(arrow)
+        scene.addItem(self.line)
+        scene.addItem(self.head)
+
+    def update(self, arrow: GanttArrow) -> None:
         xs, xt = day_x(arrow.source_end) + 1, day_x(arrow.target_start)
         ys, yt = row_centre(arrow.source_row), row_centre(arrow.target_row)
         bend = min(xs + 1, xt) if xt > xs else xs + 0.5
@@ -131,17 +144,8 @@ class ArrowItems:
         path.lineTo(bend, ys)
         path.lineTo(bend, yt)
         path.lineTo(xt, yt)
-        self.line = QGraphicsPathItem(path)
-        self.line.setPen(cosmetic(colour, 1.0))
-        self.line.setZValue(2)
-        head = QPolygonF([QPointF(0, 0), QPointF(-7, -4), QPointF(-7, 4)])
-        self.head = _fixed_size(QGraphicsPolygonItem(head))
-        self.head.setBrush(QBrush(QColor(colour)))
-        self.head.setPen(QPen(Qt.PenStyle.NoPen))
+        self.line.setPath(path)
         self.head.setPos(xt, yt)
-        self.head.setZValue(2)
-        scene.addItem(self.line)
-        scene.addItem(self.head)
 
     def remove(self, scene: QGraphicsScene) -> None:
         scene.removeItem(self.line)
@@ -154,26 +158,41 @@ class PlanningScene(QGraphicsScene):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars: dict[str, BarItems] = {}
-        self.arrows: list[ArrowItems] = []
+        self.arrows: dict[tuple, tuple[ArrowItems, GanttArrow]] = {}
+        self._drawn: dict[str, tuple] = {}  # phase id → what its items show now
         self.layout: Optional[GanttLayout] = None
-        self.today = QGraphicsLineItem()
-        self.today.setPen(cosmetic(TODAY_COLOUR, 1.5))
-        self.today.setZValue(5)
-        self.addItem(self.today)
 
     def show_layout(self, layout: GanttLayout, late: set[str], overloaded: set[str], today: date) -> None:
+        """Draw ``layout``, touching only the items whose bar or arrow changed."""
         same_rows = self.layout is not None and _rows(self.layout) == _rows(layout)
         if not same_rows:
             for items in self.bars.values():
                 items.remove(self)
             self.bars = {bar.phase_id: BarItems(self, bar) for bar in layout.bars}
+            self._drawn = {}
         for bar in layout.bars:
-            self.bars[bar.phase_id].update(bar, bar.phase_id in late, bar.phase_id in overloaded)
-        for arrow in self.arrows:
-            arrow.remove(self)
-        self.arrows = [ArrowItems(self, arrow) for arrow in layout.arrows]
+            shown = (bar, bar.phase_id in late, bar.phase_id in overloaded)
+            if self._drawn.get(bar.phase_id) != shown:
+                self.bars[bar.phase_id].update(*shown)
+                self._drawn[bar.phase_id] = shown
+        self._show_arrows(layout.arrows)
         self.layout = layout
         self._fit(layout, today)
+
+    def _show_arrows(self, arrows: list[GanttArrow]) -> None:
+        kept: dict[tuple, tuple[ArrowItems, GanttArrow]] = {}
+        for arrow in arrows:
+            key = (arrow.source_id, arrow.target_id, arrow.source_row, arrow.target_row, arrow.in_cycle)
+            found = self.arrows.pop(key, None)
+            if found is None:
+                kept[key] = (ArrowItems(self, arrow), arrow)
+                continue
+            if found[1] != arrow:
+                found[0].update(arrow)
+            kept[key] = (found[0], arrow)
+        for items, _arrow in self.arrows.values():
+            items.remove(self)
+        self.arrows = kept
 
     def _fit(self, layout: GanttLayout, today: date) -> None:
         span = layout.span() or (today, today)
@@ -181,7 +200,6 @@ class PlanningScene(QGraphicsScene):
         last = max(span[1], today) if abs((today - span[1]).days) < 400 else span[1]
         height = row_centre(max(layout.row_count, 1)) + ROW_HEIGHT
         self.setSceneRect(QRectF(day_x(first) - 21, 0, day_x(last) - day_x(first) + 63, height))
-        self.today.setLine(day_x(today) + 0.5, HEADER_HEIGHT, day_x(today) + 0.5, height)
 
     def phase_at(self, item: Optional[QGraphicsItem]) -> Optional[str]:
         return item.data(PHASE_KEY) if item is not None else None

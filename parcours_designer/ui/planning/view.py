@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -91,17 +90,12 @@ class PlanningView(QWidget):
         self.warnings.setWordWrap(True)
         self.message = self._plain_label("")
         self.message.setStyleSheet("color: #9c0000;")
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(self.comparison)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        for widget in (hint, self.summary, self.warnings, self.message, splitter):
+        for widget in (hint, self.summary, self.warnings, self.message, self.canvas, self.comparison):
             layout.addWidget(widget)
-        layout.setStretchFactor(splitter, 1)
+        layout.setStretchFactor(self.canvas, 1)
 
     def _plain_label(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -138,6 +132,7 @@ class PlanningView(QWidget):
         layout = compute_layout(pathway, GroupBy.NONE, state.shown, state.baseline if state.scenario else None,
                                 display_name(state.scenario.risk) if state.scenario else None)
         self.canvas.calendar = state.baseline.calendar
+        self.canvas.today = self.today
         self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, self.today)
         self.canvas.viewport().update()
         lines = summary_lines(pathway, state)
