@@ -9,6 +9,7 @@ value equals the model's total to the cent.
 from __future__ import annotations
 
 import io
+from copy import copy
 from datetime import date
 
 from parcours_designer.export.budget_form import (
@@ -125,8 +126,8 @@ def _write_group(out: _Writer, group: FormRow, line_writer) -> int:
             parts.append(line_writer(out, child))
     out.sheet[f"F{row}"] = _sum(parts)
     out.money(row)
-    out.sheet[f"F{row}"].font = out.sheet[f"A{row}"].font.copy()
-    out.sheet[f"F{row}"].fill = out.sheet[f"A{row}"].fill.copy()
+    out.sheet[f"F{row}"].font = copy(out.sheet[f"A{row}"].font)
+    out.sheet[f"F{row}"].fill = copy(out.sheet[f"A{row}"].fill)
     return row
 
 
@@ -191,14 +192,19 @@ def _write_by_partner(sheet, form: BudgetForm) -> None:
 
 
 def size_columns(sheet, limit: int = 70) -> None:
-    """Each column as wide as its longest shown value (formulas count as amounts)."""
+    """Each column as wide as its longest shown value (formulas count as amounts).
+
+    A row holding a single text (title, sentence) overflows into the empty
+    cells beside it and does not widen its column.
+    """
     from openpyxl.utils import get_column_letter
 
     widths: dict[int, int] = {}
     for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value is None or (cell.row == 1 and sheet.title == "Budget"):
-                continue
+        filled = [cell for cell in row if cell.value not in (None, "")]
+        if len(filled) < 2:
+            continue
+        for cell in filled:
             text = str(cell.value)
             length = 14 if text.startswith("=") else len(text) + (4 if not isinstance(cell.value, str) else 0)
             widths[cell.column] = max(widths.get(cell.column, 0), length)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from parcours_designer.export.gantt_export import layout_notes, page_images
-from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles
+from parcours_designer.export.gantt_export import page_images
+from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
 from parcours_designer.export.pdf_text import para
 from parcours_designer.model.gantt_layout import GanttLayout
 from parcours_designer.model.pathway import Pathway
@@ -13,7 +13,7 @@ from parcours_designer.model.pathway import Pathway
 
 def gantt_pdf(pathway: Pathway, layout: GanttLayout) -> bytes:
     sheet = styles()
-    story = [para("Diagramme de Gantt", sheet["h1"])]
+    story = [para("Diagramme de Gantt", sheet["h1"])]  # keepWithNext: stays with the first page
     if layout.scenario:
         story.append(para(f"Scénario « {layout.scenario} » comparé au planning de référence (en gris)",
                           sheet["body"]))
@@ -32,11 +32,28 @@ def gantt_flowables(layout: GanttLayout, sheet: dict) -> list:
     for number, (caption, png, ratio) in enumerate(pages):
         if number:
             flowables.append(PageBreak())
-        image_width = min(width, (height - 40) / ratio)
+        image_width = min(width, (height - 50) / ratio)
         image = Image(io.BytesIO(png), width=image_width, height=image_width * ratio)
         flowables.append(KeepTogether([para(caption, sheet["body"]), image]))
-    for note in layout_notes(layout):
-        flowables.append(para(note, sheet["note"]))
+    flowables += missing_flowables(layout, sheet)
+    return flowables
+
+
+def missing_flowables(layout: GanttLayout, sheet: dict) -> list:
+    """Every phase the chart cannot show, with the reason; cycles; no dates at all."""
+    from reportlab.platypus import Spacer
+
+    flowables: list = []
+    if layout.undated:
+        flowables += [Spacer(1, 6), para("Étapes non représentées sur le diagramme", sheet["h2"])]
+        rows = [[u.title, u.reason] for u in layout.undated]
+        flowables.append(table(("Étape", "Raison"), rows, (0.65, 0.35), sheet=sheet))
+    if layout.cycles:
+        flowables.append(para(f"Attention : {len(layout.cycles)} cycle(s) de dépendances, tracé(s) en rouge.",
+                              sheet["note"]))
+    if layout.span() is None:
+        flowables.append(para("Aucune date : ni les étapes ni la période du parcours ne sont datées.",
+                              sheet["note"]))
     return flowables
 
 

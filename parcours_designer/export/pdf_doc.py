@@ -55,6 +55,7 @@ def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
         subject=info.subject,
         creator="Parcours Designer",
         lang="fr-FR",
+        initialFontName=fonts.REGULAR,
         pageCompression=1,
         invariant=0,
     )
@@ -204,6 +205,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     data += [[_cell(value, sheet) for value in row] for row in rows]
     result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT")
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(ACCENT)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.3, HexColor("#9aa7b4")),

@@ -87,8 +87,15 @@ def traceability(pathway: Pathway, sheet: dict) -> list:
     return story + [table(("Besoin", "Objectif", "Étapes"), rows, (0.3, 0.35, 0.35), sheet=sheet)]
 
 
+MAX_LISTED = 12
+
+
 def _listed(items: list[str]) -> str:
-    return lines(f"• {item}" for item in items) or "Aucune étape"
+    """A bulleted list short enough for a table cell (a row never outgrows a page)."""
+    shown = [f"• {item}" for item in items[:MAX_LISTED]]
+    if len(items) > MAX_LISTED:
+        shown.append(f"… et {len(items) - MAX_LISTED} autres étapes (voir « Les étapes »)")
+    return lines(shown) or "Aucune étape"
 
 
 def phase_rows(pathway: Pathway, phases: list[Phase], *, contacts: bool = False) -> list[list]:

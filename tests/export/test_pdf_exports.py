@@ -1,0 +1,117 @@
+"""The PDFs: metadata, header and footer, French text, escaped user text, contents."""
+
+from __future__ import annotations
+
+import pytest
+
+from parcours_designer.export.registry import EXPORT_KINDS
+from parcours_designer.model.formatting import format_date_long
+
+from .helpers import HOSTILE_TITLE, TODAY, flat, hostile_pathway, pdf_reader, pdf_text
+
+PDF_KINDS = ("plan", "evaluation", "budget", "gantt")
+
+
+@pytest.mark.parametrize("kind", PDF_KINDS)
+def test_metadata_header_footer_and_page_numbers(example, kind):
+    data = EXPORT_KINDS[kind].render(example, ".pdf")
+    reader = pdf_reader(data)
+    meta = reader.metadata
+    assert example.title in meta.title and meta.author == "Sophie Marchand – DLA de la Manche"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "fr-FR"
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} sur {len(pages)}" in text
+        assert f"Édité le {format_date_long(TODAY)}" in text
+        assert "Accompagnement collectif DLA" in text
+
+
+def test_plan_holds_every_section(example):
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf")))
+    for expected in ("Plan du parcours d'accompagnement", "Territoire : Manche (50)", "Édition : 2027",
+                     "du lundi 11 janvier 2027 au vendredi 17 décembre 2027", "Référent·e : Sophie Marchand",
+                     "Contexte", "fragilités communes", "Publics", "Compagnies de spectacle vivant",
+                     "Des besoins aux étapes", "Structurer la stratégie de diffusion (priorité haute)",
+                     "Les étapes", "du 25/01/2027 au 19/02/2027", "Synthèse du diagnostic partagé",
+                     "Calendrier (diagramme de Gantt)", "Lignes 1 à 13 sur 13",
+                     "Partenaires", "claire.morvan@tandem-culture", "Budget prévisionnel (synthèse)",
+                     "Total des charges 28 228,00 €", "Budget équilibré", "Indicateurs d'évaluation",
+                     "Feuilles d'émargement", "Imprévus et scénarios", "Liste d'attente de deux structures"):
+        assert expected in text, expected
+
+
+def test_long_tables_repeat_their_header(example):
+    data = example.model_dump()
+    data["phases"] = [dict(data["phases"][n % 13], id=f"x{n}", depends_on=[]) for n in range(60)]
+    data["costs"], data["questionnaires"], data["risks"] = [], [], []
+    pathway = type(example).model_validate(data)
+    reader = pdf_reader(EXPORT_KINDS["plan"].render(pathway, ".pdf"))
+    phase_pages = [flat(p.extract_text()) for p in reader.pages if " · Collectif · " in flat(p.extract_text())]
+    assert len(phase_pages) >= 3
+    assert all("Étape Dates Lieu Partenaires Livrables" in text for text in phase_pages)
+
+
+def test_partner_plan_shows_what_the_partner_needs(example):
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p1")))
+    assert "Pour : Cabinet Tandem Culture" in text
+    assert "Vos étapes" in text and "Atelier collectif n° 1 : stratégie de diffusion" in text
+    assert "Accompagnements individuels : gouvernance" not in text.split("Vos contacts")[0]
+    assert "Vos contacts" in text and "sophie.marchand@dla-manche.example.fr" in text
+    assert "Élodie Caron" in text  # the venue shares the first workshop
+    assert "Vos lignes budgétaires" in text and "Total 9 450,00 €" in text
+    assert "Ce partenaire n'apporte aucun financement" in text
+    assert "Calendrier d'ensemble" in text and "Comité d'appui de clôture" in text
+
+
+def test_partner_plan_of_a_funder_lists_its_funding(example):
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p4")))
+    assert "Subvention DLA – État (DREETS Normandie)" in text and "14 000,00 €" in text
+
+
+def test_evaluation_summary(example):
+    text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(example, ".pdf")))
+    for expected in ("Objectifs et indicateurs", "Structures ayant formalisé une stratégie de diffusion 8 7 Non atteint",
+                     "Taux de présence aux temps collectifs (%) 85 88 Atteint", "À apprécier",
+                     "Participation par étape", "Total des présences 123", "Questionnaire des participant·e·s",
+                     "Public : Participant·e·s", "(Échelle : 1, 2, 3, 4, 5)", "Points forts",
+                     "Forte assiduité aux temps collectifs", "Ajustements pour la prochaine édition",
+                     "Sujets à faire remonter", "Pôle régional du spectacle vivant",
+                     "Couverture du référentiel de compétences", "score", "Constats ouverts"):
+        assert expected in text, expected
+
+
+def test_budget_pdf_has_form_balance_and_breakdowns(example):
+    text = flat(pdf_text(EXPORT_KINDS["budget"].render(example, ".pdf")))
+    for expected in ("62 – Autres services extérieurs", "22 948,00 €", "Financeur : Banque des Territoires",
+                     "Total des produits 28 228,00 €", "Budget équilibré : 28 228,00 € de charges et de produits.",
+                     "Répartition des charges par étape", "Répartition par partenaire",
+                     "Charges communes (sans étape)"):
+        assert expected in text, expected
+
+
+def test_budget_gap_is_stated(example):
+    example.funding[0].amount = example.funding[0].amount - 1000
+    text = flat(pdf_text(EXPORT_KINDS["budget"].render(example, ".pdf")))
+    assert "Budget en déficit de 1 000,00 €" in text
+
+
+@pytest.mark.parametrize("kind", PDF_KINDS)
+def test_user_text_prints_literally(kind):
+    pathway = hostile_pathway()
+    data = EXPORT_KINDS[kind].render(pathway, ".pdf")
+    text = flat(pdf_text(data))
+    assert HOSTILE_TITLE in text  # header of every page
+    if kind == "plan":
+        assert 'Atelier <img src="http://example.invalid/x.png"/> coût 5$ et 3$' in text
+        assert "Salle«A»&<fontsize=40>B</font>" in text.replace(" ", "")  # a long word may wrap
+        assert "@SOMME(A1) Œuvre & Cie" in text
+
+
+def test_french_characters_use_the_bundled_font(example):
+    reader = pdf_reader(EXPORT_KINDS["plan"].render(example, ".pdf"))
+    fonts = set()
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("DejaVuSans" in name for name in fonts)

@@ -1,0 +1,76 @@
+"""A cycle, no dates at all, or only a title: every kind still exports a valid document."""
+
+from __future__ import annotations
+
+import io
+import time
+from xml.etree import ElementTree as ET
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+from PIL import Image
+
+from parcours_designer.export.registry import EXPORT_KINDS
+
+from .helpers import ODD_PATHWAYS, flat, pdf_text
+
+CASES = [(name, kind, suffix) for name in ODD_PATHWAYS for kind, export in EXPORT_KINDS.items()
+         for suffix in export.suffixes]
+
+
+def check_valid(data: bytes, suffix: str) -> str:
+    """Parse the document; return its text where it has one."""
+    if suffix == ".pdf":
+        return flat(pdf_text(data))
+    if suffix == ".png":
+        Image.open(io.BytesIO(data)).verify()
+        return ""
+    if suffix in (".svg", ".xml"):
+        ET.fromstring(data)
+        return ""
+    if suffix == ".xlsx":
+        load_workbook(io.BytesIO(data))
+        return ""
+    if suffix == ".ics":
+        Calendar.from_ical(data)
+        return ""
+    return data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("name, kind, suffix", CASES, ids=[f"{n}-{k}{s}" for n, k, s in CASES])
+def test_exports_stay_valid(name, kind, suffix):
+    pathway = ODD_PATHWAYS[name]()
+    started = time.monotonic()
+    data = EXPORT_KINDS[kind].render(pathway, suffix)
+    assert time.monotonic() - started < 30
+    assert data
+    check_valid(data, suffix)
+
+
+def test_plan_says_what_is_missing():
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(ODD_PATHWAYS["title-only"](), ".pdf")))
+    for expected in ("Parcours à construire", "Territoire : non renseigné",
+                     "Le contexte du parcours n'est pas encore rédigé.", "Aucun public n'est encore défini.",
+                     "Ni besoin ni objectif n'est encore défini.", "Aucune étape n'est encore définie.",
+                     "Aucune étape datée : le calendrier ne peut pas être tracé.",
+                     "Budget vide", "Aucun indicateur", "Aucun risque"):
+        assert expected in text, expected
+
+
+def test_gantt_pdf_of_undated_pathway_names_the_phases():
+    text = flat(pdf_text(EXPORT_KINDS["gantt"].render(ODD_PATHWAYS["undated"](), ".pdf")))
+    assert "Étapes non représentées sur le diagramme" in text
+    assert "Réunion d'accueil et présentation du parcours non datée" in text
+    assert "Comité d'appui de clôture non datée" in text  # every phase, not the first few
+    assert "Aucune date" in text
+
+
+def test_gantt_pdf_of_a_cycle_warns():
+    text = flat(pdf_text(EXPORT_KINDS["gantt"].render(ODD_PATHWAYS["cycle"](), ".pdf")))
+    assert "1 cycle(s) de dépendances" in text
+
+
+def test_evaluation_of_title_only_pathway():
+    text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(ODD_PATHWAYS["title-only"](), ".pdf")))
+    assert "Aucun objectif n'est encore défini." in text and "Aucun questionnaire" in text
