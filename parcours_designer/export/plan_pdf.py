@@ -12,12 +12,14 @@ from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_
 from parcours_designer.export.pdf_text import para
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.formatting import format_money, format_quantity
-from parcours_designer.model.gantt_layout import compute_layout
+from parcours_designer.model.gantt_layout import compute_layout, planning_layout
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
 
-def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
+def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
+           scenario_id: Optional[str] = None) -> bytes:
+    """The plan; with ``scenario_id`` its calendar shows that risk's scenario against the baseline."""
     if partner_id is not None:
         return partner_plan(pathway, partner_id)
     sheet = styles()
@@ -26,7 +28,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     story += sections.audiences(pathway, sheet)
     story += sections.traceability(pathway, sheet)
     story += sections.phases(pathway, sheet)
-    story += landscape_section("Calendrier (diagramme de Gantt)", _gantt(pathway, sheet), sheet)
+    story += landscape_section("Calendrier (diagramme de Gantt)", _gantt(pathway, sheet, scenario_id), sheet)
     story += sections.partners(pathway, sheet)
     story += [para("Budget prévisionnel (synthèse)", sheet["h1"])]
     story += summary_flowables(budget_form(pathway), sheet)
@@ -36,9 +38,12 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     return build_pdf(info, story)
 
 
-def _gantt(pathway: Pathway, sheet: dict) -> list:
-    layout = compute_layout(pathway)
+def _gantt(pathway: Pathway, sheet: dict, scenario_id: Optional[str] = None) -> list:
+    layout = compute_layout(pathway) if scenario_id is None else planning_layout(pathway, scenario_id=scenario_id)
     flowables = gantt_flowables(layout, sheet)
+    if layout.scenario:
+        flowables.insert(0, para(f"Scénario « {layout.scenario} » comparé au planning de référence (en gris)",
+                                 sheet["body"]))
     if layout.is_empty:
         flowables.insert(0, missing_note("Aucune étape datée : le calendrier ne peut pas être tracé.", sheet))
     return flowables

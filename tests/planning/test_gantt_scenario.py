@@ -42,3 +42,15 @@ def test_gantt_export_with_a_scenario():
     assert png.startswith(b"\x89PNG") and png != render(path, ".png")
     svg = render(path, ".svg", scenario_id="r1").decode()
     assert "comparé au planning de référence" in svg
+
+
+def test_plan_pdf_with_a_scenario():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from parcours_designer.export.plan_pdf import render
+
+    pdf = render(load_pathway(EXAMPLE), ".pdf", scenario_id="r1")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Scénario « Indisponibilité de la consultante diffusion (maladie) » comparé au planning" in text
