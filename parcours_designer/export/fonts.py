@@ -6,6 +6,7 @@ on every machine, whatever fonts the system has.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from parcours_designer.paths import resources_dir
@@ -43,8 +44,9 @@ def register_reportlab_fonts() -> None:
     addMapping(FAMILY, 1, 1, STYLES["bolditalic"][0])
 
 
-def matplotlib_rc() -> dict:
-    """rc settings for every figure: bundled font, no mathtext, embedded TrueType."""
+@lru_cache(maxsize=1)
+def add_matplotlib_fonts() -> None:
+    """Make matplotlib's font manager know the bundled files (once per process)."""
     from matplotlib import font_manager
 
     registered = {Path(entry.fname).resolve() for entry in font_manager.fontManager.ttflist}
@@ -52,6 +54,11 @@ def matplotlib_rc() -> dict:
         path = font_file(style)
         if path.resolve() not in registered:
             font_manager.fontManager.addfont(str(path))
+
+
+def matplotlib_rc() -> dict:
+    """rc settings for every figure: bundled font, no mathtext, embedded TrueType."""
+    add_matplotlib_fonts()
     return {
         "font.family": "sans-serif",
         "font.sans-serif": [MATPLOTLIB_FAMILY],

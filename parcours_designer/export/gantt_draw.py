@@ -55,7 +55,7 @@ def full_view(layout: GanttLayout) -> Optional[GanttView]:
 
 
 def draw_gantt(ax, layout: GanttLayout, view: Optional[GanttView] = None, *, label_chars: int = 48,
-               labels: bool = True) -> None:
+               labels: bool = True, axis_below: bool = True) -> None:
     """Bars, milestones, arrows, lanes, window and a French time axis on ``ax``.
 
     With ``labels=False`` the row titles are left to the caller (the PNG
@@ -72,7 +72,7 @@ def draw_gantt(ax, layout: GanttLayout, view: Optional[GanttView] = None, *, lab
     _draw_bars(ax, layout, view)
     _draw_arrows(ax, layout, view)
     _draw_window(ax, layout)
-    _french_time_axis(ax, view)
+    _french_time_axis(ax, view, axis_below)
     ax.set_yticks([])
     if labels:
         _tick_labels(ax, row_labels(layout, view, label_chars))
@@ -207,38 +207,57 @@ def month_label(day: date, with_year: bool) -> str:
     return f"{name}\n{day.year}" if with_year else name
 
 
-def _french_time_axis(ax, view: GanttView) -> None:
+def _french_time_axis(ax, view: GanttView, below: bool) -> None:
     months = [m for m in month_starts(view.start, view.end) if view.start <= m <= view.end]
     step = 1 if len(months) <= 18 else 3 if len(months) <= 48 else 12
     shown = [m for m in months if (m.month - 1) % step == 0] or [view.start]
     labels = [month_label(m, i == 0 or m.month == 1 or step == 12) for i, m in enumerate(shown)]
     ax.set_xticks([m.toordinal() for m in shown])
     ax.set_xticklabels(labels, fontsize=8)
-    ax.tick_params(axis="x", top=True, labeltop=True, bottom=True, labelbottom=True)
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=below, labelbottom=below)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One entry of the legend; ``shape``: bar, diamond, dashed, line, outline, dotted or ghost."""
+
+    label: str
+    colour: str
+    shape: str
+
+
+def legend_items(layout: GanttLayout) -> list[LegendItem]:
+    """Every kind drawn, then milestones, the window, dependencies and cycles."""
+    items = [LegendItem(k.label, KIND_COLOURS[k], "bar") for k in PhaseKind if any(b.kind is k for b in layout.bars)]
+    if any(b.milestone for b in layout.bars):
+        items.append(LegendItem("Jalon", "#888888", "diamond"))
+    if layout.window_start or layout.window_end:
+        items.append(LegendItem("Période du parcours", WINDOW_COLOUR, "dashed"))
+    if layout.arrows:
+        items.append(LegendItem("Dépendance", ARROW_COLOUR, "line"))
+    if any(a.in_cycle for a in layout.arrows):
+        items.append(LegendItem("Cycle de dépendances", CYCLE_COLOUR, "line"))
+    if any(b.critical for b in layout.bars):
+        items.append(LegendItem("Chemin critique", CRITICAL_COLOUR, "outline"))
+    if any(b.slack for b in layout.bars):
+        items.append(LegendItem("Marge", SLACK_COLOUR, "dotted"))
+    if any(b.moved for b in layout.bars):
+        items.append(LegendItem("Référence", BASELINE_COLOUR, "ghost"))
+    return items
 
 
 def legend_entries(layout: GanttLayout) -> list[tuple[object, str]]:
-    """(handle, French label) for every kind drawn, milestones, window, arrows."""
+    """(matplotlib handle, French label) for :func:`legend_items`."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    kinds = [k for k in PhaseKind if any(b.kind is k for b in layout.bars)]
-    entries: list[tuple[object, str]] = [(Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333"), k.label)
-                                         for k in kinds]
-    if any(b.milestone for b in layout.bars):
-        entries.append((Line2D([], [], marker="D", linestyle="", color="#888888", markeredgecolor="#222222"),
-                        "Jalon"))
-    if layout.window_start or layout.window_end:
-        entries.append((Line2D([], [], color=WINDOW_COLOUR, linestyle="--"), "Période du parcours"))
-    if layout.arrows:
-        entries.append((Line2D([], [], color=ARROW_COLOUR), "Dépendance"))
-    if any(a.in_cycle for a in layout.arrows):
-        entries.append((Line2D([], [], color=CYCLE_COLOUR), "Cycle de dépendances"))
-    if any(b.critical for b in layout.bars):
-        entries.append((Patch(facecolor="white", edgecolor=CRITICAL_COLOUR, linewidth=1.3), "Chemin critique"))
-    if any(b.slack for b in layout.bars):
-        entries.append((Line2D([], [], color=SLACK_COLOUR, linestyle=":"), "Marge"))
-    if any(b.moved for b in layout.bars):
-        entries.append((Patch(facecolor=BASELINE_COLOUR, edgecolor="#8c8c8c", linestyle="--"),
-                        "Référence"))
-    return entries
+    handles = {
+        "bar": lambda c: Patch(facecolor=c, edgecolor="#333333"),
+        "diamond": lambda c: Line2D([], [], marker="D", linestyle="", color=c, markeredgecolor="#222222"),
+        "dashed": lambda c: Line2D([], [], color=c, linestyle="--"),
+        "line": lambda c: Line2D([], [], color=c),
+        "outline": lambda c: Patch(facecolor="white", edgecolor=c, linewidth=1.3),
+        "dotted": lambda c: Line2D([], [], color=c, linestyle=":"),
+        "ghost": lambda c: Patch(facecolor=c, edgecolor="#8c8c8c", linestyle="--"),
+    }
+    return [(handles[item.shape](item.colour), item.label) for item in legend_items(layout)]

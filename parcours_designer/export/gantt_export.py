@@ -23,7 +23,7 @@ from parcours_designer.export.gantt_draw import (
     row_labels,
     shorten,
 )
-from parcours_designer.export.gantt_raster import png_with_labels
+from parcours_designer.export.gantt_raster import image_with_labels, png_with_labels
 from parcours_designer.model.formatting import MONTHS
 from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout, planning_layout
 from parcours_designer.model.pathway import Pathway
@@ -34,7 +34,7 @@ RIGHT_IN = 0.3
 LEGEND_COLUMNS = 5
 MONTHS_PER_PAGE = 12
 PAGE_WIDTH_IN = 10.25  # the landscape A4 frame of the PDFs
-PAGE_HEIGHT_IN = 5.9
+PAGE_HEIGHT_IN = 5.4  # leaves room for the section title, the legend and a caption
 PAGE_DPI = 150
 MAX_NOTES = 6
 
@@ -97,24 +97,28 @@ def _png_dpi(height_in: float) -> float:
 
 
 def gantt_figure(layout: GanttLayout, view: Optional[GanttView], width_in: float, parts: FigureParts,
-                 *, labels: bool = True):
-    """A ``Figure`` (no pyplot) holding the chart of ``view``, its legend and notes; and its Axes."""
+                 *, labels: bool = True, page: bool = False):
+    """A ``Figure`` (no pyplot) holding the chart of ``view``, its legend and notes; and its Axes.
+
+    A ``page`` of the PDF has its time axis on top only and no legend (the
+    document prints the legend once, as text).
+    """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     with rc_context(fonts.matplotlib_rc()):
-        entries = legend_entries(layout)
+        entries = [] if page else legend_entries(layout)
         rows = (view.last_row - view.first_row + 1) if view else 3
         note_lines = sum(len(_wrap(n, width_in)) for n in parts.notes)
         top = 0.6 + (0.4 + 0.25 * parts.title.count("\n") if parts.title else 0)
         legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
-        bottom = 0.62 + legend_in + 0.19 * note_lines + 0.1
+        bottom = (0.1 if page else 0.62) + legend_in + 0.19 * note_lines + 0.1
         body = max(rows, 2) * ROW_IN
         height = top + body + bottom
         figure = Figure(figsize=(width_in, height))
         ax = figure.add_axes((LABEL_IN / width_in, bottom / height,
                               (width_in - LABEL_IN - RIGHT_IN) / width_in, body / height))
-        draw_gantt(ax, layout, view, labels=labels)
+        draw_gantt(ax, layout, view, labels=labels, axis_below=not page)
         _decorate(figure, entries, parts, width_in, height, 0.1 + 0.19 * note_lines)
     return figure, ax
 
@@ -194,9 +198,7 @@ def time_periods(start: date, end: date, months: int) -> list[tuple[date, date]]
 
 def rows_per_page(layout: GanttLayout) -> int:
     """How many rows fit on a landscape page at the normal row height."""
-    entries = legend_entries(layout)
-    legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
-    available = PAGE_HEIGHT_IN - 0.6 - (0.62 + legend_in + 0.1)
+    available = PAGE_HEIGHT_IN - 0.6 - 0.2
     return max(5, int(available / ROW_IN))
 
 
@@ -206,12 +208,12 @@ def view_caption(layout: GanttLayout, view: GanttView) -> str:
     return f"Lignes {first} à {last} sur {layout.row_count} — {period}"
 
 
-def page_images(layout: GanttLayout) -> list[tuple[str, bytes, float]]:
-    """(caption, PNG bytes, height/width ratio) of every landscape page of the chart."""
+def page_images(layout: GanttLayout) -> list[tuple[str, object, float]]:
+    """(caption, Pillow image, height/width ratio) of every landscape page of the chart."""
     images = []
     for view in page_views(layout, rows_per_page(layout)):
-        figure, ax = gantt_figure(layout, view, PAGE_WIDTH_IN, FigureParts(None, ()), labels=False)
+        figure, ax = gantt_figure(layout, view, PAGE_WIDTH_IN, FigureParts(None, ()), labels=False, page=True)
         ratio = figure.get_figheight() / figure.get_figwidth()
-        png = png_with_labels(figure, ax, row_labels(layout, view, 200), PAGE_DPI)
-        images.append((view_caption(layout, view), png, ratio))
+        image = image_with_labels(figure, ax, row_labels(layout, view, 200), PAGE_DPI)
+        images.append((view_caption(layout, view), image, ratio))
     return images

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
+from parcours_designer.export.gantt_draw import legend_items
 from parcours_designer.export.gantt_export import page_images
 from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
 from parcours_designer.export.pdf_text import para
@@ -24,19 +23,57 @@ def gantt_pdf(pathway: Pathway, layout: GanttLayout) -> bytes:
 
 def gantt_flowables(layout: GanttLayout, sheet: dict) -> list:
     """Caption and image of every chart page (each on its own landscape page), then the notes."""
-    from reportlab.platypus import Image, KeepTogether, PageBreak
+    from reportlab.platypus import KeepTogether, PageBreak
 
     width, height = frame_size(LANDSCAPE)
-    flowables: list = []
+    flowables: list = [legend_table(layout, sheet)] if layout.bars else []
     pages = page_images(layout)
-    for number, (caption, png, ratio) in enumerate(pages):
+    for number, (caption, picture, ratio) in enumerate(pages):
         if number:
             flowables.append(PageBreak())
-        image_width = min(width, (height - 50) / ratio)
-        image = Image(io.BytesIO(png), width=image_width, height=image_width * ratio)
+        image_width = min(width, (height - 90) / ratio)
+        image = picture_flowable(picture, image_width, image_width * ratio)
         flowables.append(KeepTogether([para(caption, sheet["body"]), image]))
     flowables += missing_flowables(layout, sheet)
     return flowables
+
+
+def picture_flowable(picture, width: float, height: float):
+    """A flowable drawing a Pillow image (no PNG encoding and decoding on the way)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable
+
+    class Picture(Flowable):
+        def wrap(self, available_width, available_height):
+            return width, height
+
+        def draw(self):
+            self.canv.drawImage(ImageReader(picture), 0, 0, width=width, height=height)
+
+    return Picture()
+
+
+SYMBOLS = {"bar": "■", "diamond": "◆", "dashed": "╌╌", "line": "→", "outline": "□", "dotted": "┈┈", "ghost": "■"}
+LEGEND_COLUMNS = 6
+
+
+def legend_table(layout: GanttLayout, sheet: dict):
+    """The chart's legend once, as text: a coloured symbol and a French label per entry."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cells = []
+    for item in legend_items(layout):
+        symbol = Paragraph(f'<font color="{item.colour}">{SYMBOLS[item.shape]}</font>', sheet["cell"])
+        cells += [symbol, para(item.label, sheet["cell"])]
+    width = frame_size(LANDSCAPE)[0] / LEGEND_COLUMNS
+    per_row = 2 * LEGEND_COLUMNS
+    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
+    legend = Table(rows, colWidths=[0.12 * width, 0.88 * width] * LEGEND_COLUMNS, hAlign="LEFT")
+    legend.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), sheet["cell"].fontName),
+                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return legend
 
 
 def missing_flowables(layout: GanttLayout, sheet: dict) -> list:

@@ -18,6 +18,14 @@ GAP_POINTS = 5
 
 def png_with_labels(figure, ax, labels: dict[int, tuple[str, bool]], dpi: float) -> bytes:
     """Render ``figure`` (Agg) at ``dpi``, write ``labels`` left of ``ax``'s rows, → PNG bytes."""
+    image = image_with_labels(figure, ax, labels, dpi)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(round(dpi), round(dpi)), compress_level=3)
+    return buffer.getvalue()
+
+
+def image_with_labels(figure, ax, labels: dict[int, tuple[str, bool]], dpi: float):
+    """The same as a Pillow RGB image (the PDFs embed it without a PNG round trip)."""
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image, ImageDraw
@@ -30,9 +38,7 @@ def png_with_labels(figure, ax, labels: dict[int, tuple[str, bool]], dpi: float)
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         image = image.convert("RGB")
         _stamp(ImageDraw.Draw(image), ax, labels, dpi, height)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(round(dpi), round(dpi)), compress_level=3)
-    return buffer.getvalue()
+    return image
 
 
 def _stamp(draw, ax, labels: dict[int, tuple[str, bool]], dpi: float, height: int) -> None:

@@ -44,9 +44,11 @@ def doc_info(pathway: Pathway, document_title: str, subject: str = "") -> DocInf
 
 def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
     """Lay ``story`` out on A4 pages (portrait and landscape templates) → PDF bytes."""
+    from reportlab import rl_config
     from reportlab.platypus import BaseDocTemplate
 
     fonts.register_reportlab_fonts()
+    rl_config.useA85 = 0  # binary streams: pure-Python ASCII85 of the chart images costs seconds
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
