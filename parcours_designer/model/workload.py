@@ -13,6 +13,7 @@ for a month, more than the partner's ``capacity_days_per_month``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
@@ -174,11 +175,16 @@ def _month_end(first: date) -> date:
 def _spread(calendar: WorkCalendar, periods: list[Period], row: list[Fraction],
             days: Fraction, start: date, end: date) -> None:
     """Add ``days`` to ``row``, pro rata of the working days of [start, end] in each period."""
+    first = bisect_right([period.end for period in periods], start - timedelta(days=1))
     total = calendar.count(start, end)
-    for index, period in enumerate(periods):
-        if period.end < start or period.start > end:
-            continue
+    for index in range(first, len(periods)):
+        period = periods[index]
+        if period.start > end:
+            break
         if total == 0:
+            row[index] += days
+            return
+        if period.start <= start and end <= period.end:
             row[index] += days
             return
         inside = calendar.count(max(start, period.start), min(end, period.end))
