@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Mapping, Optional
 
 from parcours_designer.model.calendar import WorkCalendar
@@ -116,10 +117,19 @@ class Graph:
 
 
 def dependency_graph(phases: list[Phase]) -> Graph:
-    """Topological order of the phases (file order among equals), cycles cut."""
-    ids = [phase.id for phase in phases]
+    """Topological order of the phases (file order among equals), cycles cut.
+
+    Remembered for the last few sets of links: re-scheduling after a change of
+    dates or durations (the common edit) reuses the order.
+    """
+    return _graph_of(tuple((phase.id, tuple(phase.depends_on)) for phase in phases))
+
+
+@lru_cache(maxsize=8)
+def _graph_of(links: tuple[tuple[str, tuple[str, ...]], ...]) -> Graph:
+    ids = [phase_id for phase_id, _deps in links]
     known = set(ids)
-    edges = {p.id: [d for d in dict.fromkeys(p.depends_on) if d in known] for p in phases}
+    edges = {phase_id: [d for d in dict.fromkeys(deps) if d in known] for phase_id, deps in links}
     component_of: dict[str, int] = {}
     loops = []
     for number, component in enumerate(strongly_connected(ids, edges)):
