@@ -25,6 +25,10 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_model.py
+	$(BIN)/python scripts/bench_exports.py
+
+samples: $(STAMP)
+	$(BIN)/python scripts/samples.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -53,7 +53,7 @@ def picture_flowable(picture, width: float, height: float):
     return Picture()
 
 
-SYMBOLS = {"bar": "■", "diamond": "◆", "dashed": "╌╌", "line": "→", "outline": "□", "dotted": "┈┈", "ghost": "■"}
+SYMBOLS = {"bar": "■", "diamond": "◆", "dashed": "╌", "line": "→", "outline": "□", "dotted": "┈", "ghost": "■"}
 LEGEND_COLUMNS = 6
 
 

@@ -63,8 +63,30 @@ def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
     )
     templates = [_template(PORTRAIT, info), _template(LANDSCAPE, info)]
     doc.addPageTemplates(templates if start == PORTRAIT else templates[::-1])
-    doc.build(story, canvasmaker=_numbered_canvas_class())
+    doc.build(_guard_headings(story), canvasmaker=_numbered_canvas_class())
     return buffer.getvalue()
+
+
+HEADING_ROOM_CM = {"h1": 5.0, "h2": 3.0}
+
+
+def _guard_headings(story: list) -> list:
+    """A heading never ends a page: it moves on when less than 5 cm (3 cm for h2) remain.
+
+    (``keepWithNext`` would glue the heading to its whole table and push
+    both to the next page, leaving half a page empty.)
+    """
+    from reportlab.lib.units import cm
+    from reportlab.platypus import CondPageBreak
+
+    guarded = []
+    for flowable in story:
+        style = getattr(flowable, "style", None)
+        room = HEADING_ROOM_CM.get(getattr(style, "name", None))
+        if room:
+            guarded.append(CondPageBreak(room * cm))
+        guarded.append(flowable)
+    return guarded
 
 
 def frame_size(orientation: str) -> tuple[float, float]:
@@ -169,9 +191,9 @@ def styles() -> dict:
                                       textColor=accent, spaceAfter=14),
         "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=16, spaceAfter=6),
         "h1": ParagraphStyle("h1", base, fontName=fonts.BOLD, fontSize=15, leading=19, textColor=accent,
-                             spaceBefore=8, spaceAfter=8, keepWithNext=1),
+                             spaceBefore=8, spaceAfter=8),
         "h2": ParagraphStyle("h2", base, fontName=fonts.BOLD, fontSize=11.5, leading=15, spaceBefore=8,
-                             spaceAfter=4, keepWithNext=1),
+                             spaceAfter=4),
         "note": ParagraphStyle("note", base, fontName=fonts.ITALIC, textColor=HexColor("#7a3b00")),
         "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),

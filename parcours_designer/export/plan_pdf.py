@@ -74,7 +74,7 @@ def _partner_phases(pathway: Pathway, partner_id: str, sheet: dict) -> list:
     mine = [p for p in pathway.phases if partner_id in p.partner_ids]
     if not mine:
         return story + [missing_note("Ce partenaire n'intervient dans aucune étape pour l'instant.", sheet)]
-    rows = sections.phase_rows(pathway, mine, contacts=True)
+    rows = sections.phase_rows(pathway, mine)  # contacts: in « Vos contacts »
     return story + [table(sections.PHASE_HEADER, rows, sections.PHASE_WIDTHS, sheet=sheet)]
 
 
@@ -95,7 +95,7 @@ def _people_to_contact(pathway: Pathway, partner_id: str, sheet: dict) -> list:
                      sections.lines(x for x in (contact.email, contact.phone) if x.strip())])
     if not rows:
         return story + [missing_note("Aucun contact n'est renseigné.", sheet)]
-    return story + [table(("Personne", "Rôle", "Coordonnées"), rows, (0.35, 0.35, 0.3), sheet=sheet)]
+    return story + [table(("Personne", "Rôle", "Coordonnées"), rows, (0.3, 0.3, 0.4), sheet=sheet)]
 
 
 def _partner_money(pathway: Pathway, partner_id: str, sheet: dict) -> list:

@@ -98,7 +98,7 @@ def _listed(items: list[str]) -> str:
     return lines(shown) or "Aucune étape"
 
 
-def phase_rows(pathway: Pathway, phases: list[Phase], *, contacts: bool = False) -> list[list]:
+def phase_rows(pathway: Pathway, phases: list[Phase]) -> list[list]:
     partners = pathway.index("partners")
     rows = []
     for number, phase in enumerate(phases, start=1):
@@ -106,18 +106,10 @@ def phase_rows(pathway: Pathway, phases: list[Phase], *, contacts: bool = False)
         if phase.milestone:
             kind += " · jalon"
         who = names(partners, phase.partner_ids)
-        if contacts:
-            who = [_partner_contact(partners[i]) for i in phase.partner_ids if i in partners]
         rows.append([f"{number}. {display_name(phase)}\n{kind}",
                      format_period(phase.start, phase.end), phase.location or "—",
                      lines(who) or "—", lines(f"• {d}" for d in phase.deliverables) or "—"])
     return rows
-
-
-def _partner_contact(partner) -> str:
-    contact = partner.contact
-    details = ", ".join(x for x in (contact.name, contact.email, contact.phone) if x.strip())
-    return f"{display_name(partner)} ({details})" if details else display_name(partner)
 
 
 PHASE_HEADER = ("Étape", "Dates", "Lieu", "Partenaires", "Livrables")
@@ -168,7 +160,7 @@ def risks(pathway: Pathway, sheet: dict) -> list:
              lines(names(phase_index, r.phase_ids)) or "—",
              Cell(f"{r.delay_days} j" if r.delay_days else "—", right=True)] for r in pathway.risks]
     header = ("Risque", "Probabilité", "Impact", "Scénario", "Étapes touchées", "Retard")
-    return story + [table(header, rows, (0.21, 0.13, 0.1, 0.27, 0.19, 0.1), sheet=sheet)]
+    return story + [table(header, rows, (0.2, 0.14, 0.1, 0.27, 0.19, 0.1), sheet=sheet)]
 
 
 def review_lists(pathway: Pathway, sheet: dict) -> list:
