@@ -294,3 +294,19 @@ def test_every_rule_but_one_evidences_a_competence_of_a_bundled_framework(framew
     assert used <= set(RULES)
     assert set(RULES) - used <= {"funding-not-granted"}
     assert {rule for c in framework.competences() for rule in c.rules} <= set(RULES)
+
+
+def test_scheduled_phases_are_checked_on_their_scheduled_dates(framework):
+    pathway = Pathway(title="Durées", start=date(2027, 3, 1), end=date(2027, 3, 31), phases=[
+        Phase(id="a", title="Diagnostic", start=date(2027, 3, 1), end=date(2027, 3, 5)),
+        Phase(id="b", title="Ateliers", duration_days=30, depends_on=["a"]),
+        Phase(id="c", title="Sans rien"),
+    ])
+    rules = {(f.rule, f.target_id): f for f in run_check(pathway, framework).findings}
+    assert ("phase-undated", "b") not in rules
+    assert ("phase-undated", "c") in rules
+    assert "après la fin du parcours" in rules[("phase-outside-window", "b")].message
+    pathway.start = None
+    pathway.phases[0].start = pathway.phases[0].end = None
+    rules = {(f.rule, f.target_id): f for f in run_check(pathway, framework).findings}
+    assert "ne peut pas être placée" in rules[("phase-undated", "b")].message

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from parcours_designer.model.budget import Budget, compute_budget
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.schedule import Schedule, compute_schedule
 
 
 @dataclass
@@ -44,3 +46,20 @@ class Context:
     @cached_property
     def budget(self) -> Budget:
         return compute_budget(self.pathway)
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        return compute_schedule(self.pathway)
+
+    @cached_property
+    def phase_dates(self) -> dict[str, tuple[date, date]]:
+        """Each placed phase's dates: its own when it has both, else the scheduled ones."""
+        dates: dict[str, tuple[date, date]] = {}
+        for phase in self.pathway.phases:
+            if phase.start is not None and phase.end is not None:
+                dates[phase.id] = (phase.start, phase.end)
+            elif phase.duration_days is not None:
+                timing = self.schedule.get(phase.id)
+                if timing is not None:
+                    dates[phase.id] = (timing.start, timing.end)
+        return dates

@@ -17,9 +17,14 @@ MAX_GAP = timedelta(weeks=6)
 @rule("phase-undated", Severity.WARNING, "Étapes datées")
 def phase_undated(ctx: Context) -> Iterator[Hit]:
     for phase in ctx.pathway.phases:
-        if phase.start is None or phase.end is None:
-            yield hit("phases", phase, f"L'étape « {display_name(phase)} » n'a pas de dates "
-                      "de début et de fin.")
+        if phase.id in ctx.phase_dates:
+            continue
+        if phase.duration_days is None:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » n'a ni dates de début "
+                      "et de fin, ni durée en jours ouvrés.")
+        else:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » a une durée mais ne peut "
+                      "pas être placée : fixez le début du parcours ou une étape dont elle dépend.")
 
 
 @rule("phase-dates-inverted", Severity.ERROR, "Dates des étapes cohérentes")
@@ -62,27 +67,29 @@ def dependency_cycle(ctx: Context) -> Iterator[Hit]:
 def phase_outside_window(ctx: Context) -> Iterator[Hit]:
     start, end = ctx.pathway.start, ctx.pathway.end
     for phase in ctx.pathway.phases:
-        if start and phase.start and phase.start < start:
+        first, last = ctx.phase_dates.get(phase.id, (phase.start, phase.end))
+        if start and first and first < start:
             yield hit("phases", phase, f"L'étape « {display_name(phase)} » commence le "
-                      f"{phase.start:%d/%m/%Y}, avant le début du parcours ({start:%d/%m/%Y}).")
-        elif end and phase.end and phase.end > end:
+                      f"{first:%d/%m/%Y}, avant le début du parcours ({start:%d/%m/%Y}).")
+        elif end and last and last > end:
             yield hit("phases", phase, f"L'étape « {display_name(phase)} » se termine le "
-                      f"{phase.end:%d/%m/%Y}, après la fin du parcours ({end:%d/%m/%Y}).")
+                      f"{last:%d/%m/%Y}, après la fin du parcours ({end:%d/%m/%Y}).")
 
 
 @rule("phase-gap", Severity.WARNING, "Continuité entre les étapes")
 def phase_gap(ctx: Context) -> Iterator[Hit]:
-    dated = [p for p in ctx.pathway.phases if p.start and p.end and p.end >= p.start]
-    dated.sort(key=lambda p: (p.start, p.end))
+    dated = [(first, last, p) for p in ctx.pathway.phases
+             for first, last in [ctx.phase_dates.get(p.id, (None, None))] if first and last and last >= first]
+    dated.sort(key=lambda item: (item[0], item[1]))
     if not dated:
         return
-    latest_end, previous = dated[0].end, dated[0]
-    for phase in dated[1:]:
-        gap = phase.start - latest_end
+    latest_end, previous = dated[0][1], dated[0][2]
+    for first, last, phase in dated[1:]:
+        gap = first - latest_end
         if gap > MAX_GAP and phase.kind != PhaseKind.FOLLOW_UP:
             weeks = gap.days // 7
             yield hit("phases", phase, f"{weeks} semaines sans aucune étape entre « "
                       f"{display_name(previous)} » et « {display_name(phase)} » : le lien avec "
                       "les personnes accompagnées risque de se perdre.")
-        if phase.end >= latest_end:
-            latest_end, previous = phase.end, phase
+        if last >= latest_end:
+            latest_end, previous = last, phase

@@ -10,14 +10,13 @@ from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.formatting import format_quantity
 from parcours_designer.model.references import display_name
-from parcours_designer.model.schedule import compute_schedule
 from parcours_designer.model.types import round_cents
 from parcours_designer.model.workload import STAFF, STAFF_NAME, Granularity, Load, compute_workload
 
 
 @rule("workload-overload", Severity.WARNING, "Charge de travail des intervenant·e·s tenable")
 def workload_overload(ctx: Context) -> Iterator[Hit]:
-    schedule = compute_schedule(ctx.pathway)
+    schedule = ctx.schedule
     if not schedule.timings:
         return
     found: dict[str, list[Load]] = {}
