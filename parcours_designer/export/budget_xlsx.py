@@ -62,10 +62,13 @@ class _Writer:
         self.row = 0
 
     def put(self, values: list, *, bold: bool = False, fill: str = "", head: bool = False) -> int:
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font, PatternFill
 
         self.row += 1
         for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and not isinstance(value, Formula):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
             cell = self.sheet.cell(row=self.row, column=column, value=value)
             if isinstance(value, str) and not isinstance(value, Formula):
                 cell.data_type = "s"  # user text is data: « =HYPERLINK(…) » stays text

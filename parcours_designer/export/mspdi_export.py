@@ -58,8 +58,13 @@ def _tag(name: str) -> str:
 def _sub(parent, name: str, text: Optional[object] = None):
     element = ET.SubElement(parent, _tag(name))
     if text is not None:
-        element.text = str(text)
+        element.text = xml_text(str(text))
     return element
+
+
+def xml_text(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold (control characters)."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 32 and ch not in "\ufffe\uffff"))
 
 
 def _fields(parent, *pairs: tuple[str, object]) -> None:
@@ -206,6 +211,5 @@ def _assignment_costs(pathway: Pathway) -> dict[tuple[str, str], Decimal]:
 
 
 def _clip(text: str) -> str:
-    """Names are limited to 512 characters by the schema; control characters removed."""
-    cleaned = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
-    return cleaned[:MAX_NAME]
+    """Names are limited to 512 characters by the schema."""
+    return xml_text(text)[:MAX_NAME]

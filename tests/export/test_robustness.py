@@ -74,3 +74,17 @@ def test_gantt_pdf_of_a_cycle_warns():
 def test_evaluation_of_title_only_pathway():
     text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(ODD_PATHWAYS["title-only"](), ".pdf")))
     assert "Aucun objectif n'est encore défini." in text and "Aucun questionnaire" in text
+
+
+@pytest.mark.parametrize("kind, suffix", [(k, s) for k, e in EXPORT_KINDS.items() for s in e.suffixes])
+def test_hostile_text_never_breaks_an_export(kind, suffix):
+    from .helpers import hostile_pathway
+
+    pathway = hostile_pathway()
+    pathway.phases[2].deliverables.append("Affiche 🎭 \x07 « spéciale » $\\frac{1}{2}$")
+    pathway.costs[1].label = "Atelier\x0b «\x00 diffusion »"
+    pathway.partners[1].name = "Conseil\x1f ESS"
+    data = EXPORT_KINDS[kind].render(pathway, suffix)
+    check_valid(data, suffix)
+    if suffix == ".svg":
+        assert b"<script" not in data
