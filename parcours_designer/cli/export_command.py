@@ -28,6 +28,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--partner", metavar="ID", help="document vu par ce partenaire (plan, ics)")
     parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
+    parser.add_argument("--scenario", metavar="RISQUE",
+                        help="Gantt et plan : montrer le scénario de ce risque face au calendrier de référence")
 
 
 def run(args) -> int:
@@ -38,6 +40,8 @@ def run(args) -> int:
         if kind.kind != "gantt":
             raise CommandError("l'option --group-by ne s'applique qu'au diagramme de Gantt")
         options["group_by"] = GroupBy(args.group_by)
+    if args.scenario:
+        options["scenario_id"] = args.scenario
     try:
         kind.write(pathway, args.output, args.partner, **options)
     except ExportError as error:

@@ -32,6 +32,7 @@ class ExportKind:
     suffixes: tuple[str, ...]
     accepts_partner: bool
     module: str
+    accepts_scenario: bool = False
 
     @property
     def default_suffix(self) -> str:
@@ -49,6 +50,7 @@ class ExportKind:
         """
         suffix = self.check_suffix(suffix)
         self.check_partner(pathway, partner_id)
+        self.check_scenario(pathway, options.get("scenario_id"))
         renderer = importlib.import_module(self.module)
         return renderer.render(pathway, suffix, partner_id, **options)
 
@@ -83,6 +85,19 @@ class ExportKind:
             )
 
 
+    def check_scenario(self, pathway: Pathway, scenario_id: Optional[str]) -> None:
+        if scenario_id is None:
+            return
+        if not self.accepts_scenario:
+            raise ExportError(f"{self.label} : l'option --scenario n'a pas de sens pour ce document")
+        if scenario_id not in {risk.id for risk in pathway.risks}:
+            known = ", ".join(risk.id for risk in pathway.risks) or "aucun"
+            raise ExportError(
+                f"le risque d'identifiant « {scenario_id} » n'existe pas dans ce parcours "
+                f"(identifiants connus : {known})"
+            )
+
+
 def check_target(target: Path) -> None:
     """Refuse early (before rendering) an output that cannot be written."""
     if target.is_dir():
@@ -105,16 +120,17 @@ def write_bytes(target: Path, data: bytes) -> None:
         raise ExportError(f"{target} : écriture impossible ({error.strerror or error})") from None
 
 
-def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str) -> ExportKind:
-    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}")
+def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str,
+          scenario: bool = False) -> ExportKind:
+    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}", scenario)
 
 
 EXPORT_KINDS: dict[str, ExportKind] = {
     k.kind: k
     for k in (
-        _kind("gantt", "Diagramme de Gantt", (".png", ".svg", ".pdf"), False, "gantt_export"),
+        _kind("gantt", "Diagramme de Gantt", (".png", ".svg", ".pdf"), False, "gantt_export", scenario=True),
         _kind("budget", "Budget prévisionnel", (".xlsx", ".csv", ".pdf"), False, "budget_export"),
-        _kind("plan", "Plan du parcours", (".pdf",), True, "plan_pdf"),
+        _kind("plan", "Plan du parcours", (".pdf",), True, "plan_pdf", scenario=True),
         _kind("evaluation", "Synthèse d'évaluation", (".pdf",), False, "evaluation_pdf"),
         _kind("ics", "Calendrier (iCalendar)", (".ics",), True, "ics_export"),
         _kind("mspdi", "Microsoft Project XML", (".xml",), False, "mspdi_export"),
