@@ -207,7 +207,9 @@ def test_cli_templates_lists_id_and_title(capsys):
 def test_cli_new_writes_a_pathway_that_passes_check(tmp_path, capsys):
     target = tmp_path / "nouveau.parcours"
     assert main(["new", "--template", "dla-individuel", "-o", str(target)]) == 0
-    assert load_pathway(target) == load_template("dla-individuel")
+    written, fresh = load_pathway(target), load_template("dla-individuel")
+    assert written.uid and written.uid != fresh.uid
+    assert written.model_copy(update={"uid": ""}) == fresh.model_copy(update={"uid": ""})
     assert "dla-individuel" in capsys.readouterr().out
     assert main(["check", str(target)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nouveau.parcours"]

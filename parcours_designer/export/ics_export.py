@@ -43,7 +43,9 @@ def selected_phases(pathway: Pathway, partner_id: Optional[str]) -> list[Phase]:
 
 
 def pathway_key(pathway: Pathway) -> str:
-    """A stable key of the pathway (its title, territory and edition)."""
+    """A stable key of the pathway: its ``uid``, else its title, territory and edition."""
+    if pathway.uid:
+        return pathway.uid
     text = "\x1f".join((pathway.title, pathway.territory, pathway.edition))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 

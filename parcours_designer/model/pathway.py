@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Optional
 
 from pydantic import Field
@@ -41,6 +42,11 @@ ENTITY_LISTS: dict[str, type] = {
 }
 
 
+def new_uid() -> str:
+    """A fresh identity for a new pathway."""
+    return uuid.uuid4().hex
+
+
 class Pathway(Part):
     title: str = Field(min_length=1)
     summary: str = ""
@@ -64,6 +70,8 @@ class Pathway(Part):
     # Planning: periods without work, and the day the baseline was saved.
     closures: list[Closure] = Field(default_factory=list)
     baseline_saved_on: Optional[IsoDate] = None
+    # A stable identity, kept when the title changes (calendar UIDs…).
+    uid: str = ""
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""

@@ -23,7 +23,7 @@ from typing import Optional
 from parcours_designer import paths
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import EXTENSION, parse_pathway
-from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.pathway import Pathway, new_uid
 
 DESCRIPTION_SUFFIX = ".description.txt"
 MAX_DESCRIPTION = 300
@@ -93,7 +93,9 @@ def list_templates(folders: Optional[list[tuple[Path, bool]]] = None) -> list[Te
 def load_template(template_id: str, folders: Optional[list[tuple[Path, bool]]] = None) -> Pathway:
     """A fresh pathway from the template ``template_id``; :class:`TemplateError` if unknown."""
     info = load_template_catalog(folders).require(template_id)
-    return _read_pathway(info.path)
+    pathway = _read_pathway(info.path)
+    pathway.uid = new_uid()
+    return pathway
 
 
 def read_template_info(path: Path, builtin: bool) -> TemplateInfo:

@@ -47,3 +47,20 @@ def test_new_from_template_with_a_start(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "parcours_designer", "new", "--template", "dla-individuel",
                           "-o", str(tmp_path / "x.parcours"), "--start", "2030-02-30"], capture_output=True, text=True)
     assert bad.returncode == 2 and "date invalide" in bad.stderr
+
+
+def test_a_pathway_from_a_template_has_its_own_uid():
+    from parcours_designer.model.templates import load_template
+
+    first, second = load_template("dla-individuel"), load_template("dla-individuel")
+    assert first.uid and second.uid and first.uid != second.uid
+
+
+def test_calendar_uids_survive_a_new_title():
+    from parcours_designer.export.ics_export import phase_uid
+
+    pathway = example_pathway()
+    pathway.uid = "3f1c"
+    before = phase_uid(pathway, pathway.phases[0])
+    pathway.title = "Nouveau titre"
+    assert phase_uid(pathway, pathway.phases[0]) == before == "3f1c-ph1@parcours-designer"
