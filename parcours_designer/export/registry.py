@@ -73,27 +73,21 @@ class ExportKind:
         return lowered
 
     def check_partner(self, pathway: Pathway, partner_id: Optional[str]) -> None:
-        if partner_id is None:
-            return
-        if not self.accepts_partner:
-            raise ExportError(f"{self.label} : l'option --partner n'a pas de sens pour ce document")
-        if partner_id not in {partner.id for partner in pathway.partners}:
-            known = ", ".join(partner.id for partner in pathway.partners) or "aucun"
-            raise ExportError(
-                f"le partenaire d'identifiant « {partner_id} » n'existe pas dans ce parcours "
-                f"(identifiants connus : {known})"
-            )
-
+        self._check_option(partner_id, "--partner", self.accepts_partner, pathway.partners, "le partenaire")
 
     def check_scenario(self, pathway: Pathway, scenario_id: Optional[str]) -> None:
-        if scenario_id is None:
+        self._check_option(scenario_id, "--scenario", self.accepts_scenario, pathway.risks, "le risque")
+
+    def _check_option(self, item_id: Optional[str], option: str, accepted: bool, items: list, noun: str) -> None:
+        """An option naming an item: it must suit this kind and name an existing item."""
+        if item_id is None:
             return
-        if not self.accepts_scenario:
-            raise ExportError(f"{self.label} : l'option --scenario n'a pas de sens pour ce document")
-        if scenario_id not in {risk.id for risk in pathway.risks}:
-            known = ", ".join(risk.id for risk in pathway.risks) or "aucun"
+        if not accepted:
+            raise ExportError(f"{self.label} : l'option {option} n'a pas de sens pour ce document")
+        if item_id not in {item.id for item in items}:
+            known = ", ".join(item.id for item in items) or "aucun"
             raise ExportError(
-                f"le risque d'identifiant « {scenario_id} » n'existe pas dans ce parcours "
+                f"{noun} d'identifiant « {item_id} » n'existe pas dans ce parcours "
                 f"(identifiants connus : {known})"
             )
 
