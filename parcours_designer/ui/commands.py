@@ -109,12 +109,12 @@ class AddItem(QUndoCommand):
         self.row = len(document.items(list_name)) if row is None else row
 
     def redo(self) -> None:
-        self.document.items(self.list_name).insert(self.row, self.item)
-        self.document.notify(Change(INSERTED, self.list_name, self.item.id, self.row))
+        with self.document.changing(Change(INSERTED, self.list_name, self.item.id, self.row)):
+            self.document.items(self.list_name).insert(self.row, self.item)
 
     def undo(self) -> None:
-        del self.document.items(self.list_name)[self.row]
-        self.document.notify(Change(REMOVED, self.list_name, self.item.id, self.row))
+        with self.document.changing(Change(REMOVED, self.list_name, self.item.id, self.row)):
+            del self.document.items(self.list_name)[self.row]
 
 
 def duplicate_item(document: Document, list_name: str, item_id: str) -> AddItem:
@@ -145,15 +145,15 @@ class DeleteItem(QUndoCommand):
             self.saved_refs.append((found.source, found.item, attribute,
                                     copy.deepcopy(getattr(found.item, attribute))))
             found.field.drop(found.item, self.item_id)
-        del self.document.items(self.list_name)[self.row]
-        self.document.notify(Change(REMOVED, self.list_name, self.item_id, self.row))
         self._notify_referrers()
+        with self.document.changing(Change(REMOVED, self.list_name, self.item_id, self.row)):
+            del self.document.items(self.list_name)[self.row]
 
     def undo(self) -> None:
-        self.document.items(self.list_name).insert(self.row, self.item)
+        with self.document.changing(Change(INSERTED, self.list_name, self.item_id, self.row)):
+            self.document.items(self.list_name).insert(self.row, self.item)
         for _source, holder, attribute, value in self.saved_refs:
             setattr(holder, attribute, copy.deepcopy(value))
-        self.document.notify(Change(INSERTED, self.list_name, self.item_id, self.row))
         self._notify_referrers()
 
     def _notify_referrers(self) -> None:
@@ -177,9 +177,8 @@ class MoveItem(QUndoCommand):
 
     def _move(self, source: int, destination: int) -> None:
         items = self.document.items(self.list_name)
-        item = items.pop(source)
-        items.insert(destination, item)
-        self.document.notify(Change(MOVED, self.list_name, item.id, source, destination))
+        with self.document.changing(Change(MOVED, self.list_name, items[source].id, source, destination)):
+            items.insert(destination, items.pop(source))
 
     def redo(self) -> None:
         self._move(self.row, self.new_row)

@@ -10,9 +10,10 @@ The document is modified exactly when the undo stack is not clean.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -62,7 +63,8 @@ class Change:
 class Document(QObject):
     """A pathway being edited, with its undo stack and its file."""
 
-    changed = Signal(object)  # a Change
+    about_to_change = Signal(object)  # a Change, before rows are inserted, removed or moved
+    changed = Signal(object)  # a Change, once done
     path_changed = Signal()
 
     def __init__(self, pathway: Pathway, path: Optional[Path] = None, parent: Optional[QObject] = None):
@@ -79,6 +81,15 @@ class Document(QObject):
     def notify(self, change: Change) -> None:
         """Called by commands after they changed the pathway."""
         self.changed.emit(change)
+
+    @contextmanager
+    def changing(self, change: Change) -> Iterator[None]:
+        """Wrap a structural change (rows in, out or moved) so item models can follow."""
+        self.about_to_change.emit(change)
+        try:
+            yield
+        finally:
+            self.changed.emit(change)
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

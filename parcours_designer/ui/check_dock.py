@@ -1,0 +1,211 @@
+"""The check dock: findings grouped by competence, the framework, its details."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Optional
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parcours_designer.model.check import CheckResult, Coverage, Finding, Severity
+from parcours_designer.model.framework import Competence
+from parcours_designer.ui.check_controller import CheckController
+from parcours_designer.ui.commands import SetFields
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPETENCE_ROLE = Qt.ItemDataRole.UserRole + 2
+SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#a15c00", Severity.INFO: "#1f5f99"}
+STATUS_MARKS = {Coverage.COVERED: "✓", Coverage.PARTIAL: "◐", Coverage.MISSING: "✗"}
+OTHERS = "__others__"
+
+
+class FindingsModel(QStandardItemModel):
+    """Competences (with their coverage) and, under each, its findings."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels([self.tr("Compétence / constat")])
+        self.shown: Optional[tuple] = None
+
+    def set_result(self, result: CheckResult) -> bool:
+        """Show ``result``; ``False`` when it shows the same as before."""
+        key = (result.framework.id, result.findings, tuple(c.status for c in result.competences))
+        if key == self.shown:
+            return False
+        self.shown = key
+        self.removeRows(0, self.rowCount())
+        root = self.invisibleRootItem()
+        placed: set[Finding] = set()
+        for competence_result in result.competences:
+            row = self._competence_row(competence_result.competence, competence_result.status,
+                                       competence_result.findings)
+            root.appendRow(row)
+            placed.update(competence_result.findings)
+        others = [f for f in result.findings if f not in placed]
+        if others:
+            group = QStandardItem(self.tr("Autres constats ({0})").format(len(others)))
+            group.setData(OTHERS, COMPETENCE_ROLE)
+            group.setEditable(False)
+            group.appendRows([self._finding_item(f) for f in others])
+            root.appendRow(group)
+        return True
+
+    def _competence_row(self, competence: Competence, status: Coverage, findings) -> QStandardItem:
+        text = f"{STATUS_MARKS[status]} {competence.title}"
+        if findings:
+            text += f" ({len(findings)})"
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setData(competence.id, COMPETENCE_ROLE)
+        item.setToolTip(self.tr("{0} — {1}").format(status.label, competence.title))
+        item.appendRows([self._finding_item(f) for f in findings])
+        return item
+
+    def _finding_item(self, finding: Finding) -> QStandardItem:
+        item = QStandardItem(f"{finding.severity.label} : {finding.message}")
+        item.setEditable(False)
+        item.setToolTip(finding.message)
+        item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+        item.setData((finding.target_type, finding.target_id), TARGET_ROLE)
+        return item
+
+
+class CheckPanel(QWidget):
+    """Lives in a dock beside every page; double-click a finding to open its item."""
+
+    target_activated = Signal(str, object)  # target type, target id (None: the pathway)
+
+    def __init__(self, controller: CheckController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.document = controller.document
+        self.model = FindingsModel(self)
+        self._build()
+        controller.result_ready.connect(self.show_result)
+        self.document.changed.connect(self._on_document_changed)
+        self._fill_frameworks()
+
+    def _build(self) -> None:
+        body = self
+        self.framework_box = QComboBox(body)
+        self.framework_box.setAccessibleName(self.tr("Référentiel de compétences"))
+        self.framework_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.framework_box.setMinimumContentsLength(16)
+        self.framework_box.activated.connect(self._framework_chosen)
+        label = QLabel(self.tr("&Référentiel :"), body)
+        label.setBuddy(self.framework_box)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.framework_box, 1)
+        self.summary = QLabel(body)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeView(body)
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAccessibleName(self.tr("Constats de la vérification"))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.details = QTextBrowser(body)
+        self.details.setAccessibleName(self.tr("Détail de la compétence"))
+        self.details.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.details)
+        splitter.setSizes([420, 180])
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def _fill_frameworks(self) -> None:
+        self.framework_box.clear()
+        for framework_id, framework in sorted(self.controller.catalog.frameworks.items()):
+            self.framework_box.addItem(framework.title, framework_id)
+        self._show_framework()
+
+    def _show_framework(self) -> None:
+        index = self.framework_box.findData(self.controller.framework().id)
+        self.framework_box.setCurrentIndex(index)
+        self.framework_box.setToolTip(self.framework_box.currentText())
+
+    def _framework_chosen(self, _index: int) -> None:
+        chosen = self.framework_box.currentData()
+        if chosen and chosen != self.document.pathway.framework:
+            self.document.push(SetFields(self.document, None, None, {"framework": chosen},
+                                         text=self.tr("Changer de référentiel")))
+
+    def _on_document_changed(self, change) -> None:
+        if change.list_name is None and "framework" in change.fields:
+            self._show_framework()
+
+    def show_result(self, result: CheckResult) -> None:
+        counts = [result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+        text = self.tr("Score : {0} % — {1} erreur(s), {2} avertissement(s), {3} information(s)").format(
+            result.score, *counts)
+        if not self.controller.framework_is_known():
+            text += "\n" + self.tr("Référentiel « {0} » introuvable : le référentiel par défaut est utilisé.").format(
+                self.document.pathway.framework)
+        self.summary.setText(text)
+        expanded = self._expanded_ids()
+        if self.model.set_result(result):
+            self._restore_expanded(expanded)
+
+    def _expanded_ids(self) -> set[str]:
+        ids = set()
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if self.tree.isExpanded(index):
+                ids.add(index.data(COMPETENCE_ROLE))
+        return ids
+
+    def _restore_expanded(self, ids: set[str]) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(COMPETENCE_ROLE) in ids:
+                self.tree.setExpanded(index, True)
+
+    def _activated(self, index: QModelIndex) -> None:
+        target = index.data(TARGET_ROLE)
+        if target:
+            self.target_activated.emit(target[0], target[1])
+
+    def _show_details(self, index: QModelIndex) -> None:
+        competence_id = index.data(COMPETENCE_ROLE) or index.parent().data(COMPETENCE_ROLE)
+        competence = self.controller.framework().competence(competence_id) if competence_id else None
+        self.details.setHtml(competence_html(competence) if competence else "")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("check", text)
+
+
+def competence_html(competence: Competence) -> str:
+    """The competence's savoir-faire, savoir-être and savoirs (all text escaped)."""
+    parts = [f"<h4>{escape(competence.title)}</h4>"]
+    for title, lines in ((tr("Savoir-faire"), competence.savoir_faire), (tr("Savoir-être"), competence.savoir_etre),
+                         (tr("Savoirs"), competence.savoirs)):
+        parts.append(f"<p><b>{title}</b></p>")
+        if lines:
+            parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+        else:
+            parts.append(f"<p><i>{tr('Non précisé dans le référentiel.')}</i></p>")
+    if competence.example:
+        parts.append(f"<p><b>{tr('Exemple')}</b></p><p>{escape(competence.example)}</p>")
+    return "".join(parts)

@@ -1,0 +1,145 @@
+"""Nouveau, Ouvrir, Enregistrer, Enregistrer sous, recent files, export.
+
+A file that cannot be opened shows the model's French message and changes
+nothing; unsaved changes are never dropped without asking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.fileformat import EXTENSION, load_pathway
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.ui import dialogs
+from parcours_designer.ui.document import Document
+from parcours_designer.ui.recent import RecentFiles
+from parcours_designer.ui.templates_dialog import choose_template
+
+if TYPE_CHECKING:
+    from parcours_designer.ui.main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: "MainWindow", recent: Optional[RecentFiles] = None):
+        super().__init__(window)
+        self.window = window
+        self.recent = recent or RecentFiles()
+
+    def _filter(self) -> str:
+        return self.tr("Parcours (*{0});;Tous les fichiers (*)").format(EXTENSION)
+
+    def _folder(self) -> str:
+        document = self.window.document
+        if document.path is not None:
+            return str(document.path.parent)
+        recent = self.recent.load()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    # --- asking before losing work ---------------------------------------
+    def maybe_save(self) -> bool:
+        """True when the current document may be closed (saved, discarded or clean)."""
+        document = self.window.document
+        if not document.is_modified():
+            return True
+        answer = dialogs.ask_unsaved(self.window, document.display_name() or self.tr("Sans titre"))
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    # --- new and open ------------------------------------------------------
+    def new_blank(self) -> None:
+        if self.maybe_save():
+            self.window.set_document(Document(Pathway(title=self.tr("Nouveau parcours"))))
+
+    def new_from_template(self) -> None:
+        from parcours_designer.model.templates import TemplateError, list_templates, load_template
+
+        if not self.maybe_save():
+            return
+        template_id = choose_template(self.window, list_templates())
+        if template_id is None:
+            return
+        try:
+            pathway = load_template(template_id)
+        except (TemplateError, PathwayError) as error:
+            dialogs.show_error(self.window, self.tr("Modèle inutilisable"), str(error))
+            return
+        self.window.set_document(Document(pathway))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _filter = QFileDialog.getOpenFileName(self.window, self.tr("Ouvrir un parcours"),
+                                                    self._folder(), self._filter())
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open ``path`` in the window; on failure show why and change nothing."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            pathway = load_pathway(path)
+        except PathwayError as error:
+            dialogs.show_error(self.window, self.tr("Impossible d'ouvrir le fichier"), str(error))
+            return False
+        self.window.set_document(Document(pathway, Path(path)))
+        self.window.update_recent(self.recent.add(Path(path)))
+        return True
+
+    # --- save --------------------------------------------------------------
+    def save(self) -> bool:
+        document = self.window.document
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        document = self.window.document
+        suggested = document.path or Path(self._folder()) / (self.tr("parcours") + EXTENSION)
+        name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Enregistrer le parcours sous"),
+                                                    str(suggested), self._filter())
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(EXTENSION)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.window.document.save_to(path)
+        except PathwayError as error:
+            dialogs.show_error(self.window, self.tr("Enregistrement impossible"), str(error))
+            return False
+        except OSError as error:
+            dialogs.show_error(self.window, self.tr("Enregistrement impossible"),
+                               self.tr("{0} : écriture impossible ({1})").format(path, error.strerror or error))
+            return False
+        self.window.update_recent(self.recent.add(path))
+        self.window.statusBar().showMessage(self.tr("Enregistré : {0}").format(path), 4000)
+        return True
+
+    # --- export ------------------------------------------------------------
+    def export(self, kind) -> None:
+        from parcours_designer.export.registry import ExportError
+
+        document = self.window.document
+        stem = document.path.stem if document.path else self.tr("parcours")
+        suggested = Path(self._folder()) / f"{stem}-{kind.kind}{kind.default_suffix}"
+        name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Exporter : {0}").format(kind.label),
+                                                    str(suggested), kind.file_filter())
+        if not name:
+            return
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(kind.default_suffix)
+        try:
+            kind.write(document.pathway, path)
+        except (ExportError, PathwayError) as error:
+            dialogs.show_error(self.window, self.tr("Export impossible"), str(error))
+            return
+        self.window.statusBar().showMessage(self.tr("Exporté : {0}").format(path), 4000)

@@ -1,0 +1,167 @@
+"""The editor's window: navigation, pages, the check dock, menus and the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from parcours_designer.model.references import TARGET_TYPES
+from parcours_designer.ui.document import Document
+from parcours_designer.ui.files import FileActions
+from parcours_designer.ui.menus import build_menus
+from parcours_designer.ui.navigation import PageInfo, pages
+from parcours_designer.ui.recovery import AutoSaver, Session
+
+DOCK_WIDTH = 360
+LIST_OF_TARGET = {target: list_name for list_name, target in TARGET_TYPES.items()}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document, catalog=None, session: Optional[Session] = None):
+        super().__init__()
+        self.catalog = catalog
+        self.document: Optional[Document] = None
+        self.page_infos: list[PageInfo] = pages()
+        self.built: dict[str, QWidget] = {}
+        self.session = session or Session()
+        self.autosaver = AutoSaver(self.session, self)
+        self.files = FileActions(self)
+        self._build()
+        self.menu_actions = build_menus(self)
+        self.setAcceptDrops(True)
+        self.resize(QSize(1366, 768))
+        self.set_document(document)
+
+    def _build(self) -> None:
+        self.navigation = QListWidget(self)
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        for info in self.page_infos:
+            self.navigation.addItem(info.title)
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 5px 8px; }")
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.check_dock = QDockWidget(self.tr("Vérification"), self)
+        self.check_dock.setObjectName("check-dock")
+        self.check_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_dock)
+        self.statusBar()
+        self._docks_sized = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            self.resizeDocks([self.check_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+    # --- the document ------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        """Show ``document`` (pages of the previous one are dropped)."""
+        old = self.document
+        self.document = document
+        document.setParent(self)
+        for page in self.built.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.built.clear()
+        self._bind_document(document)
+        if old is not None:
+            old.deleteLater()
+        self.navigation.setCurrentRow(-1)
+        self.navigation.setCurrentRow(0)
+
+    def _bind_document(self, document: Document) -> None:
+        from parcours_designer.ui.check_controller import CheckController
+        from parcours_designer.ui.check_dock import CheckPanel
+
+        if self.catalog is None:
+            from parcours_designer.model.frameworks import load_catalog
+
+            self.catalog = load_catalog()
+        self.checker = CheckController(document, self.catalog, document)
+        self.check_panel = CheckPanel(self.checker, self.check_dock)
+        self.check_panel.target_activated.connect(self.open_target)
+        old_panel = self.check_dock.widget()
+        self.check_dock.setWidget(self.check_panel)
+        if old_panel is not None:
+            old_panel.deleteLater()
+        self.checker.result_ready.connect(self._result_ready)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        self.menu_actions.bind_undo(document.undo_stack)
+        self.autosaver.watch(document)
+        self._update_title()
+        self.checker.schedule()
+
+    def _update_title(self, *_args) -> None:
+        name = self.document.display_name() or self.tr("Sans titre")
+        self.setWindowTitle(self.tr("{0}[*] — Parcours Designer").format(name))
+        self.setWindowModified(self.document.is_modified())
+
+    def _result_ready(self, result) -> None:
+        overview = self.built.get("overview")
+        if overview is not None:
+            overview.set_result(result)
+
+    # --- pages -------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built on first use."""
+        if key not in self.built:
+            info = next(i for i in self.page_infos if i.key == key)
+            widget = info.build(self.document, self.stack)
+            self.built[key] = widget
+            self.stack.addWidget(widget)
+            if key == "overview" and self.checker.result is not None:
+                widget.set_result(self.checker.result)
+        return self.built[key]
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.page_infos):
+            self.stack.setCurrentWidget(self.page(self.page_infos[row].key))
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(r for r, info in enumerate(self.page_infos) if info.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def open_target(self, target_type: str, target_id: Optional[str]) -> None:
+        """Show the item a finding is about (the pathway: the overview)."""
+        list_name = LIST_OF_TARGET.get(target_type)
+        info = next((i for i in self.page_infos if list_name and list_name in i.lists), None)
+        if info is None or target_id is None:
+            self.show_page("overview")
+            return
+        self.show_page(info.key).select(list_name, target_id)
+
+    # --- files -------------------------------------------------------------
+    def update_recent(self, files: list[Path]) -> None:
+        self.menu_actions.fill_recent(files)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.files.open_path(Path(local[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            self.session.end()
+            event.accept()
+        else:
+            event.ignore()

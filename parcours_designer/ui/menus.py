@@ -1,0 +1,118 @@
+"""The menus: Fichier, Édition, Affichage, Aide, with French mnemonics and standard shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from parcours_designer import __version__
+
+if TYPE_CHECKING:
+    from parcours_designer.ui.main_window import MainWindow
+
+
+class MenuActions(QObject):
+    """The window's actions that follow the document (undo, recent files)."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.undo_group = QUndoGroup(self)
+        self.actions: dict[str, QAction] = {}
+
+    def add(self, menu: QMenu, key: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.actions[key] = action
+        return action
+
+    def bind_undo(self, stack: QUndoStack) -> None:
+        if stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+
+    def fill_recent(self, files: list[Path]) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for number, path in enumerate(files, start=1):
+            action = menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.window.files.open_path(p))
+        menu.setEnabled(bool(files))
+
+
+def build_menus(window: "MainWindow") -> MenuActions:
+    actions = MenuActions(window)
+    _file_menu(window, actions)
+    _edit_menu(window, actions)
+    _view_menu(window, actions)
+    help_menu = window.menuBar().addMenu(window.tr("&Aide"))
+    actions.add(help_menu, "about", window.tr("À &propos de Parcours Designer"), lambda: _about(window))
+    actions.fill_recent(window.files.recent.load())
+    return actions
+
+
+def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
+    files = window.files
+    menu = window.menuBar().addMenu(window.tr("&Fichier"))
+    actions.add(menu, "new", window.tr("&Nouveau"), files.new_blank, QKeySequence.StandardKey.New)
+    actions.add(menu, "new_template", window.tr("Nouveau à partir d'un &modèle…"), files.new_from_template,
+                "Ctrl+Shift+N")
+    actions.add(menu, "open", window.tr("&Ouvrir…"), files.open_dialog, QKeySequence.StandardKey.Open)
+    actions.recent_menu = menu.addMenu(window.tr("Fichiers &récents"))
+    menu.addSeparator()
+    actions.add(menu, "save", window.tr("&Enregistrer"), files.save, QKeySequence.StandardKey.Save)
+    actions.add(menu, "save_as", window.tr("Enregistrer &sous…"), files.save_as, "Ctrl+Shift+S")
+    menu.addSeparator()
+    _export_menu(window, menu.addMenu(window.tr("E&xporter")))
+    menu.addSeparator()
+    actions.add(menu, "quit", window.tr("&Quitter"), window.close, QKeySequence.StandardKey.Quit)
+
+
+def _export_menu(window: "MainWindow", menu: QMenu) -> None:
+    from parcours_designer.export.registry import EXPORT_KINDS
+
+    for kind in EXPORT_KINDS.values():
+        action = menu.addAction(window.tr("{0}…").format(kind.label))
+        action.triggered.connect(lambda _checked=False, k=kind: window.files.export(k))
+
+
+def _edit_menu(window: "MainWindow", actions: MenuActions) -> None:
+    menu = window.menuBar().addMenu(window.tr("É&dition"))
+    undo = actions.undo_group.createUndoAction(window, window.tr("Annuler"))
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = actions.undo_group.createRedoAction(window, window.tr("Rétablir"))
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    menu.addAction(undo)
+    menu.addAction(redo)
+    actions.actions["undo"] = undo
+    actions.actions["redo"] = redo
+
+
+def _view_menu(window: "MainWindow", actions: MenuActions) -> None:
+    menu = window.menuBar().addMenu(window.tr("&Affichage"))
+    for number, info in enumerate(window.page_infos, start=1):
+        shortcut = f"Ctrl+{number}" if number <= 9 else None
+        actions.add(menu, f"page_{info.key}", info.title,
+                    lambda _checked=False, key=info.key: window.show_page(key), shortcut)
+    menu.addSeparator()
+    toggle = window.check_dock.toggleViewAction()
+    toggle.setText(window.tr("Panneau de &vérification"))
+    toggle.setShortcut(QKeySequence("F9"))
+    menu.addAction(toggle)
+
+
+def _about(window: "MainWindow") -> None:
+    QMessageBox.about(window, window.tr("À propos de Parcours Designer"),
+                      window.tr("Parcours Designer {0}\nConcevoir, vérifier et documenter des parcours "
+                                "d'accompagnement pour les porteurs de projets artistiques et culturels.")
+                      .format(__version__))

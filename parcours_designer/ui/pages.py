@@ -1,0 +1,118 @@
+"""The pages that gather several lists: Budget, Évaluation, and the simple list pages."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from parcours_designer.model.budget import compute_budget
+from parcours_designer.model.formatting import format_money
+from parcours_designer.ui import specs
+from parcours_designer.ui.document import Document
+from parcours_designer.ui.form import Form
+from parcours_designer.ui.list_page import ListPage
+from parcours_designer.ui.nested import PartnerLinksEditor, QuestionsEditor, TopicsEditor
+
+
+class MultiListPage(QWidget):
+    """A page holding several :class:`ListPage`; ``select`` finds the right one."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.list_pages: dict[str, ListPage] = {}
+
+    def show_list(self, list_name: str) -> None:
+        """Bring the part showing ``list_name`` forward (tabs override this)."""
+
+    def select(self, list_name: str, item_id: Optional[str]) -> None:
+        page = self.list_pages.get(list_name)
+        if page is not None:
+            self.show_list(list_name)
+            page.select(item_id)
+            page.table.setFocus()
+
+
+class SingleListPage(MultiListPage):
+    def __init__(self, document: Document, list_name: str, parent=None, extra=None):
+        super().__init__(parent)
+        page = ListPage(document, list_name, self, extra)
+        self.list_pages[list_name] = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+
+
+def partners_page(document: Document, parent=None) -> SingleListPage:
+    return SingleListPage(document, "partners", parent, [PartnerLinksEditor(document)])
+
+
+class BudgetPage(MultiListPage):
+    """Charges above, produits below, the totals and the balance on top."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.totals = QLabel(self)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
+        self.totals.setAccessibleName(self.tr("Totaux du budget"))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for list_name, title in (("costs", self.tr("Charges")), ("funding", self.tr("Produits"))):
+            box = QGroupBox(title, splitter)
+            page = ListPage(document, list_name, box)
+            QVBoxLayout(box).addWidget(page)
+            self.list_pages[list_name] = page
+            splitter.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.totals)
+        layout.addWidget(splitter, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.refresh)
+        document.changed.connect(lambda change: self.timer.start() if change.list_name in
+                                 ("costs", "funding") else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        budget = compute_budget(self.document.pathway)
+        balance = budget.balance
+        balance_text = format_money(balance) if balance >= 0 else "−" + format_money(-balance)
+        self.totals.setText(self.tr("Charges : {0}    Produits : {1}    Solde : {2}").format(
+            format_money(budget.total_charges), format_money(budget.total_products), balance_text))
+
+
+class EvaluationPage(MultiListPage):
+    """Indicateurs, questionnaires and the bilan, in tabs."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.list_pages["indicators"] = ListPage(document, "indicators", self.tabs)
+        self.list_pages["questionnaires"] = ListPage(document, "questionnaires", self.tabs,
+                                                     [QuestionsEditor(document)])
+        self.tabs.addTab(self.list_pages["indicators"], self.tr("&Indicateurs"))
+        self.tabs.addTab(self.list_pages["questionnaires"], self.tr("&Questionnaires"))
+        self.tabs.addTab(self._review(document), self.tr("&Bilan"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _review(self, document: Document) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        self.review_form = Form(document, None, specs.REVIEW_FIELDS(), holder)
+        self.review_form.reload()
+        layout.addWidget(self.review_form)
+        layout.addWidget(TopicsEditor(document, holder))
+        layout.addStretch(1)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(holder)
+        return area
+
+    def show_list(self, list_name: str) -> None:
+        self.tabs.setCurrentWidget(self.list_pages[list_name])

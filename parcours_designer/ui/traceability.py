@@ -1,0 +1,104 @@
+"""The traceability matrix: each need, the objectives answering it, the phases serving them.
+
+A need no objective answers, an objective no phase serves and an objective
+answering no need each show as a gap (highlighted cell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.references import display_name
+from parcours_designer.ui.document import Document
+
+Index = QModelIndex | QPersistentModelIndex
+GAP_BRUSH = QBrush(QColor("#fde2e1"))
+GAP_TEXT = QBrush(QColor("#8a0010"))
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    need: Optional[str]  # None: the objective answers no need
+    objective: Optional[str]  # None: the need has no objective
+    phases: tuple[str, ...]
+    objective_id: Optional[str] = None
+    need_id: Optional[str] = None
+
+
+def trace_rows(pathway: Pathway) -> list[TraceRow]:
+    phases_by_objective: dict[str, list[str]] = {}
+    for phase in pathway.phases:
+        for objective_id in phase.objective_ids:
+            phases_by_objective.setdefault(objective_id, []).append(display_name(phase))
+    rows = []
+    for need in pathway.needs:
+        answering = [o for o in pathway.objectives if need.id in o.need_ids]
+        if not answering:
+            rows.append(TraceRow(display_name(need), None, (), None, need.id))
+        for objective in answering:
+            rows.append(TraceRow(display_name(need), display_name(objective),
+                                 tuple(phases_by_objective.get(objective.id, ())), objective.id, need.id))
+    for objective in pathway.objectives:
+        if not objective.need_ids:
+            rows.append(TraceRow(None, display_name(objective),
+                                 tuple(phases_by_objective.get(objective.id, ())), objective.id))
+    return rows
+
+
+class TraceabilityModel(QAbstractTableModel):
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.rows: list[TraceRow] = trace_rows(document.pathway)
+        self.headers = [self.tr("Besoin"), self.tr("Objectif"), self.tr("Étapes")]
+
+    def refresh(self) -> None:
+        rows = trace_rows(self.document.pathway)
+        if rows != self.rows:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def _cell(self, row: TraceRow, column: int) -> tuple[str, bool]:
+        if column == 0:
+            return (row.need, False) if row.need is not None else (self.tr("— aucun besoin —"), True)
+        if column == 1:
+            return (row.objective, False) if row.objective is not None else (self.tr("— aucun objectif —"), True)
+        if row.objective is None:
+            return "", True
+        if not row.phases:
+            return self.tr("— aucune étape —"), True
+        return " · ".join(row.phases), False
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        text, gap = self._cell(self.rows[index.row()], index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole and gap:
+            return GAP_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and gap:
+            return GAP_TEXT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
