@@ -6,8 +6,9 @@ which records the PID and tells a live process from a dead one) in
 recovery copy ``session-PID.parcours`` and ``session-PID.json`` (which file
 it belongs to) with :func:`atomic_write`, never over the user's file. A clean
 exit removes all three. At the next start, a lock whose process is dead with
-a recovery copy beside it means a crash: the editor offers to restore it; a
-lock held by a live process is another editor running, and is left alone.
+a recovery copy beside it (or a copy without lock) means a crash: the editor
+offers to restore it; a lock held by a live process is another editor
+running, and its copy is left alone.
 """
 
 from __future__ import annotations
@@ -85,14 +86,11 @@ def find_orphans(folder: Optional[Path] = None) -> list[Orphan]:
     folder = folder or paths.recovery_dir()
     if not folder.is_dir():
         return []
-    own = f"session-{os.getpid()}.lock"
+    own = f"session-{os.getpid()}.parcours"
     found = []
-    for lock_path in sorted(folder.glob("session-*.lock")):
-        if lock_path.name == own or not _is_stale(lock_path):
-            continue
-        copy = lock_path.with_suffix(".parcours")
-        if not copy.exists():
-            lock_path.unlink(missing_ok=True)
+    for copy in sorted(folder.glob("session-*.parcours")):
+        lock_path = copy.with_suffix(".lock")
+        if copy.name == own or (lock_path.exists() and not _is_stale(lock_path)):
             continue
         original, saved_at = _read_meta(copy.with_suffix(".json"))
         found.append(Orphan(lock_path, copy, original, saved_at))
@@ -100,7 +98,7 @@ def find_orphans(folder: Optional[Path] = None) -> list[Orphan]:
 
 
 def _is_stale(lock_path: Path) -> bool:
-    """True when the process that held the lock is gone (a crash)."""
+    """True when the process that held the lock is gone (a crash); the stale lock is removed."""
     probe = QLockFile(str(lock_path))
     probe.setStaleLockTime(0)
     if probe.tryLock(0):
