@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup screenshots samples bench schema clean
+.PHONY: run test setup screenshots samples bench bench-editor schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python scripts/write_schema.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
+
+bench-editor: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench_editor.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_model.py

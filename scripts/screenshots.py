@@ -54,6 +54,9 @@ def main(folder: Path) -> int:
     window.resize(SIZE)
     window.show()
     settle(app, window)
+    panel = window.check_panel
+    panel.tree.setCurrentIndex(panel.model.index(4, 0))  # a competence, with its details below
+    panel.tree.expand(panel.model.index(panel.model.rowCount() - 1, 0))
     for number, info in enumerate(window.page_infos, start=1):
         window.show_page(info.key)
         select_first(window, info.key)

@@ -189,7 +189,8 @@ class CheckPanel(QWidget):
     def _show_details(self, index: QModelIndex) -> None:
         competence_id = index.data(COMPETENCE_ROLE) or index.parent().data(COMPETENCE_ROLE)
         competence = self.controller.framework().competence(competence_id) if competence_id else None
-        self.details.setHtml(competence_html(competence) if competence else "")
+        finding = f"<p>{escape(index.data() or '')}</p><hr>" if index.data(TARGET_ROLE) else ""
+        self.details.setHtml(finding + (competence_html(competence) if competence else ""))
 
 
 def tr(text: str) -> str:

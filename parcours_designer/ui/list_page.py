@@ -59,8 +59,10 @@ class ListPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(115)
-        header.resizeSection(0, 250)
+        header.setResizeContentsPrecision(40)
+        header.setMaximumSectionSize(320)
+        table.resizeColumnsToContents()
+        header.resizeSection(0, min(max(header.sectionSize(0), 200), 280))
         table.setAccessibleName(ENTITY_NAMES[self.list_name][2])
         return table
 

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             if key == "overview" and self.checker.result is not None:
                 widget.set_result(self.checker.result)
+            if hasattr(widget, "open_item"):
+                widget.open_item.connect(self._sync_selection)
         return self.built[key]
 
     def _show_page(self, row: int) -> None:
@@ -135,6 +137,12 @@ class MainWindow(QMainWindow):
         row = next(r for r, info in enumerate(self.page_infos) if info.key == key)
         self.navigation.setCurrentRow(row)
         return self.page(key)
+
+    def _sync_selection(self, list_name: str, item_id: Optional[str]) -> None:
+        """An item chosen on one page is selected on the other pages already built."""
+        for info in self.page_infos:
+            if list_name in info.lists and info.key in self.built:
+                self.built[info.key].select(list_name, item_id)
 
     def open_target(self, target_type: str, target_id: Optional[str]) -> None:
         """Show the item a finding is about (the pathway: the overview)."""

@@ -1,0 +1,153 @@
+"""Benchmark the editor: time to show vs an empty QMainWindow, and editing a 1,000-phase pathway.
+
+Run with ``make bench-editor`` or ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench_editor.py``.
+Prints the figures; exits 1 if a target is missed (show < 2× empty window,
+an edit refreshed without perceptible lag (< 100 ms), RSS < 250 MiB).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PARCOURS_DESIGNER_HOME", tempfile.mkdtemp(prefix="parcours-bench-"))
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
+
+from parcours_designer import paths  # noqa: E402
+from parcours_designer.model.fileformat import load_pathway, save_pathway  # noqa: E402
+from parcours_designer.model.pathway import Pathway  # noqa: E402
+
+EXAMPLE = paths.resources_dir() / "examples" / "dla-collectif-culture.parcours"
+PERCEPTIBLE_MS = 100
+MAX_RSS_MIB = 250
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def shown_in(make) -> tuple[float, QWidget]:
+    started = time.perf_counter()
+    window = make()
+    window.resize(1366, 768)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    QApplication.processEvents()
+    return time.perf_counter() - started, window
+
+
+def big_pathway(phase_count: int = 1000) -> Pathway:
+    """The example with its phases repeated to ``phase_count``, chained by dependencies."""
+    pathway = load_pathway(EXAMPLE)
+    base = pathway.phases
+    phases = []
+    for number in range(phase_count):
+        phase = base[number % len(base)].model_copy(deep=True)
+        phase.id = f"ph{number + 1}"
+        phase.title = f"{phase.title} ({number + 1})"
+        phase.depends_on = [f"ph{number}"] if number else []
+        phase.start = phase.end = date(2027, 1, 4) + timedelta(days=number)
+        phases.append(phase)
+    known = {p.id for p in phases}
+    for item in [*pathway.costs, *pathway.questionnaires]:
+        if item.phase_id not in known:
+            item.phase_id = None
+    for risk in pathway.risks:
+        risk.phase_ids = [i for i in risk.phase_ids if i in known]
+    pathway.phases = phases
+    return pathway
+
+
+def measure_start(create_window) -> dict:
+    warm = QWidget()
+    warm.show()
+    QTest.qWaitForWindowExposed(warm)
+    warm.close()
+    empty, editor = [], []
+    for _ in range(5):
+        seconds, window = shown_in(QMainWindow)
+        empty.append(seconds)
+        window.close()
+        seconds, window = shown_in(lambda: create_window(str(EXAMPLE)))
+        editor.append(seconds)
+        window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    return {"empty_ms": statistics.median(empty) * 1000, "editor_ms": statistics.median(editor) * 1000}
+
+
+def measure_big_edit(create_window, folder: Path) -> dict:
+    path = folder / "mille-etapes.parcours"
+    save_pathway(big_pathway(), path)
+    opened, window = shown_in(lambda: create_window(str(path)))
+    page = window.show_page("phases").list_pages["phases"]
+    page.select("ph500")
+    QApplication.processEvents()
+    window.checker.run_now()
+    title = page.form.widgets["title"]
+    title.setFocus()
+    title.end(False)
+    keystrokes = []
+    for character in " Atelier":
+        started = time.perf_counter()
+        QTest.keyClick(title, character)
+        QApplication.processEvents()
+        keystrokes.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    window.checker.run_now()
+    QApplication.processEvents()
+    check_refresh = time.perf_counter() - started
+    edited = window.document.item("phases", "ph500")
+    assert edited is not None and edited.title.endswith(" Atelier"), (window.document.path, edited)
+    figures = {
+        "open_1000_ms": opened * 1000,
+        "keystroke_max_ms": max(keystrokes) * 1000,
+        "keystroke_median_ms": statistics.median(keystrokes) * 1000,
+        "check_run_ms": window.checker.last_duration * 1000,
+        "check_refresh_ms": check_refresh * 1000,
+        "findings": len(window.checker.result.findings),
+        "rss_mib": rss_mib(),
+    }
+    window.document.undo_stack.setClean()
+    window.close()
+    return figures
+
+
+def main() -> int:
+    from parcours_designer.ui.app import create_window, make_application
+
+    make_application()
+    start = measure_start(create_window)
+    with tempfile.TemporaryDirectory() as folder:
+        big = measure_big_edit(create_window, Path(folder))
+    ratio = start["editor_ms"] / start["empty_ms"]
+    print(f"Fenêtre vide (QMainWindow)        : {start['empty_ms']:.1f} ms")
+    print(f"Éditeur sur l'exemple             : {start['editor_ms']:.1f} ms (×{ratio:.2f})")
+    print(f"Ouverture, 1 000 étapes           : {big['open_1000_ms']:.1f} ms")
+    print(f"Frappe (table + formulaire)       : médiane {big['keystroke_median_ms']:.1f} ms, "
+          f"max {big['keystroke_max_ms']:.1f} ms")
+    print(f"Vérification (hors frappe)        : {big['check_run_ms']:.1f} ms de calcul, "
+          f"{big['check_refresh_ms']:.1f} ms avec le panneau ({big['findings']} constats)")
+    print(f"Mémoire (RSS)                     : {big['rss_mib']:.0f} Mio")
+    ok = (ratio < 2 and big["keystroke_max_ms"] < PERCEPTIBLE_MS
+          and big["check_refresh_ms"] < PERCEPTIBLE_MS and big["rss_mib"] < MAX_RSS_MIB)
+    print("Objectifs atteints" if ok else "Objectif manqué")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
