@@ -1,4 +1,9 @@
-"""Start the editor: French translations and locale, the window, crash recovery."""
+"""Start the editor: French translations and locale, the window, crash recovery.
+
+To show the window fast, :func:`run_editor` shows it first and loads the
+model (pydantic), the document and the check right after, in the event loop.
+Nothing imported at the top of this module imports the model.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,6 @@ from typing import Optional
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from parcours_designer.model.errors import PathwayError
-from parcours_designer.model.fileformat import load_pathway
-from parcours_designer.model.pathway import Pathway
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.main_window import MainWindow
@@ -43,16 +45,29 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
 
 
 def blank_document() -> Document:
+    from parcours_designer.model.pathway import Pathway
+
     return Document(Pathway(title=QApplication.translate("app", "Nouveau parcours")))
 
 
-def create_window(path: Optional[str] = None) -> MainWindow:
-    """The window on ``path`` (a blank pathway without one, or if it cannot be read)."""
+def empty_window() -> MainWindow:
+    """The window with its menus and navigation, before any document (no model import)."""
     session = Session()
     session.start()
-    window = MainWindow(blank_document(), session=session)
+    return MainWindow(None, session=session)
+
+
+def load_into(window: MainWindow, path: Optional[str]) -> None:
+    """Give the window its document: ``path``, or a blank pathway (also if ``path`` is unusable)."""
+    window.set_document(blank_document())
     if path is not None:
         window.files.open_path(Path(path), ask=False)
+
+
+def create_window(path: Optional[str] = None) -> MainWindow:
+    """The window on ``path``, ready (tests and scripts)."""
+    window = empty_window()
+    load_into(window, path)
     return window
 
 
@@ -68,6 +83,9 @@ def offer_recovery(window: MainWindow) -> bool:
     if not dialogs.ask_restore(window, described):
         discard(orphan)
         return False
+    from parcours_designer.model.errors import PathwayError
+    from parcours_designer.model.fileformat import load_pathway
+
     try:
         pathway = load_pathway(orphan.copy)
     except PathwayError as error:
@@ -82,7 +100,13 @@ def offer_recovery(window: MainWindow) -> bool:
 
 def run_editor(path: Optional[str] = None) -> int:
     app = make_application()
-    window = create_window(path)
+    window = empty_window()
     window.show()
-    QTimer.singleShot(0, lambda: offer_recovery(window))
+    QTimer.singleShot(0, lambda: finish_start(window, path))
     return app.exec()
+
+
+def finish_start(window: MainWindow, path: Optional[str]) -> None:
+    """Once the window shows: the document, then the offer to recover a crashed session."""
+    load_into(window, path)
+    offer_recovery(window)

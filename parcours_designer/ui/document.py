@@ -13,13 +13,13 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from parcours_designer.model.fileformat import dump_pathway, parse_pathway, save_pathway
-from parcours_designer.model.pathway import ENTITY_LISTS, Pathway
+if TYPE_CHECKING:  # The model (pydantic) is imported once the window shows: see ui/app.py.
+    from parcours_designer.model.pathway import Pathway
 
 # Prefix of the ids the editor gives new items of each list.
 ID_PREFIXES: dict[str, str] = {
@@ -67,7 +67,7 @@ class Document(QObject):
     changed = Signal(object)  # a Change, once done
     path_changed = Signal()
 
-    def __init__(self, pathway: Pathway, path: Optional[Path] = None, parent: Optional[QObject] = None):
+    def __init__(self, pathway: "Pathway", path: Optional[Path] = None, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.pathway = pathway
         self.path = Path(path) if path is not None else None
@@ -131,6 +131,8 @@ class Document(QObject):
         reopen is refused with the model's French message
         (:class:`~parcours_designer.model.fileformat.PathwayFileError`).
         """
+        from parcours_designer.model.fileformat import dump_pathway, parse_pathway, save_pathway
+
         parse_pathway(dump_pathway(self.pathway), Path(path).name)
         save_pathway(self.pathway, path)
         self.undo_stack.setClean()
@@ -138,6 +140,3 @@ class Document(QObject):
             self.path = Path(path)
             self.path_changed.emit()
 
-
-def list_names() -> list[str]:
-    return list(ENTITY_LISTS)

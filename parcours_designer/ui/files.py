@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING, Optional
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from parcours_designer.model.errors import PathwayError
-from parcours_designer.model.fileformat import EXTENSION, load_pathway
-from parcours_designer.model.pathway import Pathway
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
@@ -22,6 +19,8 @@ from parcours_designer.ui.templates_dialog import choose_template
 
 if TYPE_CHECKING:
     from parcours_designer.ui.main_window import MainWindow
+
+EXTENSION = ".parcours"  # model.fileformat.EXTENSION, without importing the model at start-up
 
 
 class FileActions(QObject):
@@ -44,7 +43,7 @@ class FileActions(QObject):
     def maybe_save(self) -> bool:
         """True when the current document may be closed (saved, discarded or clean)."""
         document = self.window.document
-        if not document.is_modified():
+        if document is None or not document.is_modified():
             return True
         answer = dialogs.ask_unsaved(self.window, document.display_name() or self.tr("Sans titre"))
         if answer == dialogs.SAVE:
@@ -53,10 +52,13 @@ class FileActions(QObject):
 
     # --- new and open ------------------------------------------------------
     def new_blank(self) -> None:
+        from parcours_designer.model.pathway import Pathway
+
         if self.maybe_save():
             self.window.set_document(Document(Pathway(title=self.tr("Nouveau parcours"))))
 
     def new_from_template(self) -> None:
+        from parcours_designer.model.errors import PathwayError
         from parcours_designer.model.templates import TemplateError, list_templates, load_template
 
         if not self.maybe_save():
@@ -81,6 +83,9 @@ class FileActions(QObject):
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open ``path`` in the window; on failure show why and change nothing."""
+        from parcours_designer.model.errors import PathwayError
+        from parcours_designer.model.fileformat import load_pathway
+
         if ask and not self.maybe_save():
             return False
         try:
@@ -112,6 +117,8 @@ class FileActions(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from parcours_designer.model.errors import PathwayError
+
         try:
             self.window.document.save_to(path)
         except PathwayError as error:
@@ -128,6 +135,7 @@ class FileActions(QObject):
     # --- export ------------------------------------------------------------
     def export(self, kind) -> None:
         from parcours_designer.export.registry import ExportError
+        from parcours_designer.model.errors import PathwayError
 
         document = self.window.document
         stem = document.path.stem if document.path else self.tr("parcours")

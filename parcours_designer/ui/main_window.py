@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from parcours_designer.model.references import TARGET_TYPES
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.files import FileActions
 from parcours_designer.ui.menus import build_menus
@@ -17,11 +16,10 @@ from parcours_designer.ui.navigation import PageInfo, pages
 from parcours_designer.ui.recovery import AutoSaver, Session
 
 DOCK_WIDTH = 360
-LIST_OF_TARGET = {target: list_name for list_name, target in TARGET_TYPES.items()}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document, catalog=None, session: Optional[Session] = None):
+    def __init__(self, document: Optional[Document], catalog=None, session: Optional[Session] = None):
         super().__init__()
         self.catalog = catalog
         self.document: Optional[Document] = None
@@ -34,7 +32,15 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self.setAcceptDrops(True)
         self.resize(QSize(1366, 768))
-        self.set_document(document)
+        self.setWindowTitle(self.tr("Parcours Designer"))
+        self._set_ready(False)
+        if document is not None:
+            self.set_document(document)
+
+    def _set_ready(self, ready: bool) -> None:
+        """Before the first document is loaded, nothing can be clicked."""
+        self.menuBar().setEnabled(ready)
+        self.centralWidget().setEnabled(ready)
 
     def _build(self) -> None:
         self.navigation = QListWidget(self)
@@ -79,6 +85,7 @@ class MainWindow(QMainWindow):
         self._bind_document(document)
         if old is not None:
             old.deleteLater()
+        self._set_ready(True)
         self.navigation.setCurrentRow(-1)
         self.navigation.setCurrentRow(0)
 
@@ -146,7 +153,9 @@ class MainWindow(QMainWindow):
 
     def open_target(self, target_type: str, target_id: Optional[str]) -> None:
         """Show the item a finding is about (the pathway: the overview)."""
-        list_name = LIST_OF_TARGET.get(target_type)
+        from parcours_designer.model.references import TARGET_TYPES
+
+        list_name = next((name for name, target in TARGET_TYPES.items() if target == target_type), None)
         info = next((i for i in self.page_infos if list_name and list_name in i.lists), None)
         if info is None or target_id is None:
             self.show_page("overview")

@@ -73,12 +73,16 @@ def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
     actions.add(menu, "save", window.tr("&Enregistrer"), files.save, QKeySequence.StandardKey.Save)
     actions.add(menu, "save_as", window.tr("Enregistrer &sous…"), files.save_as, "Ctrl+Shift+S")
     menu.addSeparator()
-    _export_menu(window, menu.addMenu(window.tr("E&xporter")))
+    export_menu = menu.addMenu(window.tr("E&xporter"))
+    export_menu.aboutToShow.connect(lambda: _export_menu(window, export_menu))
     menu.addSeparator()
     actions.add(menu, "quit", window.tr("&Quitter"), window.close, QKeySequence.StandardKey.Quit)
 
 
 def _export_menu(window: "MainWindow", menu: QMenu) -> None:
+    """Filled when first opened: the export registry is not needed to start."""
+    if menu.actions():
+        return
     from parcours_designer.export.registry import EXPORT_KINDS
 
     for kind in EXPORT_KINDS.values():

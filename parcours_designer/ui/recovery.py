@@ -24,7 +24,6 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from parcours_designer import paths
 from parcours_designer.atomic import atomic_write
-from parcours_designer.model.fileformat import dump_pathway
 from parcours_designer.ui.document import Document
 
 AUTOSAVE_DELAY_MS = 3000
@@ -64,6 +63,8 @@ class Session:
         return self.lock.tryLock(0)
 
     def write_copy(self, document: Document) -> None:
+        from parcours_designer.model.fileformat import dump_pathway
+
         atomic_write(self.copy_path, dump_pathway(document.pathway), keep_backup=False)
         meta = {"path": str(document.path) if document.path else None,
                 "saved_at": datetime.now().isoformat(timespec="seconds")}

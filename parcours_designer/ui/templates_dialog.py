@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
-from parcours_designer.model.templates import TemplateInfo
+if TYPE_CHECKING:
+    from parcours_designer.model.templates import TemplateInfo
 
 
 class TemplateDialog(QDialog):
-    def __init__(self, templates: list[TemplateInfo], parent=None):
+    def __init__(self, templates: "list[TemplateInfo]", parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nouveau parcours à partir d'un modèle"))
         self.resize(640, 420)
@@ -39,6 +40,6 @@ class TemplateDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
 
-def choose_template(parent, templates: list[TemplateInfo]) -> Optional[str]:
+def choose_template(parent, templates: "list[TemplateInfo]") -> Optional[str]:
     dialog = TemplateDialog(templates, parent)
     return dialog.chosen_id() if dialog.exec() == QDialog.DialogCode.Accepted else None

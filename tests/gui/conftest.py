@@ -45,3 +45,11 @@ def no_modal_dialogs(monkeypatch):
 
     for name in ("confirm_delete", "ask_unsaved", "show_error", "ask_restore"):
         monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def french(qapp):
+    """The application as the editor sets it up: French locale and Qt's French translations."""
+    from parcours_designer.ui.app import install_french
+
+    return install_french(qapp)
