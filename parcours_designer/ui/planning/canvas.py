@@ -91,6 +91,12 @@ class PlanningCanvas(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    def show_from(self, day: date) -> None:
+        """Scroll so that ``day`` stands at the left edge of the chart."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(day_x(day) + visible.width() / 2, centre.y())
+
     def show_day(self, day: date) -> None:
         centre = self.mapToScene(self.viewport().rect().center())
         self.centerOn(day_x(day), centre.y())

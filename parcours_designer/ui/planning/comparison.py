@@ -26,8 +26,10 @@ class ComparisonTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.setAccessibleName(self.tr("Comparaison des scénarios"))
 
     def show_results(self, pathway: Pathway, state) -> None:
@@ -54,5 +56,7 @@ class ComparisonTable(QTableWidget):
                 item.setFont(font)
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
+        self.setColumnWidth(0, min(max(self.sizeHintForColumn(0), 200), 380))
         height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(min(height + 2 * self.frameWidth() + 2, 220))
+        scroll_bar = self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(min(height + 2 * self.frameWidth() + scroll_bar + 2, 220))

@@ -11,7 +11,7 @@ with the tables and the check panel.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.gantt_layout import GroupBy, compute_layout
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout
 from parcours_designer.model.planning_edits import STARTED, link_problem, moved_fields, stretched_fields
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields, set_link
@@ -47,9 +47,11 @@ class PlanningView(QWidget):
         self.document = document
         self.today = today or date.today()
         self.state: Optional[PlanningState] = None
+        self.layout: Optional[GanttLayout] = None
         self._calendar: Optional[WorkCalendar] = None
         self._calendar_key: Optional[tuple] = None
         self._dirty = True
+        self._positioned = False
         self.canvas = PlanningCanvas(self)
         self.comparison = ComparisonTable(self)
         self._build()
@@ -65,9 +67,10 @@ class PlanningView(QWidget):
         self.zoom = QComboBox(self)
         for name, pixels in ZOOMS:
             self.zoom.addItem(self.tr(name), pixels)
+        self.zoom.addItem(self.tr("Tout le parcours"), 0.0)
         self.zoom.setCurrentIndex(1)
         self.zoom.setAccessibleName(self.tr("Échelle de temps"))
-        self.zoom.currentIndexChanged.connect(lambda _i: self.canvas.set_zoom(self.zoom.currentData()))
+        self.zoom.currentIndexChanged.connect(self._zoom_chosen)
         self.scenario = QComboBox(self)
         self.scenario.setAccessibleName(self.tr("Scénario affiché"))
         self.scenario.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -112,6 +115,30 @@ class PlanningView(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+        if not self._positioned:
+            self._positioned = True
+            self.zoom.setCurrentIndex(self.zoom.count() - 1)
+            self.canvas.show_from(self.first_day_shown())
+
+    def _zoom_chosen(self, _index: int) -> None:
+        self.canvas.set_zoom(self.zoom.currentData() or self.fitting_pixels())
+        if not self.zoom.currentData() and self.layout is not None and self.layout.span():
+            self.canvas.show_from(self.layout.span()[0] - timedelta(days=7))
+
+    def fitting_pixels(self) -> float:
+        """Pixels per day that show the whole pathway across the chart."""
+        span = self.layout.span() if self.layout is not None else None
+        if span is None:
+            return ZOOMS[1][1]
+        days = (span[1] - span[0]).days + 21
+        return max(0.8, min(ZOOMS[0][1], self.canvas.viewport().width() / days))
+
+    def first_day_shown(self) -> date:
+        """Where the chart opens: a fortnight before today during the pathway, else its start."""
+        span = self.layout.span() if self.layout is not None else None
+        if self.zoom.currentData() and span is not None and span[0] <= self.today <= span[1]:
+            return self.today - timedelta(days=14)
+        return span[0] - timedelta(days=7) if span is not None else self.today
 
     def calendar(self) -> WorkCalendar:
         """The working calendar, rebuilt only when the closures change."""
@@ -131,6 +158,7 @@ class PlanningView(QWidget):
         state = self.state
         layout = compute_layout(pathway, GroupBy.NONE, state.shown, state.baseline if state.scenario else None,
                                 display_name(state.scenario.risk) if state.scenario else None)
+        self.layout = layout
         self.canvas.calendar = state.baseline.calendar
         self.canvas.today = self.today
         self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, self.today)
