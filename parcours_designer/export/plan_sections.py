@@ -13,6 +13,7 @@ from parcours_designer.model.entities import Phase
 from parcours_designer.model.formatting import format_date_long, format_period
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.model.traceability import trace_rows
 
 
 def names(index: dict, ids: Iterable[str]) -> list[str]:
@@ -71,19 +72,14 @@ def traceability(pathway: Pathway, sheet: dict) -> list:
     story = [para("Des besoins aux étapes", sheet["h1"])]
     if not (pathway.needs or pathway.objectives):
         return story + [missing_note("Ni besoin ni objectif n'est encore défini.", sheet)]
-    phases_of = {o.id: [display_name(p) for p in pathway.phases if o.id in p.objective_ids]
-                 for o in pathway.objectives}
     rows = []
-    for need in pathway.needs:
-        served = [o for o in pathway.objectives if need.id in o.need_ids]
-        label = f"{display_name(need)} (priorité {need.priority.label.lower()})"
-        if not served:
-            rows.append([label, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])
-        for objective in served:
-            rows.append([label, display_name(objective), _listed(phases_of[objective.id])])
-    for objective in pathway.objectives:
-        if not objective.need_ids:
-            rows.append(["Aucun besoin rattaché", display_name(objective), _listed(phases_of[objective.id])])
+    for row in trace_rows(pathway):
+        need = (f"{row.need} (priorité {row.need_priority.label.lower()})" if row.need is not None
+                else "Aucun besoin rattaché")
+        if row.objective is None:
+            rows.append([need, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])
+        else:
+            rows.append([need, row.objective, _listed(list(row.phases))])
     return story + [table(("Besoin", "Objectif", "Étapes"), rows, (0.3, 0.35, 0.35), sheet=sheet)]
 
 

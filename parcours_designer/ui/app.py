@@ -45,9 +45,9 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
 
 
 def blank_document() -> Document:
-    from parcours_designer.model.pathway import Pathway
+    from parcours_designer.model.pathway import Pathway, new_uid
 
-    return Document(Pathway(title=QApplication.translate("app", "Nouveau parcours")))
+    return Document(Pathway(title=QApplication.translate("app", "Nouveau parcours"), uid=new_uid()))
 
 
 def empty_window() -> MainWindow:

@@ -52,10 +52,10 @@ class FileActions(QObject):
 
     # --- new and open ------------------------------------------------------
     def new_blank(self) -> None:
-        from parcours_designer.model.pathway import Pathway
+        from parcours_designer.model.pathway import Pathway, new_uid
 
         if self.maybe_save():
-            self.window.set_document(Document(Pathway(title=self.tr("Nouveau parcours"))))
+            self.window.set_document(Document(Pathway(title=self.tr("Nouveau parcours"), uid=new_uid())))
 
     def new_from_template(self) -> None:
         from parcours_designer.model.errors import PathwayError

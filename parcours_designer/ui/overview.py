@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.budget import compute_budget
 from parcours_designer.model.check import CheckResult
-from parcours_designer.model.enums import PartnerStatus
 from parcours_designer.model.formatting import format_money
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.traceability import pathway_figures
 from parcours_designer.ui import specs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
@@ -35,18 +34,15 @@ def tr(text: str) -> str:
 
 def figures(pathway: Pathway, result: Optional[CheckResult]) -> list[tuple[str, str]]:
     """The figures shown at a glance, as (label, value) pairs."""
-    answered = {need_id for objective in pathway.objectives for need_id in objective.need_ids}
-    covered = sum(1 for need in pathway.needs if need.id in answered)
-    committed = sum(1 for p in pathway.partners if p.status == PartnerStatus.COMMITTED)
-    budget = compute_budget(pathway)
-    balance = budget.balance
+    shown = pathway_figures(pathway)
+    balance = shown.balance
     balance_text = format_money(balance) if balance >= 0 else "−" + format_money(-balance)
     return [
-        (tr("Besoins couverts"), f"{covered} / {len(pathway.needs)}"),
-        (tr("Étapes"), str(len(pathway.phases))),
-        (tr("Partenaires engagés"), f"{committed} / {len(pathway.partners)}"),
-        (tr("Total des charges"), format_money(budget.total_charges)),
-        (tr("Total des produits"), format_money(budget.total_products)),
+        (tr("Besoins couverts"), f"{shown.needs_answered} / {shown.needs}"),
+        (tr("Étapes"), str(shown.phases)),
+        (tr("Partenaires engagés"), f"{shown.partners_committed} / {shown.partners}"),
+        (tr("Total des charges"), format_money(shown.total_charges)),
+        (tr("Total des produits"), format_money(shown.total_products)),
         (tr("Solde (produits − charges)"), balance_text),
         (tr("Score du référentiel"), f"{result.score} %" if result else "…"),
     ]

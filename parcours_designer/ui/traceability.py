@@ -6,48 +6,15 @@ answering no need each show as a gap (highlighted cell).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from parcours_designer.model.pathway import Pathway
-from parcours_designer.model.references import display_name
+from parcours_designer.model.traceability import TraceRow, trace_rows
 from parcours_designer.ui.document import Document
 
 Index = QModelIndex | QPersistentModelIndex
 GAP_BRUSH = QBrush(QColor("#fde2e1"))
 GAP_TEXT = QBrush(QColor("#8a0010"))
-
-
-@dataclass(frozen=True)
-class TraceRow:
-    need: Optional[str]  # None: the objective answers no need
-    objective: Optional[str]  # None: the need has no objective
-    phases: tuple[str, ...]
-    objective_id: Optional[str] = None
-    need_id: Optional[str] = None
-
-
-def trace_rows(pathway: Pathway) -> list[TraceRow]:
-    phases_by_objective: dict[str, list[str]] = {}
-    for phase in pathway.phases:
-        for objective_id in phase.objective_ids:
-            phases_by_objective.setdefault(objective_id, []).append(display_name(phase))
-    rows = []
-    for need in pathway.needs:
-        answering = [o for o in pathway.objectives if need.id in o.need_ids]
-        if not answering:
-            rows.append(TraceRow(display_name(need), None, (), None, need.id))
-        for objective in answering:
-            rows.append(TraceRow(display_name(need), display_name(objective),
-                                 tuple(phases_by_objective.get(objective.id, ())), objective.id, need.id))
-    for objective in pathway.objectives:
-        if not objective.need_ids:
-            rows.append(TraceRow(None, display_name(objective),
-                                 tuple(phases_by_objective.get(objective.id, ())), objective.id))
-    return rows
 
 
 class TraceabilityModel(QAbstractTableModel):
