@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.entities import PartnerLink, Question, Topic
 from parcours_designer.model.enums import QuestionType
+from parcours_designer.model.references import display_name
 from parcours_designer.ui.choices import LinkList
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import FIELDS, Change, Document
@@ -218,7 +219,7 @@ class TopicsEditor(RowsEditor):
 
 
 class PartnerLinksEditor(QGroupBox):
-    """The partners this partner works with (labels already given are kept)."""
+    """The partners this partner works with, and what each link is (the stakeholder map)."""
 
     def __init__(self, document: Document, parent=None):
         super().__init__(self.tr("Liens avec d'autres partenaires"), parent)
@@ -227,7 +228,16 @@ class PartnerLinksEditor(QGroupBox):
         self.links = LinkList(document, "partners", self)
         self.links.set_accessible_name(self.tr("Liens avec d'autres partenaires"))
         self.links.toggled.connect(self._toggled)
-        QVBoxLayout(self).addWidget(self.links)
+        self.labels = QTableWidget(0, 2, self)
+        self.labels.setHorizontalHeaderLabels([self.tr("Partenaire lié"), self.tr("Nature du lien")])
+        self.labels.setAccessibleName(self.tr("Nature de chaque lien"))
+        self.labels.verticalHeader().setVisible(False)
+        self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.labels.setMinimumHeight(90)
+        self.labels.itemChanged.connect(self._label_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.links)
+        layout.addWidget(self.labels)
         document.changed.connect(self._on_changed)
         self.setEnabled(False)
 
@@ -241,8 +251,16 @@ class PartnerLinksEditor(QGroupBox):
 
     def reload(self) -> None:
         partner = self._partner()
-        ids = [link.partner_id for link in partner.links] if partner else []
-        self.links.set_checked(ids, self.partner_id)
+        links = list(partner.links) if partner else []
+        self.links.set_checked([link.partner_id for link in links], self.partner_id)
+        with QSignalBlocker(self.labels):
+            self.labels.setRowCount(len(links))
+            for row, link in enumerate(links):
+                other = self.document.item("partners", link.partner_id)
+                name = QTableWidgetItem(display_name(other) if other else link.partner_id)
+                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.labels.setItem(row, 0, name)
+                self.labels.setItem(row, 1, QTableWidgetItem(link.label))
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == FIELDS and change.list_name == "partners" and change.item_id == self.partner_id:
@@ -253,5 +271,16 @@ class PartnerLinksEditor(QGroupBox):
         links = [link for link in partner.links if link.partner_id != other_id]
         if checked:
             links.append(PartnerLink(partner_id=other_id))
-        self.document.push(SetFields(self.document, "partners", self.partner_id, {"links": links},
-                                     text=self.tr("Modifier les liens du partenaire")))
+        self._push(links, self.tr("Modifier les liens du partenaire"))
+
+    def _label_changed(self, item: QTableWidgetItem) -> None:
+        partner = self._partner()
+        if partner is None or item.column() != 1 or item.row() >= len(partner.links):
+            return
+        links = [link.model_copy() for link in partner.links]
+        links[item.row()].label = item.text().strip()
+        self._push(links, self.tr("Nommer un lien entre partenaires"))
+
+    def _push(self, links: list[PartnerLink], text: str) -> None:
+        if links != self._partner().links:
+            self.document.push(SetFields(self.document, "partners", self.partner_id, {"links": links}, text=text))
