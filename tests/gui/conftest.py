@@ -53,3 +53,28 @@ def french(qapp):
     from parcours_designer.ui.app import install_french
 
     return install_french(qapp)
+
+
+def open_window(qtbot, path):
+    """The editor on ``path`` (``None``: a blank pathway), shown; closed without questions after."""
+    from parcours_designer.ui.app import create_window
+
+    window = create_window(str(path) if path is not None else None)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def example_window(qtbot):
+    """The editor on the bundled example."""
+    yield from open_window(qtbot, EXAMPLE)
+
+
+@pytest.fixture
+def blank_window(qtbot):
+    """The editor on a new blank pathway."""
+    yield from open_window(qtbot, None)

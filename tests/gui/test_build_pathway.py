@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from parcours_designer.model.fileformat import dump_pathway, load_pathway
-from parcours_designer.ui.app import blank_document, create_window
+from parcours_designer.ui.app import blank_document
 from parcours_designer.ui.document import Document
 from tests.gui.helpers import check_link, choose_in_combo, click_action, type_into
 
@@ -16,14 +16,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot):
-    window = create_window(None)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
+def window(blank_window):
+    return blank_window
 
 
 def wait_for_check(qtbot, window) -> None:

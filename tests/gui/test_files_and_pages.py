@@ -19,14 +19,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot):
-    window = create_window(str(EXAMPLE))
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
+def window(example_window):
+    return example_window
 
 
 def test_a_bad_file_shows_the_french_message_and_changes_nothing(window, tmp_path, monkeypatch):

@@ -5,23 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from parcours_designer.ui.app import create_window
 from parcours_designer.ui.nested import PartnerLinksEditor
-from tests.gui.conftest import EXAMPLE
 from tests.gui.helpers import check_link
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot):
-    window = create_window(str(EXAMPLE))
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
+def window(example_window):
+    return example_window
 
 
 def test_a_link_is_ticked_then_named_and_undone(qtbot, window):
