@@ -222,17 +222,24 @@ class DateBinding(Binding):
 
 
 class NumberBinding(Binding):
-    """Money (``1 234,50 €``) or a quantity (``2,5``), typed the French way."""
+    """Money (``1 234,50 €``) or a quantity (``2,5``), typed the French way.
 
-    def __init__(self, widget: QLineEdit, money: bool):
+    An empty field means zero, or no value at all when ``optional``.
+    """
+
+    def __init__(self, widget: QLineEdit, money: bool, optional: bool = False):
         super().__init__(widget)
         self.money = money
+        self.optional = optional
         self.shown: Any = None
         widget.editingFinished.connect(self._finished)
 
     def _finished(self) -> None:
         text = parse_number_text(self.widget.text())
-        self.edited.emit(text if text else "0", False)
+        if not text:
+            self.edited.emit(None if self.optional else "0", False)
+            return
+        self.edited.emit(text, False)
 
     def value(self) -> Any:
         return self.shown

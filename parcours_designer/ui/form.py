@@ -93,7 +93,7 @@ def _number(form: "Form", spec: FieldSpec, money: bool):
     widget = QLineEdit(form)
     widget.setAlignment(Qt.AlignmentFlag.AlignRight)
     widget.setPlaceholderText(spec.placeholder)
-    return widget, editors.NumberBinding(widget, money)
+    return widget, editors.NumberBinding(widget, money, spec.optional)
 
 
 def _measure(form: "Form", spec: FieldSpec):

@@ -100,6 +100,10 @@ def _edit_menu(window: "MainWindow", actions: MenuActions) -> None:
     menu.addAction(redo)
     actions.actions["undo"] = undo
     actions.actions["redo"] = redo
+    if any(info.key == "planning" for info in window.page_infos):
+        menu.addSeparator()
+        actions.add(menu, "save_baseline", window.tr("Enregistrer la &référence du planning"),
+                    lambda: window.page("planning").save_baseline())
 
 
 def _view_menu(window: "MainWindow", actions: MenuActions) -> None:

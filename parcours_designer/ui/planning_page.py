@@ -1,29 +1,85 @@
-"""The « Planning » page: the planning engineer's Gantt view, linked to the Étapes page."""
+"""The « Planning » page: the Gantt view, the follow-up and the closure periods, in tabs.
+
+A click on a bar asks to select that phase elsewhere; a double-click in the
+follow-up opens it in the Étapes page (the window's ``open_target``).
+« Enregistrer la référence » saves the baseline as one undo step.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from parcours_designer.model.references import TARGET_TYPES
+from parcours_designer.ui.baseline import save_baseline
+from parcours_designer.ui.closures import ClosuresEditor
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.followup_view import FollowUpView
 from parcours_designer.ui.planning import PlanningView
+
+STATUS_MS = 10_000
 
 
 class PlanningPage(QWidget):
-    """Wraps :class:`PlanningView`; a click on a bar asks to open that phase."""
+    """Wraps :class:`PlanningView`, :class:`FollowUpView` and :class:`ClosuresEditor`."""
 
     open_item = Signal(str, object)  # list name, item id
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, today: Optional[date] = None):
         super().__init__(parent)
-        self.view = PlanningView(document, self)
+        self.document = document
+        self.today = today or date.today()
+        self.view = PlanningView(document, self, today=self.today)
         self.view.item_selected.connect(self.open_item)
+        self.follow = FollowUpView(document, self.view.calendar, self, today=self.today)
+        self.follow.save_requested.connect(self.save_baseline)
+        self.follow.phase_activated.connect(self.open_phase)
+        self.closures = ClosuresEditor(document, self, today=self.today)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.view, self.tr("Dia&gramme"))
+        self.tabs.addTab(self.follow, self.tr("S&uivi"))
+        self.tabs.addTab(self._closures_tab(), self.tr("Fer&metures"))
+        self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.tabs)
 
+    def _closures_tab(self) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        hint = QLabel(self.tr("Les jours de fermeture (congés d'été, semaine de Noël…) s'ajoutent aux week-ends "
+                              "et aux jours fériés : aucune étape n'y est planifiée et les durées en jours ouvrés "
+                              "les sautent."), holder)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.closures)
+        layout.addStretch(1)
+        return holder
+
+    # --- selection -------------------------------------------------------------------
     def select(self, list_name: str, item_id: Optional[str]) -> None:
         if list_name == "phases":
             self.view.select(list_name, item_id)
+
+    def open_phase(self, phase_id: str) -> None:
+        """Show the phase in the Étapes page (through the window, as the check panel does)."""
+        self.open_item.emit("phases", phase_id)
+        open_target = getattr(self.window(), "open_target", None)
+        if open_target is not None:
+            open_target(TARGET_TYPES["phases"], phase_id)
+
+    def show_follow_up(self) -> None:
+        self.tabs.setCurrentWidget(self.follow)
+
+    # --- baseline --------------------------------------------------------------------
+    def save_baseline(self) -> str:
+        """Save today's planning as the baseline (one undo step); the confirmation is shown."""
+        message = save_baseline(self.document, self.today, self.view.calendar())
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, STATUS_MS)
+        return message
