@@ -55,7 +55,7 @@ class ClosuresEditor(RowsEditor):
             for row, closure in enumerate(closures):
                 self._date_edit(row, START).setDate(_qdate(closure.start))
                 self._date_edit(row, END).setDate(_qdate(closure.end))
-                if self.text_at(row, LABEL) != closure.label:
+                if self.table.item(row, LABEL) is None or self.text_at(row, LABEL) != closure.label:
                     self.set_text(row, LABEL, closure.label)
 
     def _date_edit(self, row: int, column: int) -> QDateEdit:
