@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,6 +48,39 @@ def select_first(window, key: str) -> None:
         page.select(list_name, item_id)
 
 
+def follow_up_shots(app: QApplication, window, folder: Path) -> None:
+    """The « Suivi » tab after saving a baseline and moving one phase a week later, then the closures.
+
+    Only the pathway in memory changes (through undoable commands); the example file is left as it is.
+    """
+    page = window.show_page("planning")
+    page.set_today(date(2027, 1, 11))
+    page.save_baseline()
+    page.view.move_phase("ph4", 7)
+    page.show_follow_up()
+    page.follow.refresh()
+    settle(app, window)
+    shoot(window, folder / "planning-suivi.png")
+    add_closures(window.document)
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    settle(app, window)
+    shoot(window, folder / "planning-fermetures.png")
+
+
+def shoot(window, target: Path) -> None:
+    window.grab().save(str(target))
+    print(target)
+
+
+def add_closures(document) -> None:
+    from parcours_designer.model.entities import Closure
+    from parcours_designer.ui.commands import SetFields
+
+    closures = [Closure(start=date(2027, 8, 2), end=date(2027, 8, 20), label="Congés d'été"),
+                Closure(start=date(2027, 12, 20), end=date(2027, 12, 24), label="Semaine de Noël")]
+    document.push(SetFields(document, None, None, {"closures": closures}))
+
+
 def main(folder: Path) -> int:
     app = make_application()
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,6 +98,7 @@ def main(folder: Path) -> int:
         target = folder / f"{number:02d}-{info.key}.png"
         window.grab().save(str(target))
         print(target)
+    follow_up_shots(app, window, folder)
     window.document.undo_stack.setClean()
     window.close()
     return 0

@@ -72,6 +72,12 @@ class PlanningPage(QWidget):
         if open_target is not None:
             open_target(TARGET_TYPES["phases"], phase_id)
 
+    def set_today(self, day: date) -> None:
+        """Judge lateness and draw today's line as of ``day`` (screenshots, demonstrations)."""
+        self.today = self.view.today = self.follow.today = self.closures.today = day
+        self.view.refresh()
+        self.follow.refresh()
+
     def show_follow_up(self) -> None:
         self.tabs.setCurrentWidget(self.follow)
 
