@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             self.show_page("overview")
             return
         self.show_page(info.key).select(list_name, target_id)
+        self._sync_selection(list_name, target_id)
 
     # --- files -------------------------------------------------------------
     def update_recent(self, files: list[Path]) -> None:

@@ -79,5 +79,6 @@ def pages() -> list[PageInfo]:
         PageInfo("risks", tr("Risques"), ("risks",), _single("risks")),
     ]
     if planning_available():
-        found.insert(5, PageInfo("planning", tr("Planning"), (), _planning))
+        # Lists « phases » too, after the Étapes page: the selection is shared with the chart.
+        found.insert(5, PageInfo("planning", tr("Planning"), ("phases",), _planning))
     return found

@@ -35,3 +35,4 @@ def test_a_link_is_ticked_then_named_and_undone(qtbot, window):
     stack.undo()
     assert window.document.item("partners", "p3").links == []
     assert editor.labels.rowCount() == 0
+
