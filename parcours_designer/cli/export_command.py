@@ -7,6 +7,8 @@ partner does not exist, or OUT cannot be written.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.export.registry import EXPORT_KINDS, ExportError, export_kind
 from parcours_designer.model.gantt_layout import GroupBy
@@ -43,7 +45,7 @@ def run(args) -> int:
     if args.scenario:
         options["scenario_id"] = args.scenario
     try:
-        kind.write(pathway, args.output, args.partner, **options)
+        kind.write(pathway, args.output, args.partner, source=Path(args.file), **options)
     except ExportError as error:
         raise CommandError(str(error)) from None
     return 0

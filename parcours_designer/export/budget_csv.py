@@ -16,6 +16,7 @@ from parcours_designer.export.budget_form import (
     budget_form,
     in_kind_sentence,
 )
+from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.types import round_cents
 
@@ -40,6 +41,7 @@ class _SafeWriter:
 
 def _inert(value: str) -> str:
     """Text starting with = + - @ gets a leading apostrophe (numbers are written apart)."""
+    value = without_control(value)
     if value and value[0] in "=+-@\t\r" and not _is_number(value):
         return "'" + value
     return value

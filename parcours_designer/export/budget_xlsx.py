@@ -21,6 +21,7 @@ from parcours_designer.export.budget_form import (
     budget_form,
     in_kind_sentence,
 )
+from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
 
@@ -42,7 +43,7 @@ def render_xlsx(pathway: Pathway) -> bytes:
     _write_by_partner(book.create_sheet("Par partenaire"), form)
     for each in book.worksheets:
         size_columns(each)
-    book.properties.title = f"Budget prévisionnel – {pathway.title}"
+    book.properties.title = without_control(f"Budget prévisionnel – {pathway.title}")
     book.properties.creator = "Parcours Designer"
     book.properties.language = "fr-FR"
     buffer = io.BytesIO()

@@ -11,6 +11,7 @@ import hashlib
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
+from parcours_designer.export.safe_text import without_control_bytes
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.gantt_layout import undated_reason
 from parcours_designer.model.pathway import Pathway
@@ -33,7 +34,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     for phase in selected_phases(pathway, partner_id):
         if undated_reason(phase) is None:
             calendar.add_component(phase_event(pathway, phase, stamp))
-    return calendar.to_ical()
+    return without_control_bytes(calendar.to_ical())
 
 
 def selected_phases(pathway: Pathway, partner_id: Optional[str]) -> list[Phase]:

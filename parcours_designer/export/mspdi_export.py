@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Optional
 from xml.etree import ElementTree as ET
 
+from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.gantt_layout import undated_reason
@@ -64,7 +65,7 @@ def _sub(parent, name: str, text: Optional[object] = None):
 
 def xml_text(text: str) -> str:
     """Text without the characters XML 1.0 cannot hold (control characters)."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 32 and ch not in "\ufffe\uffff"))
+    return without_control(text)
 
 
 def _fields(parent, *pairs: tuple[str, object]) -> None:

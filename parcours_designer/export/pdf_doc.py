@@ -227,7 +227,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     total_width = frame_size(PORTRAIT)[0]
     data = [[para(h, sheet["head"]) for h in header]]
     data += [[_cell(value, sheet) for value in row] for row in rows]
-    result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT")
+    result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT",
+                   splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(ACCENT)),

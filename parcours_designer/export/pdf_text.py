@@ -8,11 +8,10 @@ fetches files). Every piece of user text reaches a Paragraph through
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
-# Characters XML cannot hold (reportlab's parser would choke on them).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+from parcours_designer.export.safe_text import without_control
+
 # reportlab treats U+202F (narrow no-break space, the French thousands
 # separator) as an ordinary breakable space: ``1 500,00 €`` would be split
 # across lines. U+00A0 is the only space it never breaks, so amounts use it.
@@ -21,7 +20,7 @@ NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 
 def escape_text(text: object) -> str:
     """Plain text as Paragraph markup that prints exactly that text."""
-    cleaned = _FORBIDDEN.sub("", str(text if text is not None else "")).replace(NARROW_NBSP, NBSP)
+    cleaned = without_control(text).replace(NARROW_NBSP, NBSP)
     lines = escape(cleaned).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br/>".join(lines)
 

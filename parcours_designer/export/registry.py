@@ -52,13 +52,24 @@ class ExportKind:
         self.check_partner(pathway, partner_id)
         self.check_scenario(pathway, options.get("scenario_id"))
         renderer = importlib.import_module(self.module)
-        return renderer.render(pathway, suffix, partner_id, **options)
+        try:
+            return renderer.render(pathway, suffix, partner_id, **options)
+        except ExportError:
+            raise
+        except Exception as error:  # a defect of ours must not cost the user a traceback
+            raise ExportError(
+                f"{self.label} : le document n'a pas pu être produit "
+                f"({type(error).__name__} : {str(error)[:200]}) ; merci de signaler ce problème"
+            ) from error
 
     def write(self, pathway: Pathway, path: str | os.PathLike[str], partner_id: Optional[str] = None,
-              **options) -> None:
-        """Render, then write ``path`` atomically; raise :class:`ExportError`."""
+              *, source: Optional[Path] = None, **options) -> None:
+        """Render, then write ``path`` atomically; raise :class:`ExportError`.
+
+        ``source`` is the pathway's own file: an export never replaces it."""
         target = Path(path)
         check_target(target)
+        check_not_source(target, source)
         data = self.render(pathway, target.suffix, partner_id, **options)
         write_bytes(target, data)
 
@@ -90,6 +101,12 @@ class ExportKind:
                 f"{noun} d'identifiant « {item_id} » n'existe pas dans ce parcours "
                 f"(identifiants connus : {known})"
             )
+
+
+def check_not_source(target: Path, source: Optional[Path]) -> None:
+    """Refuse to write an export over the pathway's own file."""
+    if source is not None and target.exists() and source.exists() and target.samefile(source):
+        raise ExportError(f"{target} : c'est le fichier du parcours lui-même ; choisissez un autre nom")
 
 
 def check_target(target: Path) -> None:

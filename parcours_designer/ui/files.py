@@ -146,7 +146,7 @@ class FileActions(QObject):
             return
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(kind.default_suffix)
         try:
-            kind.write(document.pathway, path)
+            kind.write(document.pathway, path, source=document.path)
         except (ExportError, PathwayError) as error:
             dialogs.show_error(self.window, self.tr("Export impossible"), str(error))
             return
