@@ -59,6 +59,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     except KeyboardInterrupt:
         return report("interrompu")
+    except Exception as error:  # a defect of ours: still one French line, never a traceback
+        return report(f"erreur inattendue ({type(error).__name__} : {str(error)[:200]}) ; "
+                      "merci de signaler ce problème")
 
 
 def open_editor(args: list[str]) -> int:

@@ -110,3 +110,16 @@ def test_malformed_input_exits_two_without_traceback(tmp_path, case):
 def test_missing_file_exits_two(tmp_path):
     done = run_cli("check", str(tmp_path / "absent.parcours"))
     assert done.returncode == 2 and "introuvable" in done.stderr
+
+
+def test_an_unexpected_defect_is_one_french_line(monkeypatch, capsys):
+    from parcours_designer.cli import check_command, main
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check_command, "run", broken)
+    assert main(["check", str(EXAMPLE)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("parcours-designer : erreur inattendue (RuntimeError : boom)")
+    assert "Traceback" not in error
