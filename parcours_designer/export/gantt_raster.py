@@ -11,6 +11,7 @@ import io
 from functools import lru_cache
 
 from parcours_designer.export import fonts
+from parcours_designer.export.text_fit import cut_to_fit
 
 LABEL_POINTS = 8
 GAP_POINTS = 5
@@ -54,11 +55,7 @@ def _stamp(draw, ax, labels: dict[int, tuple[str, bool]], dpi: float, height: in
 
 def fit(text: str, font, room: float) -> str:
     """``text`` cut with « … » to fit ``room`` pixels."""
-    if font.getlength(text) <= room:
-        return text
-    while text and font.getlength(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return cut_to_fit(text, font.getlength, room)
 
 
 @lru_cache(maxsize=16)

@@ -22,14 +22,15 @@ UID_DOMAIN = "parcours-designer"
 
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
-    from icalendar import Calendar
+    from icalendar import Calendar, vText
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _calendar_name(pathway, partner_id))
-    calendar.add("x-wr-caldesc", _calendar_description(pathway, partner_id))
+    # X- properties are written raw unless typed: as text, « , ; \\ » and line breaks are escaped.
+    calendar.add("x-wr-calname", vText(_calendar_name(pathway, partner_id)))
+    calendar.add("x-wr-caldesc", vText(_calendar_description(pathway, partner_id)))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     for phase in selected_phases(pathway, partner_id):
         if undated_reason(phase) is None:

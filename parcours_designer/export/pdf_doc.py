@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from parcours_designer.export import fonts
 from parcours_designer.export.pdf_text import escape_text, para
+from parcours_designer.export.text_fit import cut_to_fit
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
 
@@ -138,12 +139,7 @@ def fit_text(text: str, font: str, size: float, room: float) -> str:
     """``text`` on one line, cut with « … » when wider than ``room`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= room:
-        return text
-    while text and stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return cut_to_fit(" ".join(text.split()), lambda part: stringWidth(part, font, size), room)
 
 
 def _numbered_canvas_class():
