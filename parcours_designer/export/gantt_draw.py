@@ -208,11 +208,24 @@ def month_label(day: date, with_year: bool) -> str:
     return f"{name}\n{day.year}" if with_year else name
 
 
+MONTH_STEPS = (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
+LABEL_WIDTH_IN = 0.5  # room for « sept. » or « 2090 » at 8 points, with a gap
+
+
+def month_step(month_count: int, width_in: float) -> int:
+    """Months between two labels: one a month on a short axis, years apart on a century."""
+    fits = max(2, int(width_in / LABEL_WIDTH_IN))
+    preferred = 1 if month_count <= 18 else 3 if month_count <= 48 else 12
+    return next((step for step in MONTH_STEPS if step >= preferred and month_count / step <= fits),
+                MONTH_STEPS[-1])
+
+
 def _french_time_axis(ax, view: GanttView, below: bool) -> None:
     months = [m for m in month_starts(view.start, view.end) if view.start <= m <= view.end]
-    step = 1 if len(months) <= 18 else 3 if len(months) <= 48 else 12
-    shown = [m for m in months if (m.month - 1) % step == 0] or [view.start]
-    labels = [month_label(m, i == 0 or m.month == 1 or step == 12) for i, m in enumerate(shown)]
+    width_in = ax.get_position().width * ax.figure.get_figwidth()
+    step = month_step(len(months), width_in)
+    shown = [m for m in months if (m.year * 12 + m.month - 1) % step == 0] or [view.start]
+    labels = [month_label(m, i == 0 or m.month == 1 or step >= 12) for i, m in enumerate(shown)]
     ax.set_xticks([m.toordinal() for m in shown])
     ax.set_xticklabels(labels, fontsize=8)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=below, labelbottom=below)

@@ -170,7 +170,22 @@ def _metadata(fmt: str) -> Optional[dict]:
 
 
 def page_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
-    """The views of a paginated chart: row slices, then periods of twelve months."""
+    """The views of a paginated chart: row slices, then periods of twelve months.
+
+    A view where none of its rows has a bar is left out (a window from 1990
+    to 2090 would otherwise print a hundred empty pages); one view is kept.
+    """
+    views = all_views(layout, rows_per_page)
+    by_row: dict[int, list] = {}
+    for bar in layout.bars:
+        by_row.setdefault(bar.row, []).append(bar)
+    kept = [view for view in views
+            if any(in_period(bar, view) for row in range(view.first_row, view.last_row + 1)
+                   for bar in by_row.get(row, ()))]
+    return kept or views[:1]
+
+
+def all_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
     span = layout.span()
     if span is None:
         return []
@@ -181,6 +196,19 @@ def page_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
         last = min(first + rows_per_page, total) - 1
         views += [GanttView(first, last, start, end) for start, end in periods]
     return views
+
+
+def in_period(bar, view: GanttView) -> bool:
+    """Whether the bar (or its baseline, or its slack) falls in the view's period."""
+    first = min(d for d in (bar.start, bar.baseline_start) if d)
+    last = max(d for d in (bar.end, bar.baseline_end, bar.latest_end) if d)
+    return first <= view.end and last >= view.start
+
+
+def empty_page_count(layout: GanttLayout) -> int:
+    """How many views :func:`page_views` leaves out for having no bar."""
+    per_page = rows_per_page(layout)
+    return len(all_views(layout, per_page)) - len(page_views(layout, per_page))
 
 
 def time_periods(start: date, end: date, months: int) -> list[tuple[date, date]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parcours_designer.export.gantt_draw import legend_items
-from parcours_designer.export.gantt_export import page_images
+from parcours_designer.export.gantt_export import empty_page_count, page_images
 from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
 from parcours_designer.export.pdf_text import para
 from parcours_designer.model.gantt_layout import GanttLayout
@@ -85,6 +85,10 @@ def missing_flowables(layout: GanttLayout, sheet: dict) -> list:
         flowables += [Spacer(1, 6), para("Étapes non représentées sur le diagramme", sheet["h2"])]
         rows = [[u.title, u.reason] for u in layout.undated]
         flowables.append(table(("Étape", "Raison"), rows, (0.65, 0.35), sheet=sheet))
+    empty = empty_page_count(layout)
+    if empty:
+        flowables.append(para(f"{empty} page(s) du diagramme sans aucune étape (périodes vides) ne sont pas "
+                              "imprimées.", sheet["note"]))
     if layout.cycles:
         flowables.append(para(f"Attention : {len(layout.cycles)} cycle(s) de dépendances, tracé(s) en rouge.",
                               sheet["note"]))

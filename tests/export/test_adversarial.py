@@ -82,3 +82,60 @@ def test_header_of_a_huge_title_is_cut_quickly():
 
     assert cut.endswith("…") and stringWidth(cut, fonts.REGULAR, 8) <= 300.0
     assert stringWidth(LONG_WORD[: len(cut)] + "…", fonts.REGULAR, 8) > 300.0  # the longest that fits
+
+
+def test_text_is_cut_in_few_measurements_and_to_the_longest_start_that_fits():
+    from parcours_designer.export.text_fit import cut_to_fit
+
+    calls = []
+
+    def measure(text: str) -> float:
+        calls.append(text)
+        return 6.0 * len(text)
+
+    for room in (0.0, 5.0, 6.0, 300.0, 29_994.0, 30_000.0):
+        calls.clear()
+        cut = cut_to_fit("x" * 5000, measure, room)
+        assert len(calls) <= 15
+        naive = "x" * 5000 if room >= 30_000 else "x" * max(0, int(room // 6) - 1) + "…"
+        assert cut == naive, room
+
+
+def century_pathway() -> Pathway:
+    """The example with a first phase in 1990, a last one in 2090 and a window over both."""
+    from datetime import date
+
+    data = example_data()
+    data["phases"][0].update(start=date(1990, 1, 1), end=date(1990, 1, 5), milestone=False)
+    data["phases"][-1].update(start=date(2090, 12, 1), end=date(2090, 12, 31), milestone=False)
+    data["start"], data["end"] = date(1990, 1, 1), date(2090, 12, 31)
+    return Pathway.model_validate(data)
+
+
+def test_a_century_long_time_axis_keeps_its_labels_apart():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from parcours_designer.export.gantt_export import FigureParts, gantt_figure
+    from parcours_designer.model.gantt_layout import compute_layout
+
+    layout = compute_layout(century_pathway())
+    figure, ax = gantt_figure(layout, None, 21.8, FigureParts("t", ()))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    top = [tick.label2 for tick in ax.xaxis.get_major_ticks() if tick.label2.get_text()]
+    boxes = sorted((label.get_window_extent(renderer) for label in top), key=lambda box: box.x0)
+    assert 5 <= len(boxes) <= 40
+    assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:]))  # no two labels overlap
+    assert [label.get_text() for label in ax.get_xticklabels()][:2] == ["janv.\n1990", "janv.\n1995"]
+
+
+def test_a_century_long_gantt_pdf_prints_only_the_periods_with_bars():
+    started = time.monotonic()
+    data = EXPORT_KINDS["gantt"].render(century_pathway(), ".pdf")
+    assert time.monotonic() - started < 30  # was 101 pages and 12 s
+    pages = [flat(page.extract_text()) for page in pdf_reader(data).pages]
+    assert len(pages) == 3
+    text = " ".join(pages)
+    for period in ("de janvier 1990 à décembre 1990", "de janvier 2027 à décembre 2027",
+                   "de janvier 2090 à décembre 2090"):
+        assert period in text
+    assert "98 page(s) du diagramme sans aucune étape (périodes vides) ne sont pas imprimées." in text
