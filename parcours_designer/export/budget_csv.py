@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from typing import Optional
 
@@ -19,6 +20,8 @@ from parcours_designer.export.budget_form import (
 from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.types import round_cents
+
+NUMBER = re.compile(r"-?[0-9]+(,[0-9]+)?")
 
 
 def csv_number(value: Optional[Decimal], places: int = 2) -> str:
@@ -48,7 +51,8 @@ def _inert(value: str) -> str:
 
 
 def _is_number(value: str) -> bool:
-    return value.lstrip("-").replace(",", "", 1).isdigit()
+    """``1234,50`` or ``-12``: one optional minus sign, ASCII digits, at most one decimal comma."""
+    return NUMBER.fullmatch(value) is not None
 
 
 def render_csv(pathway: Pathway) -> bytes:

@@ -51,6 +51,14 @@ def render_xlsx(pathway: Pathway) -> bytes:
     return buffer.getvalue()
 
 
+MAX_CELL_TEXT = 32_767  # Excel declares a workbook with a longer cell damaged
+
+
+def cell_text(text: str) -> str:
+    """User text as Excel can hold it in one cell (cut with « … » beyond 32,767 characters)."""
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
+
+
 class Formula(str):
     """A formula written by this module (any other text is stored as text)."""
 
@@ -69,7 +77,7 @@ class _Writer:
         self.row += 1
         for column, value in enumerate(values, start=1):
             if isinstance(value, str) and not isinstance(value, Formula):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                value = cell_text(ILLEGAL_CHARACTERS_RE.sub("", value))
             cell = self.sheet.cell(row=self.row, column=column, value=value)
             if isinstance(value, str) and not isinstance(value, Formula):
                 cell.data_type = "s"  # user text is data: « =HYPERLINK(…) » stays text

@@ -139,3 +139,41 @@ def test_a_century_long_gantt_pdf_prints_only_the_periods_with_bars():
                    "de janvier 2090 à décembre 2090"):
         assert period in text
     assert "98 page(s) du diagramme sans aucune étape (périodes vides) ne sont pas imprimées." in text
+
+
+def test_xlsx_cells_stay_within_excel_limit_and_formulas_stay_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    data = example_data()
+    data["costs"][0]["label"] = "=1+1 " + "x" * 40_000  # Excel declares the workbook damaged beyond 32,767
+    data["costs"][1]["unit"] = '=HYPERLINK("http://x","clic")'
+    data["funding"][0]["label"] = "@SOMME(A1)"
+    book = load_workbook(io.BytesIO(EXPORT_KINDS["budget"].render(Pathway.model_validate(data), ".xlsx")))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    texts = [cell for cell in cells if isinstance(cell.value, str)]
+    assert max(len(cell.value) for cell in texts) <= 32_767
+    long_label = next(cell for cell in texts if cell.value.startswith("=1+1 xxx"))
+    assert long_label.data_type == "s" and long_label.value.endswith("…")
+    for shown in ('=HYPERLINK("http://x","clic")', "@SOMME(A1)"):
+        assert next(cell for cell in texts if cell.value == shown).data_type == "s"
+    assert any(cell.data_type == "f" and cell.value.startswith("=SUM(") for cell in cells)  # totals stay formulas
+
+
+def test_csv_prefixes_every_formula_start_but_keeps_numbers_numeric():
+    import csv
+    import io
+
+    data = example_data()
+    labels = ["--1", "-1+2", "-²", "+33 1 23", "@x", "=1+1", "-12", "12,50", "-3,5"]
+    for cost, label in zip(data["costs"], labels):
+        cost["label"] = label
+    data["costs"][0]["unit"] = "\tTab"  # labels are stripped on display, units are not
+    text = EXPORT_KINDS["budget"].render(Pathway.model_validate(data), ".csv").decode("utf-8-sig")
+    shown = {cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row[3:6]}
+    for formula in ("--1", "-1+2", "-²", "+33 1 23", "@x", "\tTab", "=1+1"):
+        assert "'" + formula in shown and formula not in shown, formula
+    for number in ("-12", "12,50", "-3,5"):
+        assert number in shown, number
+    assert "28228,00" in text  # amounts are plain numbers
