@@ -113,6 +113,8 @@ def check_target(target: Path) -> None:
     """Refuse early (before rendering) an output that cannot be written."""
     if target.is_dir():
         raise ExportError(f"{target} : c'est un dossier, pas un fichier")
+    if target.exists() and not target.is_file():  # a device, a pipe, /dev/stdout…: never replaced
+        raise ExportError(f"{target} : ce n'est pas un fichier ordinaire ; choisissez un fichier")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{target} : le dossier « {folder} » n'existe pas")

@@ -177,3 +177,65 @@ def test_csv_prefixes_every_formula_start_but_keeps_numbers_numeric():
     for number in ("-12", "12,50", "-3,5"):
         assert number in shown, number
     assert "28228,00" in text  # amounts are plain numbers
+
+
+def run_export(capsys, *args) -> tuple[int, str]:
+    from parcours_designer.cli import main
+
+    status = main(["export", *map(str, args)])
+    return status, capsys.readouterr().err
+
+
+def test_cli_never_exports_over_its_own_input(capsys, tmp_path):
+    import shutil
+
+    document = tmp_path / "parcours.xml"  # a pathway saved under a name an export could take
+    shutil.copyfile(EXAMPLE, document)
+    (tmp_path / "lien.xml").symlink_to(document)
+    own = tmp_path / "collectif.parcours"
+    shutil.copyfile(EXAMPLE, own)
+    before = document.read_bytes()
+    for args in (("mspdi", document, "-o", document), ("mspdi", document, "-o", tmp_path / "lien.xml"),
+                 ("mspdi", document, "-o", tmp_path / "." / "parcours.xml"), ("plan", own, "-o", own)):
+        status, err = run_export(capsys, *args)
+        assert status == 2 and "Traceback" not in err and err.startswith("parcours-designer : "), args
+    assert document.read_bytes() == before and own.read_bytes() == EXAMPLE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["collectif.parcours", "lien.xml", "parcours.xml"]
+
+
+def test_cli_never_replaces_a_pipe_or_a_device(capsys, tmp_path):
+    import os
+    import stat
+
+    pipe = tmp_path / "calendrier.ics"
+    os.mkfifo(pipe)
+    status, err = run_export(capsys, "ics", EXAMPLE, "-o", pipe)
+    assert status == 2 and "n'est pas un fichier ordinaire" in err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and os.listdir(tmp_path) == ["calendrier.ics"]
+
+
+def test_a_write_failing_midway_keeps_the_old_export_and_no_partial_file(capsys, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    target = tmp_path / "budget.csv"
+    target.write_bytes(b"ancien budget")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("parcours_designer.atomic.os.replace", disk_full)
+    status, err = run_export(capsys, "budget", EXAMPLE, "-o", target)
+    assert status == 2 and "écriture impossible" in err and "Traceback" not in err
+    assert target.read_bytes() == b"ancien budget" and os.listdir(tmp_path) == ["budget.csv"]
+
+
+def test_a_read_only_folder_is_refused_before_anything_is_made(capsys, tmp_path, monkeypatch):
+    import os
+
+    calls = []
+    monkeypatch.setattr("parcours_designer.export.registry.os.access", lambda path, mode: calls.append(mode))
+    monkeypatch.setattr("parcours_designer.export.plan_pdf.render", lambda *a, **k: calls.append("rendered"))
+    status, err = run_export(capsys, "plan", EXAMPLE, "-o", tmp_path / "plan.pdf")
+    assert status == 2 and "écriture non autorisée dans le dossier" in err
+    assert calls == [os.W_OK] and os.listdir(tmp_path) == []
