@@ -239,3 +239,81 @@ def test_a_read_only_folder_is_refused_before_anything_is_made(capsys, tmp_path,
     status, err = run_export(capsys, "plan", EXAMPLE, "-o", tmp_path / "plan.pdf")
     assert status == 2 and "écriture non autorisée dans le dossier" in err
     assert calls == [os.W_OK] and os.listdir(tmp_path) == []
+
+
+def test_dollars_in_gantt_text_print_literally():
+    from matplotlib.text import Text
+
+    from parcours_designer.export.gantt_export import FigureParts, gantt_figure
+    from parcours_designer.model.gantt_layout import compute_layout
+
+    data = example_data()
+    data["title"] = "Budget $x$ et 5$"
+    data["phases"][0]["title"] = "Atelier $\\frac{1}{2}$ unbalanced $"
+    pathway = Pathway.model_validate(data)
+    layout = compute_layout(pathway)
+    figure, _ax = gantt_figure(layout, None, 12.0, FigureParts(f"Diagramme – {pathway.title}", ()))
+    texts = [t for t in figure.findobj(Text) if "$" in t.get_text()]
+    assert len(texts) >= 2 and not any(t.get_parse_math() for t in texts)
+    for suffix in (".png", ".svg", ".pdf"):
+        assert EXPORT_KINDS["gantt"].render(pathway, suffix)
+
+
+def odd_dates_pathway(case: str) -> Pathway:
+    """The example with 0-day phases, reversed dates, milestones over several days, or 1990 and 2090."""
+    from datetime import date
+
+    data = example_data()
+    for phase in data["phases"]:
+        if case == "zero-day":
+            phase.update(end=phase["start"], duration_days=0)
+        elif case == "reversed" and phase["start"] and phase["end"] and phase["start"] != phase["end"]:
+            phase.update(start=phase["end"], end=phase["start"])
+        elif case == "long-milestones":
+            phase["milestone"] = True
+    if case == "century":
+        return century_pathway()
+    if case == "reversed":
+        data["start"], data["end"] = data["end"], data["start"]
+    return Pathway.model_validate(data)
+
+
+ODD_CASES = [(case, kind, suffix) for case in ("zero-day", "reversed", "long-milestones", "century")
+             for kind, export in EXPORT_KINDS.items() for suffix in export.suffixes]
+
+
+@pytest.mark.parametrize("case, kind, suffix", ODD_CASES, ids=[f"{c}-{k}{s}" for c, k, s in ODD_CASES])
+def test_odd_dates_export_every_kind_quickly(case, kind, suffix):
+    from .test_robustness import check_valid
+
+    started = time.monotonic()
+    data = EXPORT_KINDS[kind].render(odd_dates_pathway(case), suffix)
+    assert time.monotonic() - started < 30
+    check_valid(data, suffix)
+
+
+def test_reversed_dates_are_named_where_the_phase_is_missing():
+    pathway = odd_dates_pathway("reversed")
+    gantt = flat("".join(p.extract_text() for p in pdf_reader(EXPORT_KINDS["gantt"].render(pathway, ".pdf")).pages))
+    assert "Étapes non représentées sur le diagramme" in gantt
+    assert "dates incohérentes (la fin précède le début)" in gantt
+    calendar = Calendar.from_ical(EXPORT_KINDS["ics"].render(pathway, ".ics"))
+    assert "Étapes non datées\\, absentes du calendrier" in str(calendar["x-wr-caldesc"])  # read back raw
+
+
+@pytest.mark.parametrize("environment", [{"LC_ALL": "C"}, {"LANG": "en_US.UTF-8", "LC_ALL": ""},
+                                         {"LC_ALL": "C.UTF-8", "LANG": "de_DE.UTF-8"}])
+def test_dates_and_amounts_are_french_whatever_the_locale(tmp_path, environment):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, **environment}
+    output = tmp_path / "budget.pdf"
+    done = subprocess.run([sys.executable, "-m", "parcours_designer", "export", "plan", str(EXAMPLE), "-o",
+                           str(output)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = flat(" ".join(page.extract_text() for page in pdf_reader(output.read_bytes()).pages))
+    assert "Total des charges 28 228,00 €" in text  # (pypdf gives the no-break spaces back as spaces)
+    assert "du lundi 11 janvier 2027 au vendredi 17 décembre 2027" in text
+    assert not re.search(r"\b(January|December|Monday)\b|28,228\.00", text)
