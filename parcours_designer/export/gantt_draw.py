@@ -209,7 +209,7 @@ def month_label(day: date, with_year: bool) -> str:
 
 
 MONTH_STEPS = (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
-LABEL_WIDTH_IN = 0.5  # room for « sept. » or « 2090 » at 8 points, with a gap
+LABEL_WIDTH_IN = 0.45  # « sept. » or « 2090 » at 8 points and a gap: a 13-month page keeps every month
 
 
 def month_step(month_count: int, width_in: float) -> int:
