@@ -11,25 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
 from typing import Optional
 
 from parcours_designer.model.entities import Phase
-from parcours_designer.model.enums import PhaseKind
+from parcours_designer.model.enums import LABELS, Labelled, PhaseKind
 from parcours_designer.model.graph import cycles, phase_edges
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.schedule import Schedule
 
 
-class GroupBy(str, Enum):
+class GroupBy(Labelled):
     NONE = "none"
     OBJECTIVE = "objective"
     PARTNER = "partner"
 
-    @property
-    def label(self) -> str:
-        return {"none": "Sans regroupement", "objective": "Par objectif", "partner": "Par partenaire"}[self.value]
+
+LABELS[GroupBy] = {"none": "Sans regroupement", "objective": "Par objectif", "partner": "Par partenaire"}
 
 
 @dataclass(frozen=True)

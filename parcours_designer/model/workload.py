@@ -16,13 +16,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
 from fractions import Fraction
 from typing import Optional
 
 from parcours_designer.model.calendar import WorkCalendar, month_starts, week_starts
 from parcours_designer.model.entities import Cost
-from parcours_designer.model.enums import PartnerKind
+from parcours_designer.model.enums import LABELS, Labelled, PartnerKind
 from parcours_designer.model.formatting import MONTHS, format_date_medium
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.schedule import Schedule
@@ -39,13 +38,12 @@ DAY_UNITS: dict[str, Fraction] = {
 NOT_IN_PERSON = {PartnerKind.VENUE, PartnerKind.FUNDER, PartnerKind.LOCAL_AUTHORITY}
 
 
-class Granularity(str, Enum):
+class Granularity(Labelled):
     WEEK = "week"
     MONTH = "month"
 
-    @property
-    def label(self) -> str:
-        return {"week": "Par semaine", "month": "Par mois"}[self.value]
+
+LABELS[Granularity] = {"week": "Par semaine", "month": "Par mois"}
 
 
 @dataclass(frozen=True)

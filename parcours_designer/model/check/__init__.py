@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Optional
 
 from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
@@ -17,18 +16,18 @@ from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
 )
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import RULES, Finding, Hit, Rule, Severity
+from parcours_designer.model.enums import LABELS, Labelled
 from parcours_designer.model.framework import Competence, Framework
 from parcours_designer.model.pathway import Pathway
 
 
-class Coverage(str, Enum):
+class Coverage(Labelled):
     COVERED = "covered"
     PARTIAL = "partial"
     MISSING = "missing"
 
-    @property
-    def label(self) -> str:
-        return {"covered": "Couverte", "partial": "Partielle", "missing": "Manquante"}[self.value]
+
+LABELS[Coverage] = {"covered": "Couverte", "partial": "Partielle", "missing": "Manquante"}
 
 
 @dataclass(frozen=True)

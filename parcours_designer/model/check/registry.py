@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Callable, Iterable, Optional
 
+from parcours_designer.model.enums import LABELS, Labelled
 from parcours_designer.model.references import TARGET_TYPES
 
 
-class Severity(str, Enum):
+class Severity(Labelled):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
-    def label(self) -> str:
-        return {"error": "Erreur", "warning": "Avertissement", "info": "Information"}[self.value]
-
-    @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        """0 for errors, then warnings, then information (the order findings are listed in)."""
+        return list(Severity).index(self)
+
+
+LABELS[Severity] = {"error": "Erreur", "warning": "Avertissement", "info": "Information"}
 
 
 @dataclass(frozen=True)
