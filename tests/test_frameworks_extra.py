@@ -40,12 +40,6 @@ COOPERATION_RULES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("PARCOURS_DESIGNER_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog()

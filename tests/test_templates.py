@@ -25,12 +25,6 @@ from parcours_designer.model.templates import (
 REQUIRED = ["dla-collectif-culture", "dla-individuel", "offre-ingenierie-departement"]
 
 
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("PARCOURS_DESIGNER_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def _write(folder: Path, name: str, pathway: dict) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

@@ -14,7 +14,6 @@ from datetime import date
 
 from parcours_designer.export.budget_form import (
     FUNDER,
-    GROUP,
     BudgetForm,
     FormRow,
     balance_sentence,

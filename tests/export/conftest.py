@@ -10,11 +10,6 @@ from parcours_designer.model.pathway import Pathway
 from .helpers import EXAMPLE
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("PARCOURS_DESIGNER_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def example() -> Pathway:
     return load_pathway(EXAMPLE)

@@ -261,7 +261,6 @@ def test_dollars_in_gantt_text_print_literally():
 
 def odd_dates_pathway(case: str) -> Pathway:
     """The example with 0-day phases, reversed dates, milestones over several days, or 1990 and 2090."""
-    from datetime import date
 
     data = example_data()
     for phase in data["phases"]:
