@@ -20,9 +20,9 @@ from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.gantt_layout import undated_reason
-from parcours_designer.model.graph import cycles, phase_edges
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.model.schedule import dependency_graph
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 HOURS_PER_DAY = 8
@@ -41,7 +41,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     _header(project, pathway, start)
     _calendars(_sub(project, "Calendars"))
     uids = {phase.id: number for number, phase in enumerate(pathway.phases, start=1)}
-    looped = {pid for loop in cycles([p.id for p in pathway.phases], phase_edges(pathway.phases)) for pid in loop}
+    looped = {pid for loop in dependency_graph(pathway.phases).cycles for pid in loop}
     tasks = _sub(project, "Tasks")
     _summary_task(tasks, pathway, start)
     for phase in pathway.phases:

@@ -15,10 +15,9 @@ from typing import Optional
 
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.enums import LABELS, Labelled, PhaseKind
-from parcours_designer.model.graph import cycles, phase_edges
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
-from parcours_designer.model.schedule import Schedule
+from parcours_designer.model.schedule import Schedule, dependency_graph
 
 
 class GroupBy(Labelled):
@@ -167,7 +166,7 @@ def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE, schedule:
             layout.bars.append(_bar(phase, row, spans[phase.id], schedule, baseline))
             rows_of.setdefault(phase.id, []).append((row, key))
             row += 1
-    layout.cycles = cycles([p.id for p in pathway.phases], phase_edges(pathway.phases))
+    layout.cycles = [list(loop) for loop in dependency_graph(pathway.phases).cycles]
     layout.arrows = _arrows(dated, rows_of, layout.cycles, spans)
     return layout
 

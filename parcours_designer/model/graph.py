@@ -1,4 +1,4 @@
-"""Dependency graph of phases: cycles (never looped on) and a topological order."""
+"""Dependency graphs: strongly connected components (never looped on) and one real loop of each."""
 
 from __future__ import annotations
 
@@ -51,15 +51,6 @@ def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]
         component.append(node)
         if node == root:
             return component[::-1]
-
-
-def cycles(nodes: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """The groups of nodes that depend on each other in a loop (self-loops too)."""
-    found = []
-    for component in strongly_connected(nodes, edges):
-        if len(component) > 1 or component[0] in edges.get(component[0], ()):
-            found.append(component)
-    return found
 
 
 def cycle_path(component: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[str]:

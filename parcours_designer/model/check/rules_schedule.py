@@ -8,7 +8,8 @@ from typing import Iterator
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.enums import PhaseKind
-from parcours_designer.model.graph import cycle_path, cycles, phase_edges
+from parcours_designer.model.graph import cycle_path, phase_edges
+from parcours_designer.model.schedule import dependency_graph
 from parcours_designer.model.references import display_name
 
 MAX_GAP = timedelta(weeks=6)
@@ -52,7 +53,7 @@ def phase_before_dependency(ctx: Context) -> Iterator[Hit]:
 def dependency_cycle(ctx: Context) -> Iterator[Hit]:
     phases = ctx.pathway.phases
     edges = phase_edges(phases)
-    for loop in cycles([p.id for p in phases], edges):
+    for loop in dependency_graph(phases).cycles:
         # Edges point to what a phase depends on; show the loop in time order.
         path = cycle_path(loop, edges)[::-1]
         path = path[-1:] + path[:-1]
