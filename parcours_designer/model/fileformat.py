@@ -1,4 +1,4 @@
-"""Reading and writing ``.parcours`` files (format version 1).
+"""Reading and writing ``.parcours`` files (format version 2).
 
 Loading is one pipeline: bytes → text → JSON → envelope → refuse newer
 versions → dict-to-dict migrations → validation → references. Any failure
@@ -21,13 +21,20 @@ from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import integrity_errors
 
 FORMAT_NAME = "parcours-designer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".parcours"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # MIGRATIONS[n] turns a version-n ``pathway`` dict into a version n+1 one.
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only adds optional fields: a version-1 pathway is a valid one."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_version_1}
 
 
 class PathwayFileError(PathwayError):

@@ -28,7 +28,7 @@ BAD_FILES = {
     "other-format": (json.dumps({"format": "gantt-project", "format_version": 1}).encode(), "« gantt-project »"),
     "no-format": (json.dumps({"pathway": {"title": "x"}}).encode(), "format absent"),
     "newer-version": (json.dumps({"format": "parcours-designer", "format_version": 7,
-                                  "pathway": {"title": "x"}}).encode(), "version 7, plus récent que la version 1"),
+                                  "pathway": {"title": "x"}}).encode(), "version 7, plus récent que la version 2"),
     "dangling-reference": (_doc(needs=[{"id": "n1", "title": "Diffusion"}],
                                 objectives=[{"id": "o1", "title": "Diffuser", "need_ids": ["n1", "n9"]}]),
                            "L'objectif « Diffuser » (id « o1 »), champ « need_ids » (besoins), fait référence à un besoin d'identifiant « n9 »"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import date
 from decimal import Decimal
 
@@ -87,8 +88,19 @@ def test_missing_migration_step_is_reported():
         parse_pathway(raw, "x.parcours", migrations={}, current_version=2)
 
 
-def test_current_version_is_one():
-    assert FORMAT_VERSION == 1
+def test_current_version_is_two():
+    assert FORMAT_VERSION == 2
+
+
+def test_a_version_1_file_opens_untouched_and_saves_as_version_2(tmp_path):
+    sample = Path(__file__).parent / "samples" / "version-1.parcours"
+    copy = tmp_path / "ancien.parcours"
+    copy.write_bytes(sample.read_bytes())
+    pathway = load_pathway(copy)
+    assert copy.read_bytes() == sample.read_bytes()
+    assert pathway.phases
+    assert json.loads(dump_pathway(pathway))["format_version"] == 2
+    assert dump_pathway(pathway) == dump_pathway(load_pathway(copy))
 
 
 def test_dates_and_ids_survive_a_round_trip(tmp_path):
