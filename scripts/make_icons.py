@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parent.parent / "packaging" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SOURCE = ICONS / "parcours-designer.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

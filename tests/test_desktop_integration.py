@@ -75,15 +75,15 @@ def test_metainfo_names_the_desktop_file_and_describes_in_french():
 
 def test_icon_sizes_and_windows_icon():
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        with Image.open(PACKAGING / "icons" / f"parcours-designer-{size}.png") as image:
+        with Image.open(ROOT / "resources" / "icons" / f"parcours-designer-{size}.png") as image:
             assert image.size == (size, size) and image.mode == "RGBA"
-    with Image.open(PACKAGING / "icons" / "parcours-designer.ico") as icon:
+    with Image.open(ROOT / "resources" / "icons" / "parcours-designer.ico") as icon:
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(icon.info["sizes"])
 
 
 def test_icon_is_legible_at_16_pixels():
     """At 16 px the three bars still stand out from the background."""
-    with Image.open(PACKAGING / "icons" / "parcours-designer-16.png") as image:
+    with Image.open(ROOT / "resources" / "icons" / "parcours-designer-16.png") as image:
         pixels = image.convert("RGB")
         light = sum(1 for x in range(16) for y in range(16) if sum(pixels.getpixel((x, y))) > 600)
         assert 12 <= light <= 90
@@ -115,3 +115,13 @@ def test_windows_installer_matches_the_bundle():
     assert 'Software\\Classes\\.parcours"' in script
     icon = re.search(r"SetupIconFile=(.+)", script).group(1).strip().replace("\\", "/")
     assert (INNO.parent / icon).resolve().is_file()
+
+
+@pytest.mark.gui
+def test_editor_window_carries_the_icon(qapp):
+    from parcours_designer.ui.app import application_icon, make_application
+
+    make_application()
+    icon = application_icon()
+    assert {16, 32, 48, 256} <= {size.width() for size in icon.availableSizes()}
+    assert not qapp.windowIcon().isNull()

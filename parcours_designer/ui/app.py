@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from parcours_designer.ui import dialogs
@@ -40,8 +41,20 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
     app.setApplicationName("Parcours Designer")
     app.setOrganizationName("ParcoursDesigner")
     app.setApplicationDisplayName("Parcours Designer")
+    app.setDesktopFileName("fr.parcours_designer.ParcoursDesigner")
+    app.setWindowIcon(application_icon())
     install_french(app)
     return app
+
+
+def application_icon() -> QIcon:
+    """The program's icon, in the sizes window managers and task bars ask for."""
+    from parcours_designer.paths import resources_dir
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"parcours-designer-{size}.png"))
+    return icon
 
 
 def blank_document() -> Document:
