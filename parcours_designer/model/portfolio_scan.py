@@ -1,0 +1,132 @@
+"""Reading a folder of pathways: every ``*.parcours`` below it, never stopping at a bad one.
+
+A portfolio is read, never written: files are opened for reading only, once,
+and a file being saved by another editor is read as it is on disk (read
+again when it changed while being read). Summaries can be kept in a
+:class:`SummaryStore` keyed by path, size and modification time, so that a
+second reading only looks at the files that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional, Protocol
+
+from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.fileformat import EXTENSION, load_pathway
+from parcours_designer.model.portfolio import Portfolio, PortfolioError, Unreadable
+from parcours_designer.model.portfolio_summary import SUMMARY_VERSION, PathwaySummary, summarise
+
+# on_progress(files read, files in all, relative path just read)
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What tells that a file changed: its size and modification time (ns)."""
+
+    size: int
+    mtime_ns: int
+
+
+class SummaryStore(Protocol):
+    """Where summaries are kept between readings (the user's cache)."""
+
+    def get(self, path: str, stamp: FileStamp, signature: str) -> Optional[dict]: ...
+
+    def put(self, path: str, stamp: FileStamp, signature: str, entry: dict) -> None: ...
+
+
+def find_pathway_files(folder: Path) -> list[Path]:
+    """Every ``*.parcours`` file below ``folder`` (links to folders are not followed), sorted."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders.sort()
+        found += [Path(root) / name for name in sorted(files) if name.lower().endswith(EXTENSION)]
+    return found
+
+
+def relative_name(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder``, with « / » whatever the system."""
+    return path.relative_to(folder).as_posix()
+
+
+def stamp_of(path: Path) -> Optional[FileStamp]:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns)
+
+
+def catalog_signature(catalog) -> str:
+    """Changes when the summary's shape or a framework file changes (scores would differ)."""
+    parts = [f"v{SUMMARY_VERSION}"]
+    for framework_id, origin in sorted(getattr(catalog, "origins", {}).items()):
+        stamp = stamp_of(origin)
+        parts.append(f"{framework_id}:{origin}:{stamp}")
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
+
+
+def read_portfolio(folder: Path, catalog=None, store: Optional[SummaryStore] = None,
+                   on_progress: Optional[ProgressCallback] = None) -> Portfolio:
+    """Every pathway below ``folder``; unreadable files are listed with their French message."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PortfolioError(f"{folder} : ce dossier n'existe pas ou n'est pas un dossier")
+    files = find_pathway_files(folder)
+    signature = catalog_signature(catalog)
+    portfolio = Portfolio()
+    for number, path in enumerate(files, start=1):
+        name = relative_name(path, folder)
+        entry = read_entry(path, name, catalog, store, signature)
+        if "summary" in entry:  # the stored path may be relative to another folder
+            portfolio.pathways.append(PathwaySummary.from_dict({**entry["summary"], "path": name}))
+        else:
+            portfolio.unreadable.append(Unreadable(name, entry["error"]))
+        if on_progress is not None:
+            on_progress(number, len(files), name)
+    return portfolio
+
+
+def read_entry(path: Path, name: str, catalog, store: Optional[SummaryStore], signature: str) -> dict:
+    """``{"summary": …}`` or ``{"error": message}`` for one file, from the store when unchanged."""
+    stamp = stamp_of(path)
+    key = os.path.abspath(path)
+    if store is not None and stamp is not None:
+        kept = store.get(key, stamp, signature)
+        if kept is not None:
+            return kept
+    for _attempt in range(3):
+        entry = _entry(path, name, catalog)
+        after = stamp_of(path)
+        if after == stamp:  # not saved meanwhile by another program: it is the file as saved
+            if store is not None and stamp is not None:
+                store.put(key, stamp, signature, entry)
+            return entry
+        stamp = after
+    return entry
+
+
+def _entry(path: Path, name: str, catalog) -> dict:
+    try:
+        pathway = load_pathway(path)
+    except PathwayError as error:
+        return {"error": str(error)}
+    return {"summary": summarise(pathway, name, pathway_score(pathway, catalog)).to_dict()}
+
+
+def pathway_score(pathway, catalog) -> Optional[int]:
+    """The check's score against the pathway's framework (``None``: framework unknown)."""
+    from parcours_designer.model.check import run_check
+
+    framework = catalog.get(pathway.framework) if catalog is not None else None
+    return run_check(pathway, framework).score if framework is not None else None
+
+
+def load_member(folder: Path, summary_path: str):
+    """The whole pathway of a portfolio's member, read from its file as saved."""
+    return load_pathway(Path(folder) / summary_path)
