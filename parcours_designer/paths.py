@@ -42,6 +42,16 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (the portfolio index)."""
+    root = _user_root()
+    if root is not None:
+        return root / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def user_frameworks_dir() -> Path:
     """Where an organisation drops its own competence framework files."""
     return data_dir() / "frameworks"

@@ -16,13 +16,15 @@ from parcours_designer.cli import (
     export_command,
     frameworks_command,
     new_command,
+    portfolio_command,
     schedule_command,
     templates_command,
 )
 from parcours_designer.cli.common import CommandError, report, use_safe_output
 from parcours_designer.cli.parser import FrenchArgumentParser
 
-COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command, export_command]
+COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command, export_command,
+            portfolio_command]
 PROG = "parcours-designer"
 
 
