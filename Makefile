@@ -38,6 +38,7 @@ bench-editor: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_model.py
 	$(BIN)/python scripts/bench_exports.py
+	$(BIN)/python scripts/bench_portfolio.py
 
 samples: $(STAMP)
 	$(BIN)/python scripts/samples.py

@@ -101,10 +101,11 @@ class PortfolioIndex:
         self.pending = 0
 
 
-def read_indexed(folder: Path, on_progress=None, catalog=None):
-    """The portfolio of ``folder``, through the index in the user's cache folder."""
-    from parcours_designer.model.frameworks import load_catalog
-    from parcours_designer.model.portfolio_scan import read_portfolio
+def read_indexed(folder: Path, on_progress=None):
+    """The portfolio of ``folder`` with scores, through the index in the user's cache folder."""
+    from parcours_designer.model.frameworks import builtin_frameworks_dir, load_catalog
+    from parcours_designer.model.portfolio_scan import catalog_scorer, framework_signature, read_portfolio
 
+    signature = framework_signature([builtin_frameworks_dir(), paths.user_frameworks_dir()])
     with PortfolioIndex() as index:
-        return read_portfolio(folder, catalog or load_catalog(), index, on_progress)
+        return read_portfolio(folder, catalog_scorer(load_catalog), index, on_progress, signature)

@@ -62,27 +62,56 @@ def stamp_of(path: Path) -> Optional[FileStamp]:
     return FileStamp(status.st_size, status.st_mtime_ns)
 
 
-def catalog_signature(catalog) -> str:
-    """Changes when the summary's shape or a framework file changes (scores would differ)."""
+def framework_signature(folders: list[Path]) -> str:
+    """Changes when the summary's shape or a framework file changes (scores would differ).
+
+    Only the files' names, sizes and times are looked at: nothing is parsed."""
     parts = [f"v{SUMMARY_VERSION}"]
-    for framework_id, origin in sorted(getattr(catalog, "origins", {}).items()):
-        stamp = stamp_of(origin)
-        parts.append(f"{framework_id}:{origin}:{stamp}")
+    for folder in folders:
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".json"))
+        except OSError:
+            continue
+        parts += [f"{folder / name}:{stamp_of(folder / name)}" for name in names]
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
 
-def read_portfolio(folder: Path, catalog=None, store: Optional[SummaryStore] = None,
-                   on_progress: Optional[ProgressCallback] = None) -> Portfolio:
-    """Every pathway below ``folder``; unreadable files are listed with their French message."""
+Scorer = Callable[[object], Optional[int]]
+
+
+def catalog_scorer(load_catalog: Callable[[], object]) -> Scorer:
+    """The check's score of a pathway against its framework (``None``: framework unknown).
+
+    The catalogue is loaded on the first pathway to score: a reading that
+    finds every summary in the store never loads it."""
+    loaded: list = []
+
+    def score(pathway) -> Optional[int]:
+        from parcours_designer.model.check import run_check
+
+        if not loaded:
+            loaded.append(load_catalog())
+        framework = loaded[0].get(pathway.framework)
+        return run_check(pathway, framework).score if framework is not None else None
+
+    return score
+
+
+def read_portfolio(folder: Path, score: Optional[Scorer] = None, store: Optional[SummaryStore] = None,
+                   on_progress: Optional[ProgressCallback] = None, signature: str = "") -> Portfolio:
+    """Every pathway below ``folder``; unreadable files are listed with their French message.
+
+    ``score`` gives each pathway its score (none without it); ``signature``
+    is stored with each summary and must be the same for it to be reused."""
     folder = Path(folder)
     if not folder.is_dir():
         raise PortfolioError(f"{folder} : ce dossier n'existe pas ou n'est pas un dossier")
     files = find_pathway_files(folder)
-    signature = catalog_signature(catalog)
+    signature = f"{signature}:{score is not None}"
     portfolio = Portfolio()
     for number, path in enumerate(files, start=1):
         name = relative_name(path, folder)
-        entry = read_entry(path, name, catalog, store, signature)
+        entry = read_entry(path, name, score, store, signature)
         if "summary" in entry:  # the stored path may be relative to another folder
             portfolio.pathways.append(PathwaySummary.from_dict({**entry["summary"], "path": name}))
         else:
@@ -92,7 +121,8 @@ def read_portfolio(folder: Path, catalog=None, store: Optional[SummaryStore] = N
     return portfolio
 
 
-def read_entry(path: Path, name: str, catalog, store: Optional[SummaryStore], signature: str) -> dict:
+def read_entry(path: Path, name: str, score: Optional[Scorer], store: Optional[SummaryStore],
+               signature: str) -> dict:
     """``{"summary": …}`` or ``{"error": message}`` for one file, from the store when unchanged."""
     stamp = stamp_of(path)
     key = os.path.abspath(path)
@@ -101,7 +131,7 @@ def read_entry(path: Path, name: str, catalog, store: Optional[SummaryStore], si
         if kept is not None:
             return kept
     for _attempt in range(3):
-        entry = _entry(path, name, catalog)
+        entry = _entry(path, name, score)
         after = stamp_of(path)
         if after == stamp:  # not saved meanwhile by another program: it is the file as saved
             if store is not None and stamp is not None:
@@ -111,20 +141,12 @@ def read_entry(path: Path, name: str, catalog, store: Optional[SummaryStore], si
     return entry
 
 
-def _entry(path: Path, name: str, catalog) -> dict:
+def _entry(path: Path, name: str, score: Optional[Scorer]) -> dict:
     try:
         pathway = load_pathway(path)
     except PathwayError as error:
         return {"error": str(error)}
-    return {"summary": summarise(pathway, name, pathway_score(pathway, catalog)).to_dict()}
-
-
-def pathway_score(pathway, catalog) -> Optional[int]:
-    """The check's score against the pathway's framework (``None``: framework unknown)."""
-    from parcours_designer.model.check import run_check
-
-    framework = catalog.get(pathway.framework) if catalog is not None else None
-    return run_check(pathway, framework).score if framework is not None else None
+    return {"summary": summarise(pathway, name, score(pathway) if score else None).to_dict()}
 
 
 def load_member(folder: Path, summary_path: str):
