@@ -83,8 +83,7 @@ def render_text(portfolio: Portfolio) -> str:
                      f"{format_date(summary.start) or '?'} → {format_date(summary.end) or '?'} — "
                      f"charges {format_money(summary.charges)} — score {score}")
     if portfolio.unreadable:
-        lines += ["", "FICHIERS ILLISIBLES"] + [f"  {_unreadable_line(u.path, u.message)}"
-                                                    for u in portfolio.unreadable]
+        lines += ["", "FICHIERS ILLISIBLES"] + [f"  {u.line()}" for u in portfolio.unreadable]
     lines += ["", "BESOINS PAR CATÉGORIE"]
     lines += [f"  {g.category} : {len(g.pathways)} parcours" for g in portfolio.need_categories()]
     lines += ["", "SUJETS À FAIRE REMONTER"]
@@ -96,8 +95,3 @@ def render_text(portfolio: Portfolio) -> str:
               f"({len(f.pathways)} parcours)" for f in portfolio.funders()]
     return "\n".join(lines)
 
-
-def _unreadable_line(path: str, message: str) -> str:
-    """``dossier/x.parcours : why`` (the message already names the file without its folder)."""
-    name = path.rsplit("/", 1)[-1]
-    return f"{path} : {message.removeprefix(f'{name} : ')}"

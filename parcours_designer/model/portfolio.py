@@ -31,6 +31,11 @@ class Unreadable:
     path: str
     message: str
 
+    def line(self) -> str:
+        """``folder/x.parcours : why`` (the message names the file without its folder)."""
+        name = self.path.rsplit("/", 1)[-1]
+        return f"{self.path} : {self.message.removeprefix(f'{name} : ')}"
+
 
 @dataclass(frozen=True)
 class CategoryGroup:

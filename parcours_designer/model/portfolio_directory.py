@@ -17,7 +17,7 @@ from typing import Optional
 from parcours_designer.model.entities import Contact, Partner
 from parcours_designer.model.enums import PartnerKind, PartnerStatus
 from parcours_designer.model.portfolio import Portfolio
-from parcours_designer.model.portfolio_keys import Grouped, text_key, unique
+from parcours_designer.model.portfolio_keys import Grouped, holds_words, text_key, unique
 from parcours_designer.model.portfolio_summary import PartnerCard, PathwaySummary
 
 CONTACT_FIELDS = {"contact_name": "nom du contact", "email": "courriel", "phone": "téléphone"}
@@ -96,11 +96,9 @@ class DirectoryEntry:
         return found
 
     def matches(self, query: str) -> bool:
-        """The query found in the name, a role or the contact (without case or accents)."""
-        key = text_key(query)
+        """Every word of the query in the name, a role or the contact (without case or accents)."""
         card = self.contact
-        haystack = " | ".join([self.name, *self.roles, card.contact_name, card.email])
-        return key in text_key(haystack)
+        return holds_words(" | ".join([self.name, *self.roles, card.contact_name, card.email]), query)
 
 
 def _comparable(field: str, value: str) -> str:

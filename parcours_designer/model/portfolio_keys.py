@@ -25,6 +25,12 @@ def text_key(text: str) -> str:
     return " ".join(bare.split())
 
 
+def holds_words(text: str, query: str) -> bool:
+    """Every word of ``query`` is in ``text``, without regard to case, accents or spacing."""
+    haystack = text_key(text)
+    return all(word in haystack for word in text_key(query).split())
+
+
 def accents(text: str) -> int:
     """How many accents a spelling carries (« Département » 1, « Departement » 0)."""
     return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))

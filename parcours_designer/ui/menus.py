@@ -69,6 +69,7 @@ def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
                 "Ctrl+Shift+N")
     actions.add(menu, "open", window.tr("&Ouvrir…"), files.open_dialog, QKeySequence.StandardKey.Open)
     actions.recent_menu = menu.addMenu(window.tr("Fichiers &récents"))
+    actions.add(menu, "open_portfolio", window.tr("Ouvrir un &portefeuille…"), lambda: _open_portfolio(window))
     menu.addSeparator()
     actions.add(menu, "save", window.tr("&Enregistrer"), files.save, QKeySequence.StandardKey.Save)
     actions.add(menu, "save_as", window.tr("Enregistrer &sous…"), files.save_as, "Ctrl+Shift+S")
@@ -77,6 +78,12 @@ def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
     export_menu.aboutToShow.connect(lambda: _export_menu(window, export_menu))
     menu.addSeparator()
     actions.add(menu, "quit", window.tr("&Quitter"), window.close, QKeySequence.StandardKey.Quit)
+
+
+def _open_portfolio(window: "MainWindow") -> None:
+    from parcours_designer.ui.portfolio_window import choose_and_open
+
+    choose_and_open(window)
 
 
 def _export_menu(window: "MainWindow", menu: QMenu) -> None:

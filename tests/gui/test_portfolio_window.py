@@ -1,0 +1,138 @@
+"""The portfolio window: opened from the File menu on a folder of our own making."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from parcours_designer.ui.portfolio_window import PortfolioWindow, open_portfolio
+from tests.model.portfolio_folder import DEPARTMENT, EDITION_2026, EDITION_2027, ORNE, build_portfolio
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return build_portfolio(tmp_path_factory.mktemp("portefeuille"))
+
+
+@pytest.fixture
+def portfolio_window(qtbot, example_window, folder):
+    from datetime import date
+
+    window = PortfolioWindow(folder, example_window, today=date(2027, 3, 1))
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=60_000):
+        window.load()
+    yield window
+    window.close()
+
+
+def shown_column(window, title):
+    model = window.pathways_proxy
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == title)
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_file_menu_opens_a_portfolio_and_shows_progress(qtbot, example_window, folder, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    example_window.menu_actions.actions["open_portfolio"].trigger()
+    window = example_window.findChild(PortfolioWindow)
+    assert window is not None and window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.portfolio is not None, timeout=60_000)
+    assert window.progress.maximum() == 4 and not window.progress.isVisible()
+    assert window.windowTitle() == f"Portefeuille — {folder.name}"
+    window.close()
+
+
+def test_pathways_table_sorts_filters_and_lists_unreadable_files(portfolio_window):
+    window = portfolio_window
+    assert shown_column(window, "Fichier") == [EDITION_2026, EDITION_2027, ORNE]
+    window.pathways_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # Budget
+    assert shown_column(window, "Fichier") == [EDITION_2027, EDITION_2026, ORNE]
+    assert shown_column(window, "Statut") == ["En cours", "Terminé", "En cours"]
+    window.filter_edit.setText("ORNE")
+    assert shown_column(window, "Fichier") == [ORNE]
+    window.filter_edit.setText("termine")
+    assert shown_column(window, "Fichier") == [EDITION_2026]
+    window.filter_edit.clear()
+    assert window.unreadable_list.count() == 1
+    assert window.unreadable_list.item(0).text().startswith("casse.parcours : JSON invalide")
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|propagateSizeHints)")  # the offscreen platform cannot raise a window
+def test_double_click_opens_the_pathway_in_the_editor(qtbot, portfolio_window, example_window, folder):
+    window = portfolio_window
+    window.filter_edit.setText("orne")
+    view = window.pathways_view
+    rect = view.visualRect(window.pathways_proxy.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert example_window.document.path == folder / ORNE
+    assert (folder / ORNE).read_bytes()  # read, never written
+
+
+def test_recurring_needs_chart_and_funders(portfolio_window):
+    needs = portfolio_window.needs_tab
+    assert needs.chart.bars[0] == ("emploi", 3) and ("coopération", 2) in needs.chart.bars
+    funders = portfolio_window.funders_tab.model.rows
+    department = next(f for f in funders if f.partner == DEPARTMENT)
+    assert (department.amount, department.granted) == (Decimal("8500.00"), Decimal("4000.00"))
+    assert "sur 3 parcours" in portfolio_window.funders_tab.total_label.text()
+
+
+def test_topics_per_partner_and_the_partner_note(portfolio_window, tmp_path, monkeypatch):
+    topics = portfolio_window.topics_tab
+    partners = [topics.tree.topLevelItem(i).text(0) for i in range(topics.tree.topLevelItemCount())]
+    assert DEPARTMENT in partners
+    topics.tree.setCurrentItem(topics.tree.topLevelItem(partners.index(DEPARTMENT)).child(0))
+    target = tmp_path / "note.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    topics.note_button.click()
+    from openpyxl import load_workbook
+
+    assert load_workbook(target)["Sujets"]["A1"].value == f"Note de remontée – {DEPARTMENT}"
+
+
+def test_directory_finds_a_partner_and_inserts_a_copy_in_one_undo_step(portfolio_window, example_window):
+    directory = portfolio_window.directory_tab
+    directory.search.setText("departement  MANCHE")
+    assert directory.proxy.rowCount() == 1
+    assert directory.select(DEPARTMENT)
+    assert "Les fichiers divergent sur le courriel" in directory.details.toPlainText()
+    document = example_window.document
+    before = len(document.pathway.partners)
+    directory.insert_button.click()
+    assert len(document.pathway.partners) == before + 1
+    added = document.pathway.partners[-1]
+    assert added.name == DEPARTMENT and added.id not in {p.id for p in document.pathway.partners[:-1]}
+    assert document.undo_stack.count() == 1 and document.is_modified()
+    document.undo_stack.undo()
+    assert len(document.pathway.partners) == before and not document.is_modified()
+
+
+def test_compare_two_editions(portfolio_window):
+    compare = portfolio_window.compare_tab
+    assert compare.before_box.currentData() == EDITION_2026 and compare.after_box.currentData() == EDITION_2027
+    assert compare.compare()
+    phases = compare.tables["phases"][1].rows
+    assert [c.kind.label for c in phases].count("Ajoutée") == 1
+    assert "1 étape(s) ajoutée(s), 0 retirée(s), 1 déplacée(s)" in compare.summary_label.text()
+    budget = compare.tables["budget"][1].rows
+    assert any(g.label.startswith("74") and g.difference == Decimal("500.00") for g in budget)
+    assert compare.tables["indicators"][1].rows[0].before_result == 3
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester, portfolio_window):
+    qtmodeltester.check(portfolio_window.pathways_model)
+    qtmodeltester.check(portfolio_window.directory_tab.model)
+
+
+def test_a_missing_folder_is_said_in_french(qtbot, example_window, tmp_path):
+    window = open_portfolio(example_window, tmp_path / "absent")
+    qtbot.waitUntil(lambda: window.unreadable_label.isVisible(), timeout=30_000)
+    assert "ce dossier n'existe pas" in window.unreadable_label.text()
+    window.close()
