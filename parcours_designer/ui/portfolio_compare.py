@@ -107,7 +107,7 @@ class CompareTab(QWidget):
                           ("indicators", self.comparison.indicators)):
             view, model = self.tables[key]
             model.set_rows(list(rows))
-            fit_columns(view)
+            fit_columns(view, widest=300)
         counts = {kind: self.comparison.count(kind) for kind in PhaseChangeKind}
         self.summary_label.setText(self.tr("De « {0} » à « {1} » : {2} étape(s) ajoutée(s), {3} retirée(s), "
                                            "{4} déplacée(s), {5} inchangée(s).").format(

@@ -142,7 +142,9 @@ class FundersTab(QWidget):
                    Column(self.tr("dont accordé"), lambda f: format_money(f.granted), sort=lambda f: f.granted,
                           right=True),
                    Column(self.tr("Parcours"), lambda f: str(len(f.pathways)), sort=lambda f: len(f.pathways),
-                          right=True, tooltip=lambda f: _titles(portfolio, f.pathways))]
+                          right=True),
+                   Column(self.tr("Fichiers"), lambda f: ", ".join(f.pathways),
+                          tooltip=lambda f: _titles(portfolio, f.pathways))]
         self.view, self.model, _proxy = rows_view(columns, self, self.tr("Financeurs"))
         self.model.set_rows(funders)
         fit_columns(self.view)

@@ -221,3 +221,30 @@ def test_summary_ignores_unnamed_partners_and_empty_categories():
     summary = summarise(pathway, "x.parcours")
     assert len(summary.partners) == len(pathway.partners) - 1
     assert "" not in summary.need_categories
+
+
+def test_a_file_saved_by_another_editor_while_read_is_read_again_as_saved(folder, monkeypatch):
+    from parcours_designer.model import portfolio_scan, save_pathway
+
+    original, target, saved = portfolio_scan.load_pathway, folder / ORNE, []
+
+    def saved_meanwhile(path):
+        result = original(path)
+        if path == target and not saved:
+            pathway = original(path)
+            pathway.title = "Enregistré entre-temps"
+            save_pathway(pathway, target)
+            os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10_000_000))
+            saved.append(path)
+        return result
+
+    monkeypatch.setattr(portfolio_scan, "load_pathway", saved_meanwhile)
+    store = DictStore()
+    assert read_portfolio(folder, None, store).summary(ORNE).title == "Enregistré entre-temps"
+    assert read_portfolio(folder, None, store).summary(ORNE).title == "Enregistré entre-temps"
+
+
+def test_progress_is_told_file_by_file(folder):
+    told = []
+    read_portfolio(folder, on_progress=lambda done, total, name: told.append((done, total, name)))
+    assert told == [(1, 4, BROKEN), (2, 4, EDITION_2026), (3, 4, EDITION_2027), (4, 4, ORNE)]
