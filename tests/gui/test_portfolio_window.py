@@ -136,3 +136,9 @@ def test_a_missing_folder_is_said_in_french(qtbot, example_window, tmp_path):
     qtbot.waitUntil(lambda: window.unreadable_label.isVisible(), timeout=30_000)
     assert "ce dossier n'existe pas" in window.unreadable_label.text()
     window.close()
+
+
+def test_closing_while_reading_stops_the_reading(qtbot, example_window, folder):
+    window = open_portfolio(example_window, folder)
+    window.close()
+    assert window.thread is None or not window.thread.isRunning()
