@@ -4,6 +4,7 @@ and an index that cannot be used never stops the reading."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def parsed(monkeypatch):
     original = portfolio_scan.load_pathway
 
     def counting(path):
-        opened.append(path.name)
+        opened.append(Path(path).name)
         return original(path)
 
     monkeypatch.setattr(portfolio_scan, "load_pathway", counting)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Optional
 
@@ -49,20 +50,22 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class DirectoryEntry:
+    """One partner of the directory; its figures are computed once (views ask often)."""
+
     name: str
     appearances: tuple[Appearance, ...]
 
-    @property
+    @cached_property
     def latest(self) -> Appearance:
         """The appearance in the most recent pathway (by dates, then edition)."""
         return max(self.appearances, key=lambda a: (a.seen or date.min, a.summary.edition))
 
-    @property
+    @cached_property
     def kind(self) -> PartnerKind:
         counts = Counter(a.card.kind for a in self.appearances)
         return PartnerKind(counts.most_common(1)[0][0])
 
-    @property
+    @cached_property
     def roles(self) -> list[str]:
         return unique(a.card.role for a in self.appearances if a.card.role)
 
@@ -70,11 +73,11 @@ class DirectoryEntry:
     def contact(self) -> PartnerCard:
         return self.latest.card
 
-    @property
+    @cached_property
     def pathways(self) -> list[str]:
         return unique(a.summary.path for a in self.appearances)
 
-    @property
+    @cached_property
     def editions(self) -> list[str]:
         return sorted(unique(a.summary.edition for a in self.appearances if a.summary.edition))
 
@@ -82,6 +85,7 @@ class DirectoryEntry:
     def last_seen(self) -> Optional[date]:
         return self.latest.seen
 
+    @cached_property
     def disagreements(self) -> list[Disagreement]:
         """Contact fields that differ between files (empty values do not count)."""
         found = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Generic, Hashable, Iterable, TypeVar
 
 DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -18,6 +19,7 @@ DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every file
 def text_key(text: str) -> str:
     """What two spellings of one name share: no case, no accents, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(DASHES).casefold())

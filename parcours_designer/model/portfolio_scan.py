@@ -40,23 +40,35 @@ class SummaryStore(Protocol):
     def put(self, path: str, stamp: FileStamp, signature: str, entry: dict) -> None: ...
 
 
-def find_pathway_files(folder: Path) -> list[Path]:
-    """Every ``*.parcours`` file below ``folder`` (links to folders are not followed), sorted."""
+def find_pathway_files(folder: Path, refused: Optional[list[Unreadable]] = None) -> list[str]:
+    """The names, relative to ``folder`` with « / », of every ``*.parcours`` below it, sorted.
+
+    Links to folders are not followed; a folder that cannot be listed is
+    added to ``refused`` with a French message."""
+    base = os.path.abspath(folder)
+
+    def cannot_list(error: OSError) -> None:
+        if refused is not None:
+            name = _relative(error.filename or base, base) or "."
+            why = "lecture non autorisée" if isinstance(error, PermissionError) else "lecture impossible"
+            refused.append(Unreadable(name, f"{name} : dossier illisible ({why})"))
+
     found = []
-    for root, folders, files in os.walk(folder):
+    for root, folders, files in os.walk(base, onerror=cannot_list):
         folders.sort()
-        found += [Path(root) / name for name in sorted(files) if name.lower().endswith(EXTENSION)]
+        prefix = _relative(root, base)
+        found += [f"{prefix}/{name}" if prefix else name for name in sorted(files)
+                  if name.lower().endswith(EXTENSION)]
     return found
 
 
-def relative_name(path: Path, folder: Path) -> str:
-    """``path`` relative to ``folder``, with « / » whatever the system."""
-    return path.relative_to(folder).as_posix()
+def _relative(path: str, base: str) -> str:
+    return path[len(base):].lstrip(os.sep).replace(os.sep, "/")
 
 
-def stamp_of(path: Path) -> Optional[FileStamp]:
+def stamp_of(path: str | Path) -> Optional[FileStamp]:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     return FileStamp(status.st_size, status.st_mtime_ns)
@@ -103,15 +115,14 @@ def read_portfolio(folder: Path, score: Optional[Scorer] = None, store: Optional
 
     ``score`` gives each pathway its score (none without it); ``signature``
     is stored with each summary and must be the same for it to be reused."""
-    folder = Path(folder)
-    if not folder.is_dir():
+    if not Path(folder).is_dir():
         raise PortfolioError(f"{folder} : ce dossier n'existe pas ou n'est pas un dossier")
-    files = find_pathway_files(folder)
-    signature = f"{signature}:{score is not None}"
     portfolio = Portfolio()
-    for number, path in enumerate(files, start=1):
-        name = relative_name(path, folder)
-        entry = read_entry(path, name, score, store, signature)
+    files = find_pathway_files(folder, portfolio.unreadable)
+    signature = f"{signature}:{score is not None}"
+    base = os.path.abspath(folder)
+    for number, name in enumerate(files, start=1):
+        entry = read_entry(os.path.join(base, *name.split("/")), name, score, store, signature)
         if "summary" in entry:  # the stored path may be relative to another folder
             portfolio.pathways.append(PathwaySummary.from_dict({**entry["summary"], "path": name}))
         else:
@@ -121,11 +132,12 @@ def read_portfolio(folder: Path, score: Optional[Scorer] = None, store: Optional
     return portfolio
 
 
-def read_entry(path: Path, name: str, score: Optional[Scorer], store: Optional[SummaryStore],
+def read_entry(path: str, name: str, score: Optional[Scorer], store: Optional[SummaryStore],
                signature: str) -> dict:
-    """``{"summary": …}`` or ``{"error": message}`` for one file, from the store when unchanged."""
+    """``{"summary": …}`` or ``{"error": message}`` for the file at ``path`` (absolute),
+    from the store when unchanged."""
     stamp = stamp_of(path)
-    key = os.path.abspath(path)
+    key = path
     if store is not None and stamp is not None:
         kept = store.get(key, stamp, signature)
         if kept is not None:
@@ -141,7 +153,7 @@ def read_entry(path: Path, name: str, score: Optional[Scorer], store: Optional[S
     return entry
 
 
-def _entry(path: Path, name: str, score: Optional[Scorer]) -> dict:
+def _entry(path: str, name: str, score: Optional[Scorer]) -> dict:
     try:
         pathway = load_pathway(path)
     except PathwayError as error:

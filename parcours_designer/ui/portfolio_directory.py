@@ -27,7 +27,7 @@ def directory_columns(widget: QWidget) -> list[Column]:
     return [
         Column(tr("Nom"), lambda e: e.name),
         Column(tr("Type"), lambda e: e.kind.label),
-        Column(tr("Contacts divergents"), lambda e: ", ".join(d.label for d in e.disagreements())),
+        Column(tr("Contacts divergents"), lambda e: ", ".join(d.label for d in e.disagreements)),
         Column(tr("Rôle"), lambda e: " ; ".join(e.roles)),
         Column(tr("Contact"), _contact),
         Column(tr("Parcours"), lambda e: str(len(e.pathways)), sort=lambda e: len(e.pathways), right=True,
@@ -101,7 +101,7 @@ class DirectoryTab(QWidget):
         lines.append(self.tr("Contact le plus récent : {0}").format(_contact(entry) or self.tr("non renseigné")))
         lines.append(self.tr("Parcours :"))
         lines += [f"  • {a.summary.title} ({a.summary.edition or '—'}) — {a.summary.path}" for a in entry.appearances]
-        for disagreement in entry.disagreements():
+        for disagreement in entry.disagreements:
             lines.append(self.tr("Les fichiers divergent sur le {0} :").format(disagreement.label))
             lines += [f"  • {value} — {', '.join(paths)}" for value, paths in disagreement.values]
         return "\n".join(lines)

@@ -161,15 +161,15 @@ def test_partner_directory_gathers_spellings_editions_and_disagreements(portfoli
     assert entry.pathways == [EDITION_2026, EDITION_2027, ORNE]
     assert entry.editions == ["2026", "2027"]
     assert entry.last_seen.isoformat() == "2028-04-28"
-    disagreements = {d.field: d.values for d in entry.disagreements()}
+    disagreements = {d.field: d.values for d in entry.disagreements}
     assert set(disagreements) == {"email", "phone"}
     assert disagreements["email"][0] == ("culture-ancien@manche.example.fr", (EDITION_2026,))
-    assert find_partner(partner_directory(portfolio), "Banque des Territoires").disagreements() == []
+    assert find_partner(partner_directory(portfolio), "Banque des Territoires").disagreements == []
 
 
 def test_a_phone_written_with_other_spaces_is_not_a_disagreement(portfolio):
     entry = find_partner(partner_directory(portfolio), "Cabinet Tandem Culture")
-    assert entry.disagreements() == []
+    assert entry.disagreements == []
     assert entry.matches("tandem") and not entry.matches("orne")
 
 
@@ -230,7 +230,7 @@ def test_a_file_saved_by_another_editor_while_read_is_read_again_as_saved(folder
 
     def saved_meanwhile(path):
         result = original(path)
-        if path == target and not saved:
+        if Path(path) == target and not saved:
             pathway = original(path)
             pathway.title = "Enregistré entre-temps"
             save_pathway(pathway, target)
@@ -248,3 +248,21 @@ def test_progress_is_told_file_by_file(folder):
     told = []
     read_portfolio(folder, on_progress=lambda done, total, name: told.append((done, total, name)))
     assert told == [(1, 4, BROKEN), (2, 4, EDITION_2026), (3, 4, EDITION_2027), (4, 4, ORNE)]
+
+
+def test_a_folder_that_cannot_be_listed_is_listed_as_unreadable(folder, monkeypatch):
+    from parcours_designer.model import portfolio_scan
+
+    walk = os.walk
+
+    def refusing(top, onerror=None, **kwargs):
+        denied = PermissionError(13, "Permission denied")
+        denied.filename = os.path.join(top, "prive")
+        onerror(denied)
+        yield from walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(portfolio_scan.os, "walk", refusing)
+    portfolio = read_portfolio(folder)
+    assert ("prive", "prive : dossier illisible (lecture non autorisée)") in [
+        (u.path, u.message) for u in portfolio.unreadable]
+    assert len(portfolio.pathways) == 3
