@@ -111,8 +111,14 @@ class DirectoryTab(QWidget):
         from parcours_designer.model.portfolio_directory import partner_copy
         from parcours_designer.ui.commands import AddItem
 
+        from parcours_designer.model.portfolio_keys import text_key
+
         entry, document = self.selected(), self.current_document()
         if entry is None or document is None:
+            return False
+        if any(text_key(p.name) == text_key(entry.name) for p in document.pathway.partners):
+            self.window().statusBar().showMessage(
+                self.tr("« {0} » est déjà un partenaire du parcours en cours").format(entry.name), 5000)
             return False
         partner = partner_copy(entry, document.new_id("partners"))
         document.push(AddItem(document, "partners", partner,

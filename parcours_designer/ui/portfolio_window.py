@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -100,10 +101,16 @@ class PortfolioWindow(QMainWindow):
         self.progress.setFormat(self.tr("Lecture des parcours : %v sur %m"))
         self.statusBar().addPermanentWidget(self.progress, 1)
         self.thread: Optional[QThread] = None
+        self.reread_action = QAction(self.tr("&Relire le dossier"), self)
+        self.reread_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reread_action.triggered.connect(self.load)
+        self.menuBar().addMenu(self.tr("&Portefeuille")).addAction(self.reread_action)
 
     # --- reading -------------------------------------------------------------
     def load(self) -> None:
         """Read the folder in a worker thread; the window stays responsive."""
+        if self.thread is not None and self.thread.isRunning():
+            return
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(self.tr("Lecture du dossier {0}…").format(self.folder))

@@ -105,10 +105,15 @@ def test_directory_finds_a_partner_and_inserts_a_copy_in_one_undo_step(portfolio
     assert "Les fichiers divergent sur le courriel" in directory.details.toPlainText()
     document = example_window.document
     before = len(document.pathway.partners)
+    assert not directory.insert_selected()  # the example already has it: not twice
+    assert document.undo_stack.count() == 0
+    directory.search.setText("orne dla")
+    assert directory.select("DLA de l'Orne")
     directory.insert_button.click()
     assert len(document.pathway.partners) == before + 1
     added = document.pathway.partners[-1]
-    assert added.name == DEPARTMENT and added.id not in {p.id for p in document.pathway.partners[:-1]}
+    assert added.name == "DLA de l'Orne" and added.id not in {p.id for p in document.pathway.partners[:-1]}
+    assert added.kind.value == "support_structure" and added.contact.email.startswith("nathalie.girard@")
     assert document.undo_stack.count() == 1 and document.is_modified()
     document.undo_stack.undo()
     assert len(document.pathway.partners) == before and not document.is_modified()
@@ -142,3 +147,16 @@ def test_closing_while_reading_stops_the_reading(qtbot, example_window, folder):
     window = open_portfolio(example_window, folder)
     window.close()
     assert window.thread is None or not window.thread.isRunning()
+
+
+def test_reading_the_folder_again_sees_a_new_file(qtbot, portfolio_window, folder):
+    import shutil
+
+    shutil.copy(folder / ORNE, folder / "orne" / "copie.parcours")
+    try:
+        with qtbot.waitSignal(portfolio_window.ready, timeout=60_000):
+            portfolio_window.reread_action.trigger()
+        assert len(portfolio_window.portfolio.pathways) == 4
+        assert portfolio_window.tabs.count() == 6
+    finally:
+        (folder / "orne" / "copie.parcours").unlink()
