@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from parcours_designer.model.enums import (
+    FeedMeasure,
     FundingStatus,
     IndicatorKind,
     Level,
@@ -156,10 +157,57 @@ class Indicator(Entity):
     method: str = ""
 
 
+DEFAULT_SCALE = (1, 5)
+
+
 class Question(Entity):
     text: str = ""
     type: QuestionType = QuestionType.TEXT
     choices: list[str] = Field(default_factory=list)
+    # A scale's bounds (default 1 to 5) and the words at both ends.
+    scale_min: Optional[StrictInt] = None
+    scale_max: Optional[StrictInt] = None
+    min_label: str = ""
+    max_label: str = ""
+    # The indicator this question feeds, and how (mean of a scale, share of an answer).
+    indicator_id: Optional[Id] = None
+    indicator_measure: Optional[FeedMeasure] = None
+    indicator_choice: str = ""
+
+    def scale_bounds(self) -> tuple[int, int]:
+        """The scale's lowest and highest steps.
+
+        Explicit bounds first; else a version-1 scale whose choices are whole
+        numbers (« 1 » … « 5 ») spans them; else 1 to 5."""
+        low, high = self.scale_min, self.scale_max
+        numbers = [int(c) for c in self.choices if c.strip().lstrip("-").isdigit()]
+        if numbers and len(numbers) == len(self.choices):
+            low = min(numbers) if low is None else low
+            high = max(numbers) if high is None else high
+        low = DEFAULT_SCALE[0] if low is None else low
+        high = DEFAULT_SCALE[1] if high is None else high
+        return (low, high) if low < high else (high, low) if high < low else DEFAULT_SCALE
+
+    def measure(self) -> Optional[FeedMeasure]:
+        """How this question feeds its indicator (mean for a scale, else a share)."""
+        if self.indicator_id is None:
+            return None
+        if self.indicator_measure is not None:
+            return self.indicator_measure
+        return FeedMeasure.MEAN if self.type is QuestionType.SCALE else FeedMeasure.SHARE
+
+
+# One answer: a scale step, a yes/no, a choice or a text, or the choices ticked.
+Answer = Union[StrictBool, StrictInt, StrictStr, list[StrictStr]]
+
+
+class Response(Entity):
+    """One person's answers to a questionnaire, as imported."""
+
+    submitted_on: Optional[IsoDate] = None
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    # Identifies the row of the export it came from: importing it again adds nothing.
+    fingerprint: str = ""
 
 
 class Questionnaire(Entity):
@@ -167,6 +215,7 @@ class Questionnaire(Entity):
     audience: QuestionnaireAudience = QuestionnaireAudience.PARTICIPANTS
     phase_id: Optional[Id] = None
     questions: list[Question] = Field(default_factory=list)
+    responses: list[Response] = Field(default_factory=list)
 
 
 class Topic(Part):

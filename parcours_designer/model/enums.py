@@ -90,8 +90,21 @@ class QuestionnaireAudience(Labelled):
 
 class QuestionType(Labelled):
     SCALE = "scale"
-    CHOICE = "choice"
+    CHOICE = "choice"  # one choice among several (the meaning of version 1)
+    MULTIPLE_CHOICE = "multiple_choice"
+    YES_NO = "yes_no"
     TEXT = "text"
+
+    @property
+    def has_choices(self) -> bool:
+        return self in (QuestionType.CHOICE, QuestionType.MULTIPLE_CHOICE)
+
+
+class FeedMeasure(Labelled):
+    """How a question's answers make an indicator's result."""
+
+    MEAN = "mean"  # mean of a scale
+    SHARE = "share"  # percentage of respondents giving one answer
 
 
 class Level(Labelled):
@@ -148,7 +161,14 @@ LABELS: dict[type, dict[str, str]] = {
         "facilitators": "Intervenant·e·s",
         "partners": "Partenaires",
     },
-    QuestionType: {"scale": "Échelle", "choice": "Choix", "text": "Texte libre"},
+    QuestionType: {
+        "scale": "Échelle",
+        "choice": "Choix unique",
+        "multiple_choice": "Choix multiple",
+        "yes_no": "Oui / non",
+        "text": "Texte libre",
+    },
+    FeedMeasure: {"mean": "Moyenne de l'échelle", "share": "Part d'une réponse (%)"},
     Level: {"low": "Faible", "medium": "Moyen", "high": "Élevé"},
     PhaseStatus: {
         "planned": "À venir",

@@ -50,6 +50,12 @@ def format_quantity(value: Decimal) -> str:
     return sign + group_digits(whole.lstrip("-")) + ("," + fraction if fraction else "")
 
 
+def format_number(value: float, places: int = 2) -> str:
+    """``4.25`` → ``4,25``; ``75.0`` → ``75`` (a statistic, at most ``places`` decimals)."""
+    number = Decimal(str(round(value, places)))
+    return format_quantity(number.normalize() if number == number.to_integral_value() else number)
+
+
 def format_date(value: Optional[date]) -> str:
     """``15/03/2027``, or an empty string."""
     return value.strftime("%d/%m/%Y") if value else ""

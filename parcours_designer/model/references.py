@@ -25,6 +25,7 @@ ENTITY_NAMES: dict[str, tuple[str, str, str]] = {
     "questionnaires": ("le questionnaire", "un questionnaire", "Questionnaires"),
     "risks": ("le risque", "un risque", "Risques"),
     "review": ("le bilan", "un bilan", "Bilan"),
+    "questions": ("la question", "une question", "Questions"),
 }
 
 # The target type names of the check and of ``target.type`` in JSON.
@@ -107,6 +108,7 @@ REF_FIELDS: tuple[RefField, ...] = (
     RefField("funding", "partner_id", "partners", "financeur", *_one("partner_id")),
     RefField("indicators", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
     RefField("questionnaires", "phase_id", "phases", "étape", *_one("phase_id")),
+    RefField("questions", "indicator_id", "indicators", "indicateur alimenté", *_one("indicator_id")),
     RefField("review", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
     RefField("risks", "phase_ids", "phases", "étapes", *_ids("phase_ids")),
 )
@@ -116,6 +118,8 @@ def source_items(pathway: Pathway, source: str) -> list:
     """The objects that hold a reference field (topics stand in for the review)."""
     if source == "review":
         return list(pathway.review.topics_to_report)
+    if source == "questions":
+        return [question for questionnaire in pathway.questionnaires for question in questionnaire.questions]
     return pathway.items(source)
 
 
@@ -165,6 +169,7 @@ def duplicate_ids(pathway: Pathway) -> Iterator[str]:
             seen.add(item.id)
         if list_name == "questionnaires":
             yield from _duplicate_question_ids(pathway)
+            yield from _response_problems(pathway)
 
 
 def _duplicate_question_ids(pathway: Pathway) -> Iterator[str]:
@@ -177,6 +182,22 @@ def _duplicate_question_ids(pathway: Pathway) -> Iterator[str]:
                     f"« {question.id} » est déjà utilisé par une autre question"
                 )
             seen.add(question.id)
+
+
+def _response_problems(pathway: Pathway) -> Iterator[str]:
+    """Responses: ids unique in their questionnaire, answers only to its questions."""
+    for q_position, questionnaire in enumerate(pathway.questionnaires):
+        questions = {question.id for question in questionnaire.questions}
+        seen: set[str] = set()
+        for position, response in enumerate(questionnaire.responses):
+            where = f"pathway.questionnaires[{q_position}].responses[{position}]"
+            if response.id in seen:
+                yield f"{where} : l'identifiant « {response.id} » est déjà utilisé par une autre réponse"
+            seen.add(response.id)
+            for question_id in response.answers:
+                if question_id not in questions:
+                    yield (f"{where} (id « {response.id} ») : réponse à la question « {question_id} » "
+                           f"qui n'existe pas dans le questionnaire « {questionnaire.id} »")
 
 
 def dangling_references(pathway: Pathway) -> Iterator[str]:

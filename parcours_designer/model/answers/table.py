@@ -1,0 +1,106 @@
+"""Reading a spreadsheet export of answers: encoding and separator detected.
+
+UTF-8 with or without BOM, else Windows-1252 (a CSV re-saved by a French
+Excel); the separator is ``,``, ``;`` or a tab, whichever splits the first
+lines most consistently. Nothing here knows the questionnaire.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from parcours_designer.model.errors import PathwayError
+
+MAX_EXPORT_BYTES = 32 * 1024 * 1024
+SEPARATORS = (",", ";", "\t")
+SEPARATOR_NAMES = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}
+
+
+class AnswersFileError(PathwayError):
+    """An export of answers that cannot be used: one French message."""
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """The cells of an export, every row as long as the longest."""
+
+    name: str
+    rows: tuple[tuple[str, ...], ...]
+    encoding: str
+    separator: str
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def read_table(path: str | os.PathLike[str]) -> ExportTable:
+    """The table in the file at ``path``; :class:`AnswersFileError` if unusable."""
+    file_path = Path(path)
+    try:
+        if file_path.stat().st_size > MAX_EXPORT_BYTES:
+            raise AnswersFileError(f"{file_path.name} : fichier trop volumineux pour un export de réponses")
+        raw = file_path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersFileError(f"{file_path} : fichier introuvable") from None
+    except IsADirectoryError:
+        raise AnswersFileError(f"{file_path} : c'est un dossier, pas un fichier") from None
+    except PermissionError:
+        raise AnswersFileError(f"{file_path} : lecture non autorisée") from None
+    except OSError as error:
+        raise AnswersFileError(f"{file_path} : lecture impossible ({error.strerror})") from None
+    return parse_table(raw, file_path.name)
+
+
+def parse_table(raw: bytes, name: str = "export") -> ExportTable:
+    """The table held by the bytes of a CSV or TSV export."""
+    if raw.startswith(b"PK\x03\x04"):
+        raise AnswersFileError(f"{name} : c'est un classeur Excel (.xlsx) ; enregistrez-le au format CSV "
+                               "(« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») puis importez ce fichier")
+    text, encoding = decode(raw)
+    if "\x00" in text:
+        raise AnswersFileError(f"{name} : ce n'est pas un fichier texte (CSV) lisible")
+    if not text.strip():
+        raise AnswersFileError(f"{name} : le fichier est vide")
+    separator = detect_separator(text)
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
+    except csv.Error as error:
+        raise AnswersFileError(f"{name} : CSV mal formé ({error})") from None
+    rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
+    width = max(len(row) for row in rows)
+    if width < 2 and len(rows) < 2:
+        raise AnswersFileError(f"{name} : aucune colonne de réponses (une seule cellule lue)")
+    padded = tuple(tuple(row + [""] * (width - len(row))) for row in rows)
+    return ExportTable(name, padded, encoding, separator)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text of ``raw``: UTF-8 (BOM or not), else Windows-1252."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        return raw.decode("utf-16"), "UTF-16"
+    try:
+        return raw.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def detect_separator(text: str) -> str:
+    """``,``, ``;`` or tab: the one giving the most columns, the same on the first lines."""
+    sample = text[:65536]
+    best, best_score = ",", (-1, -1)
+    for separator in SEPARATORS:
+        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))[:20]
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
+        if not rows:
+            continue
+        widths = [len(row) for row in rows[:-1]] or [len(rows[0])]
+        steady = sum(1 for width in widths if width == widths[0])
+        score = (steady if widths[0] > 1 else 0, widths[0])
+        if score > best_score:
+            best, best_score = separator, score
+    return best
