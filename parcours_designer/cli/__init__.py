@@ -17,14 +17,15 @@ from parcours_designer.cli import (
     frameworks_command,
     new_command,
     portfolio_command,
+    responses_command,
     schedule_command,
     templates_command,
 )
 from parcours_designer.cli.common import CommandError, report, use_safe_output
 from parcours_designer.cli.parser import FrenchArgumentParser
 
-COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command, export_command,
-            portfolio_command]
+COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command,
+            responses_command, export_command, portfolio_command]
 PROG = "parcours-designer"
 
 
