@@ -20,7 +20,7 @@ def add_parser(subparsers) -> None:
     kinds = ", ".join(f"{k.kind} ({' '.join(k.suffixes)})" for k in EXPORT_KINDS.values())
     parser = subparsers.add_parser(
         NAME,
-        help="produire un document (Gantt, budget, plan, évaluation, calendrier, MS Project)",
+        help="produire un document (Gantt, budget, plan, évaluation, calendrier, MS Project, questionnaire)",
         description=f"Produit un document à partir d'un parcours. Types : {kinds}.",
     )
     parser.add_argument("kind", metavar="TYPE", choices=list(EXPORT_KINDS), help="type de document")
@@ -32,6 +32,8 @@ def add_parser(subparsers) -> None:
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
     parser.add_argument("--scenario", metavar="RISQUE",
                         help="Gantt et plan : montrer le scénario de ce risque face au calendrier de référence")
+    parser.add_argument("--questionnaire", metavar="ID",
+                        help="questionnaire : celui à exporter (.pdf à imprimer, .txt pour LimeSurvey)")
 
 
 def run(args) -> int:
@@ -44,6 +46,8 @@ def run(args) -> int:
         options["group_by"] = GroupBy(args.group_by)
     if args.scenario:
         options["scenario_id"] = args.scenario
+    if args.questionnaire is not None or kind.needs_questionnaire:
+        options["questionnaire_id"] = args.questionnaire
     try:
         kind.write(pathway, args.output, args.partner, source=Path(args.file), **options)
     except ExportError as error:

@@ -33,6 +33,7 @@ class ExportKind:
     accepts_partner: bool
     module: str
     accepts_scenario: bool = False
+    needs_questionnaire: bool = False
 
     @property
     def default_suffix(self) -> str:
@@ -51,6 +52,7 @@ class ExportKind:
         suffix = self.check_suffix(suffix)
         self.check_partner(pathway, partner_id)
         self.check_scenario(pathway, options.get("scenario_id"))
+        self.check_questionnaire(pathway, options.get("questionnaire_id"))
         renderer = importlib.import_module(self.module)
         try:
             return renderer.render(pathway, suffix, partner_id, **options)
@@ -88,6 +90,14 @@ class ExportKind:
 
     def check_scenario(self, pathway: Pathway, scenario_id: Optional[str]) -> None:
         self._check_option(scenario_id, "--scenario", self.accepts_scenario, pathway.risks, "le risque")
+
+    def check_questionnaire(self, pathway: Pathway, questionnaire_id: Optional[str]) -> None:
+        if self.needs_questionnaire and questionnaire_id is None:
+            known = ", ".join(q.id for q in pathway.questionnaires) or "aucun"
+            raise ExportError(f"{self.label} : précisez le questionnaire avec --questionnaire ID "
+                              f"(questionnaires du parcours : {known})")
+        self._check_option(questionnaire_id, "--questionnaire", self.needs_questionnaire,
+                           pathway.questionnaires, "le questionnaire")
 
     def _check_option(self, item_id: Optional[str], option: str, accepted: bool, items: list, noun: str) -> None:
         """An option naming an item: it must suit this kind and name an existing item."""
@@ -134,8 +144,8 @@ def write_bytes(target: Path, data: bytes) -> None:
 
 
 def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str,
-          scenario: bool = False) -> ExportKind:
-    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}", scenario)
+          scenario: bool = False, questionnaire: bool = False) -> ExportKind:
+    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}", scenario, questionnaire)
 
 
 EXPORT_KINDS: dict[str, ExportKind] = {
@@ -147,6 +157,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         _kind("evaluation", "Synthèse d'évaluation", (".pdf",), False, "evaluation_pdf"),
         _kind("ics", "Calendrier (iCalendar)", (".ics",), True, "ics_export"),
         _kind("mspdi", "Microsoft Project XML", (".xml",), False, "mspdi_export"),
+        _kind("questionnaire", "Questionnaire", (".pdf", ".txt"), False, "questionnaire_export", questionnaire=True),
     )
 }
 

@@ -93,6 +93,8 @@ def _export_menu(window: "MainWindow", menu: QMenu) -> None:
     from parcours_designer.export.registry import EXPORT_KINDS
 
     for kind in EXPORT_KINDS.values():
+        if kind.needs_questionnaire:  # exported from the questionnaire's own page
+            continue
         action = menu.addAction(window.tr("{0}…").format(kind.label))
         action.triggered.connect(lambda _checked=False, k=kind: window.files.export(k))
 

@@ -13,7 +13,8 @@ from parcours_designer.export.registry import EXPORT_KINDS, ExportError, export_
 from .helpers import EXAMPLE
 
 EXPECTED = {"gantt": (".png", ".svg", ".pdf"), "budget": (".xlsx", ".csv", ".pdf"), "plan": (".pdf",),
-            "evaluation": (".pdf",), "ics": (".ics",), "mspdi": (".xml",)}
+            "evaluation": (".pdf",), "ics": (".ics",), "mspdi": (".xml",),
+            "questionnaire": (".pdf", ".txt")}
 
 
 def test_kinds_and_suffixes():
