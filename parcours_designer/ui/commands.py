@@ -161,6 +161,12 @@ class DeleteItem(QUndoCommand):
             if source == "review":
                 self.document.notify(Change(FIELDS, None, None, fields=("review",)))
                 continue
+            if source == "questions":  # a question feeding a deleted indicator
+                owner = next(q for q in self.document.pathway.questionnaires
+                             if any(question is holder for question in q.questions))
+                row = self.document.row_of("questionnaires", owner.id)
+                self.document.notify(Change(FIELDS, "questionnaires", owner.id, row, fields=("questions",)))
+                continue
             row = self.document.row_of(source, holder.id)
             self.document.notify(Change(FIELDS, source, holder.id, row, fields=(attribute,)))
 

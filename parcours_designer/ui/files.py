@@ -133,7 +133,7 @@ class FileActions(QObject):
         return True
 
     # --- export ------------------------------------------------------------
-    def export(self, kind, **options) -> None:
+    def export(self, kind, suffix: Optional[str] = None, **options) -> None:
         """Ask where, then write the document; ``options`` are the kind's own (``questionnaire_id``)."""
         from parcours_designer.export.registry import ExportError
         from parcours_designer.model.errors import PathwayError
@@ -141,12 +141,13 @@ class FileActions(QObject):
         document = self.window.document
         stem = document.path.stem if document.path else self.tr("parcours")
         detail = "".join(f"-{value}" for value in options.values() if value)
-        suggested = Path(self._folder()) / f"{stem}-{kind.kind}{detail}{kind.default_suffix}"
+        suffix = suffix or kind.default_suffix
+        suggested = Path(self._folder()) / f"{stem}-{kind.kind}{detail}{suffix}"
         name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Exporter : {0}").format(kind.label),
                                                     str(suggested), kind.file_filter())
         if not name:
             return
-        path = Path(name) if Path(name).suffix else Path(name).with_suffix(kind.default_suffix)
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
         try:
             kind.write(document.pathway, path, source=document.path, **options)
         except (ExportError, PathwayError) as error:

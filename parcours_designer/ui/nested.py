@@ -1,4 +1,4 @@
-"""Editors for lists held inside an item: questions, topics of the review, partner links.
+"""Editors for lists held inside an item: topics of the review, partner links.
 
 Each edit replaces the whole small list through one
 :class:`~parcours_designer.ui.commands.SetFields` command.
@@ -11,7 +11,6 @@ from typing import Optional
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from parcours_designer.model.entities import PartnerLink, Question, Topic
-from parcours_designer.model.enums import QuestionType
+from parcours_designer.model.entities import PartnerLink, Topic
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.choices import LinkList
 from parcours_designer.ui.commands import SetFields
@@ -82,81 +80,6 @@ class RowsEditor(QGroupBox):
     def _on_changed(self, change: Change) -> None:
         if change.kind == FIELDS and self.concerns(change):
             self.reload()
-
-
-class QuestionsEditor(RowsEditor):
-    """The questions of the selected questionnaire."""
-
-    def __init__(self, document: Document, parent=None):
-        super().__init__(self.tr("Questions"), [self.tr("Question"), self.tr("Type"),
-                                                self.tr("Choix (séparés par « ; »)")], document, parent)
-        self.questionnaire_id: Optional[str] = None
-        self.setEnabled(False)
-
-    def set_item(self, item_id: Optional[str]) -> None:
-        self.questionnaire_id = item_id
-        self.setEnabled(item_id is not None)
-        self.reload()
-
-    def concerns(self, change: Change) -> bool:
-        return change.list_name == "questionnaires" and change.item_id == self.questionnaire_id
-
-    def _questionnaire(self):
-        return self.document.item("questionnaires", self.questionnaire_id) if self.questionnaire_id else None
-
-    def reload(self) -> None:
-        questionnaire = self._questionnaire()
-        questions = questionnaire.questions if questionnaire else []
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(len(questions))
-            for row, question in enumerate(questions):
-                self.set_text(row, 0, question.text, question.id)
-                self.table.setCellWidget(row, 1, self._type_box(question.type))
-                self.set_text(row, 2, " ; ".join(question.choices))
-
-    def _type_box(self, value: QuestionType) -> QComboBox:
-        box = QComboBox(self.table)
-        for member in QuestionType:
-            box.addItem(member.label, member)
-        box.setCurrentIndex(box.findData(value))
-        box.setAccessibleName(self.tr("Type de question"))
-        box.activated.connect(lambda _i: self.commit())
-        return box
-
-    def add_row(self) -> None:
-        questionnaire = self._questionnaire()
-        if questionnaire is None:
-            return
-        used = {q.id for q in questionnaire.questions}
-        number = len(used) + 1
-        while f"q{number}" in used:
-            number += 1
-        questions = [*questionnaire.questions, Question(id=f"q{number}")]
-        self._push(questions)
-        self.table.setCurrentCell(len(questions) - 1, 0)
-        self.table.editItem(self.table.item(len(questions) - 1, 0))
-
-    def commit(self) -> None:
-        questionnaire = self._questionnaire()
-        if questionnaire is None:
-            return
-        kept = {q.id: q for q in questionnaire.questions}
-        questions = [
-            kept[self.key_at(row)].model_copy(update={
-                "text": self.text_at(row, 0),
-                "type": self.table.cellWidget(row, 1).currentData(),
-                "choices": [c.strip() for c in self.text_at(row, 2).split(";") if c.strip()],
-            })
-            for row in range(self.table.rowCount())
-            if self.key_at(row) in kept
-        ]
-        self._push(questions)
-
-    def _push(self, questions: list[Question]) -> None:
-        questionnaire = self._questionnaire()
-        if questions != questionnaire.questions:
-            self.document.push(SetFields(self.document, "questionnaires", self.questionnaire_id,
-                                         {"questions": questions}, text=self.tr("Modifier les questions")))
 
 
 class TopicsEditor(RowsEditor):

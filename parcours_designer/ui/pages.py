@@ -13,7 +13,9 @@ from parcours_designer.ui import specs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
 from parcours_designer.ui.list_page import ListPage
-from parcours_designer.ui.nested import PartnerLinksEditor, QuestionsEditor, TopicsEditor
+from parcours_designer.ui.nested import PartnerLinksEditor, TopicsEditor
+from parcours_designer.ui.questions_editor import QuestionsEditor
+from parcours_designer.ui.responses_page import ResponsesPage
 
 
 class MultiListPage(QWidget):
@@ -96,6 +98,8 @@ class EvaluationPage(MultiListPage):
                                                      [QuestionsEditor(document)])
         self.tabs.addTab(self.list_pages["indicators"], self.tr("&Indicateurs"))
         self.tabs.addTab(self.list_pages["questionnaires"], self.tr("&Questionnaires"))
+        self.responses = ResponsesPage(document, self.tabs)
+        self.tabs.addTab(self.responses, self.tr("&Réponses"))
         self.tabs.addTab(self._review(document), self.tr("&Bilan"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
