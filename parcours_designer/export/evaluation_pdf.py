@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.export.plan_sections import cover, lines, names, review_lists
@@ -21,7 +22,7 @@ REACHED, MISSED, NO_RESULT, TO_JUDGE = "Atteint", "Non atteint", "Résultat non 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
     sheet = styles()
     story = cover(pathway, sheet, "Synthèse d'évaluation")
-    story += objectives_section(pathway, sheet)
+    story += objectives_section(pathway, sheet) + fed_indicators_section(pathway, sheet)
     story += participation_section(pathway, sheet)
     story += questionnaires_section(pathway, sheet)
     story += [para("Bilan", sheet["h1"])] + review_lists(pathway, sheet) + topics_section(pathway, sheet)
@@ -83,22 +84,6 @@ def participation_section(pathway: Pathway, sheet: dict) -> list:
     size = sum(a.size or 0 for a in pathway.audiences)
     if size:
         story.append(para(f"Publics visés : {size} personnes ou structures au total.", sheet["body"]))
-    return story
-
-
-def questionnaires_section(pathway: Pathway, sheet: dict) -> list:
-    story = [para("Questionnaires", sheet["h1"])]
-    if not pathway.questionnaires:
-        return story + [missing_note("Aucun questionnaire n'est encore prévu.", sheet)]
-    phases = pathway.index("phases")
-    for questionnaire in pathway.questionnaires:
-        when = f" – étape « {display_name(phases[questionnaire.phase_id])} »" \
-            if questionnaire.phase_id in phases else ""
-        story.append(para(display_name(questionnaire), sheet["h2"]))
-        story.append(para(f"Public : {questionnaire.audience.label}{when}", sheet["body"]))
-        items = [f"{q.text} ({q.type.label}" + (f" : {', '.join(q.choices)})" if q.choices else ")")
-                 for q in questionnaire.questions]
-        story += bullets(items, sheet["bullet"]) if items else [missing_note("Aucune question.", sheet)]
     return story
 
 

@@ -63,3 +63,10 @@ def flat(text: str) -> str:
 
 
 TODAY = date.today()
+
+
+def kind_options(kind, pathway: Pathway) -> dict:
+    """What a kind needs besides the pathway: the first questionnaire for ``questionnaire``."""
+    if kind.needs_questionnaire and pathway.questionnaires:
+        return {"questionnaire_id": pathway.questionnaires[0].id}
+    return {}

@@ -12,7 +12,7 @@ from parcours_designer.export.registry import EXPORT_KINDS
 from parcours_designer.model.fileformat import load_pathway
 from parcours_designer.model.pathway import Pathway
 
-from .helpers import EXAMPLE, flat, pdf_reader
+from .helpers import EXAMPLE, flat, kind_options, pdf_reader
 
 LONG_WORD = "Anticonstitutionnellement" * 200  # 5,000 characters, no space
 
@@ -286,7 +286,8 @@ def test_odd_dates_export_every_kind_quickly(case, kind, suffix):
     from .test_robustness import check_valid
 
     started = time.monotonic()
-    data = EXPORT_KINDS[kind].render(odd_dates_pathway(case), suffix)
+    pathway = odd_dates_pathway(case)
+    data = EXPORT_KINDS[kind].render(pathway, suffix, **kind_options(EXPORT_KINDS[kind], pathway))
     assert time.monotonic() - started < 30
     check_valid(data, suffix)
 

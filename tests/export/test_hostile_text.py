@@ -17,7 +17,7 @@ from icalendar import Calendar
 from parcours_designer.export.registry import EXPORT_KINDS, ExportError
 from parcours_designer.model.fileformat import save_pathway
 
-from .helpers import pdf_text
+from .helpers import kind_options, pdf_text
 
 TITLE = '=HYPERLINK("http://x","clic") R&D <b>x</b> & Cie <script> $x^2$ \x01fin'
 ENDLESS = "A" * 3000
@@ -37,7 +37,7 @@ def hostile(example):
 
 @pytest.mark.parametrize("kind,suffix", [(k.kind, s) for k in EXPORT_KINDS.values() for s in k.suffixes])
 def test_every_document_builds(hostile, kind, suffix):
-    data = EXPORT_KINDS[kind].render(hostile, suffix)
+    data = EXPORT_KINDS[kind].render(hostile, suffix, **kind_options(EXPORT_KINDS[kind], hostile))
     assert data
     if suffix in (".csv", ".svg", ".ics", ".xml"):  # text formats: no control character left
         assert b"\x01" not in data

@@ -109,3 +109,20 @@ def test_empty_and_hostile_questionnaires_export(suffix):
     data = export_kind("questionnaire").render(pathway, suffix, questionnaire_id="q2")
     text = pdf_text(data) if suffix == ".pdf" else data.decode("utf-8-sig")
     assert "<b>x</b> &" in text
+
+
+def test_evaluation_pdf_shows_answers_charts_and_fed_indicators():
+    from parcours_designer.model.answers.importing import add_responses, build_import, plan_import
+
+    pathway = evaluation_pathway()
+    questionnaire = pathway.questionnaires[0]
+    questionnaire.questions[0].indicator_id = "i3"
+    questionnaire.questions[4].indicator_id = "i5"
+    plan = plan_import(read_table(EXPORTS / "google-forms.csv"), questionnaire)
+    add_responses(questionnaire, build_import(plan, questionnaire).responses)
+    text = " ".join(pdf_text(export_kind("evaluation").render(pathway, ".pdf")).split())
+    for words in ("Questionnaires et réponses", "9 réponse(s) sur 14 participant·e·s de l'étape, soit un taux de "
+                  "réponse de 64,3 %", "moyenne 4, médiane 4 (échelle de 1 à 5)", "Accompagnements individuels 4",
+                  "Le mécénat, les « tiers-lieux »", "Indicateurs alimentés par les questionnaires",
+                  "4 / 5 (moyenne, 8 réponses)", "77,8 % « Oui » (9 réponses)", "Pas encore de réponse importée"):
+        assert words in text, words

@@ -13,7 +13,7 @@ from PIL import Image
 
 from parcours_designer.export.registry import EXPORT_KINDS
 
-from .helpers import ODD_PATHWAYS, flat, pdf_text
+from .helpers import ODD_PATHWAYS, flat, kind_options, pdf_text
 
 CASES = [(name, kind, suffix) for name in ODD_PATHWAYS for kind, export in EXPORT_KINDS.items()
          for suffix in export.suffixes if not export.needs_questionnaire]  # questionnaires: their own tests
@@ -85,8 +85,7 @@ def test_hostile_text_never_breaks_an_export(kind, suffix):
     pathway.costs[1].label = "Atelier\x0b «\x00 diffusion »"
     pathway.partners[1].name = "Conseil\x1f ESS"
     pathway.questionnaires[0].questions[0].text = "Question\x0b «\x00 <b>avis</b> » 🎭"
-    options = {"questionnaire_id": "q1"} if EXPORT_KINDS[kind].needs_questionnaire else {}
-    data = EXPORT_KINDS[kind].render(pathway, suffix, **options)
+    data = EXPORT_KINDS[kind].render(pathway, suffix, **kind_options(EXPORT_KINDS[kind], pathway))
     check_valid(data, suffix)
     if suffix == ".svg":
         assert b"<script" not in data
