@@ -233,6 +233,22 @@ class Review(Part):
         return bool(self.strengths or self.improvements or self.adjustments)
 
 
+class ChecklistItem(Part):
+    """An adjustment carried over from the previous edition's bilan, to tick once done."""
+
+    text: str = ""
+    done: bool = False
+
+
+class EditionLink(Part):
+    """The edition a pathway was made from (« Nouvelle édition »)."""
+
+    uid: str = ""
+    title: str = ""
+    edition: str = ""
+    file: str = ""
+
+
 class Risk(Entity):
     description: str = ""
     likelihood: Level = Level.MEDIUM

@@ -9,8 +9,10 @@ from pydantic import Field
 
 from parcours_designer.model.entities import (
     Audience,
+    ChecklistItem,
     Closure,
     Cost,
+    EditionLink,
     Funding,
     Indicator,
     Need,
@@ -72,6 +74,9 @@ class Pathway(Part):
     baseline_saved_on: Optional[IsoDate] = None
     # A stable identity, kept when the title changes (calendar UIDs…).
     uid: str = ""
+    # « Nouvelle édition »: the edition this one comes from, and its bilan's adjustments to make.
+    previous_edition: Optional[EditionLink] = None
+    checklist: list[ChecklistItem] = Field(default_factory=list)
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""
