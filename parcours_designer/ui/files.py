@@ -73,6 +73,22 @@ class FileActions(QObject):
             return
         self.window.set_document(Document(pathway))
 
+    def new_edition(self) -> None:
+        """Next year's pathway from this one, as a new unsaved document (« Nouvelle édition »)."""
+        from parcours_designer.model.next_edition import next_edition
+
+        if not self.maybe_save():
+            return
+        current = self.window.document
+        source = current.path.name if current.path is not None else ""
+        pathway = next_edition(current.pathway, source)
+        document = Document(pathway)
+        self.window.set_document(document)
+        document.mark_unsaved()
+        self.window.statusBar().showMessage(
+            self.tr("Édition {0} créée : dates déplacées d'un an, réponses et résultats effacés, "
+                    "{1} ajustement(s) à mener repris du bilan").format(pathway.edition, len(pathway.checklist)), 8000)
+
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return

@@ -67,6 +67,7 @@ def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
     actions.add(menu, "new", window.tr("&Nouveau"), files.new_blank, QKeySequence.StandardKey.New)
     actions.add(menu, "new_template", window.tr("Nouveau à partir d'un &modèle…"), files.new_from_template,
                 "Ctrl+Shift+N")
+    actions.add(menu, "new_edition", window.tr("Nouvelle é&dition (année suivante)"), files.new_edition)
     actions.add(menu, "open", window.tr("&Ouvrir…"), files.open_dialog, QKeySequence.StandardKey.Open)
     actions.recent_menu = menu.addMenu(window.tr("Fichiers &récents"))
     actions.add(menu, "open_portfolio", window.tr("Ouvrir un &portefeuille…"), lambda: _open_portfolio(window))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QTabWid
 from parcours_designer.model.budget import compute_budget
 from parcours_designer.model.formatting import format_money
 from parcours_designer.ui import specs
+from parcours_designer.ui.checklist import ChecklistEditor
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
 from parcours_designer.ui.list_page import ListPage
@@ -108,6 +109,8 @@ class EvaluationPage(MultiListPage):
     def _review(self, document: Document) -> QWidget:
         holder = QWidget(self)
         layout = QVBoxLayout(holder)
+        self.checklist = ChecklistEditor(document, holder)
+        layout.addWidget(self.checklist)
         self.review_form = Form(document, None, specs.REVIEW_FIELDS(), holder)
         self.review_form.reload()
         layout.addWidget(self.review_form)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from parcours_designer.model.answers.importing import plan_import
@@ -146,3 +147,20 @@ def test_deleting_an_indicator_unlinks_its_question_undoably(example_window, mon
     assert document.item("questionnaires", "q1").questions[0].indicator_id is None
     document.undo_stack.undo()
     assert document.item("questionnaires", "q1").questions[0].indicator_id == "i5"
+
+
+def test_new_edition_from_the_menu(example_window, monkeypatch, qtbot):
+    import_export(example_window, monkeypatch)
+    monkeypatch.setattr(example_window.files, "maybe_save", lambda: True)
+    example_window.menu_actions.actions["new_edition"].trigger()
+    document = example_window.document
+    pathway = document.pathway
+    assert pathway.edition == "2028" and document.path is None and document.is_modified()
+    assert pathway.questionnaires[0].responses == []
+    assert pathway.previous_edition.file == "dla-collectif-culture.parcours"
+    checklist = evaluation(example_window).checklist
+    assert checklist.list.count() == 2 and "2027" in checklist.origin.text()
+    checklist.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert pathway.checklist[0].done and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert not pathway.checklist[0].done
