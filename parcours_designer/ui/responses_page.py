@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.model.answers import editing
+from parcours_designer.model.answers.indicators import fed_result
 from parcours_designer.model.answers.stats import QuestionnaireStats, questionnaire_stats
 from parcours_designer.model.entities import Questionnaire
 from parcours_designer.model.formatting import format_date, format_number
+from parcours_designer.model.references import display_name
 from parcours_designer.ui import dialogs, specs
 from parcours_designer.ui.bar_chart import BarChart
 from parcours_designer.ui.commands import SetFields
@@ -191,6 +193,8 @@ class ResponsesPage(QWidget):
             title.setStyleSheet("font-weight: bold; margin-top: 6px;")
             layout.addWidget(title)
             layout.addWidget(self._plain(self._figures(question), holder))
+            if question.question.indicator_id:
+                layout.addWidget(self._plain(self._fed(stats.questionnaire, question.question), holder))
             if question.texts:
                 for row, text in enumerate(question.texts):
                     layout.addWidget(self._open_answer(question.question.id, row, text, holder))
@@ -205,6 +209,12 @@ class ResponsesPage(QWidget):
             text += self.tr(" — moyenne {0}, médiane {1}").format(format_number(question.mean),
                                                                   format_number(question.median))
         return text
+
+    def _fed(self, questionnaire: Questionnaire, question) -> str:
+        indicator = self.document.item("indicators", question.indicator_id)
+        result = fed_result(question.indicator_id, questionnaire, question)
+        return self.tr("Alimente l'indicateur « {0} » : {1}").format(
+            display_name(indicator) if indicator else question.indicator_id, result.text())
 
     @staticmethod
     def _plain(text: str, parent: QWidget) -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from parcours_designer.model.answers.importing import plan_import
 from parcours_designer.model.answers.matching import ColumnKind
@@ -74,6 +74,8 @@ def test_import_shows_matching_then_stores_in_one_undo_step(example_window, monk
     assert len(responses) == 9 and document.undo_stack.count() == 1
     assert "@example.org" not in dump_pathway(document.pathway).decode()
     assert page.model.rowCount() == 9 and "64,3 %" in page.header.text()
+    labels = [w.text() for w in page.stats_area.widget().findChildren(QLabel)]
+    assert "8 réponse(s) — moyenne 4, médiane 4" in labels
     import_export(example_window, monkeypatch)  # the same export again: nothing to add, no step
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
@@ -140,6 +142,10 @@ def test_deleting_an_indicator_unlinks_its_question_undoably(example_window, mon
     editor.indicator.setCurrentIndex(editor.indicator.findData("i5"))
     editor.indicator.activated.emit(editor.indicator.currentIndex())
     assert document.item("questionnaires", "q1").questions[0].indicator_id == "i5"
+    page = import_export(example_window, monkeypatch)
+    labels = [w.text() for w in page.stats_area.widget().findChildren(QLabel)]
+    assert "Alimente l'indicateur « Taux de présence aux temps collectifs (%) » : 4 / 5 (moyenne, 8 réponses)" \
+        in labels
     from parcours_designer.ui import dialogs
     monkeypatch.setattr(dialogs, "confirm_delete", lambda *a: True)
     evaluation(example_window).list_pages["indicators"].select("i5")
