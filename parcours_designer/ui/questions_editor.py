@@ -94,6 +94,10 @@ class QuestionsEditor(QGroupBox):
         self.counted = QLineEdit(self.details)
         self.counted.setPlaceholderText(self.tr("le premier choix, ou « Oui »"))
         self.counted.textEdited.connect(lambda text: self._change(merge=True, indicator_choice=text))
+        self.form = form
+        self._add_rows()
+
+    def _add_rows(self) -> None:
         self.rows = {}
         for key, label, widget in (("text", self.tr("Question"), self.text), ("type", self.tr("Type"), self.type),
                                    ("choices", self.tr("Choix (un par ligne)"), self.choices),
@@ -105,9 +109,8 @@ class QuestionsEditor(QGroupBox):
                                    ("measure", self.tr("Calcul"), self.measure),
                                    ("counted", self.tr("Réponse comptée"), self.counted)):
             widget.setAccessibleName(label)
-            form.addRow(label, widget)
+            self.form.addRow(label, widget)
             self.rows[key] = widget
-        self.form = form
 
     # --- showing ---------------------------------------------------------
     def set_item(self, item_id: Optional[str]) -> None:
@@ -117,9 +120,6 @@ class QuestionsEditor(QGroupBox):
 
     def questionnaire(self):
         return self.document.item("questionnaires", self.questionnaire_id) if self.questionnaire_id else None
-
-    def current_row(self) -> int:
-        return self.list.currentRow()
 
     def reload(self, select: Optional[int] = None) -> None:
         questionnaire = self.questionnaire()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parcours_designer.model.answers.dates import month_first, parse_date
 from parcours_designer.model.answers.importing import build_import, plan_import
@@ -138,3 +140,32 @@ def test_a_wrong_answer_type_is_refused(pathway):
     data["questionnaires"][0]["responses"] = [{"id": "r1", "answers": {"q1-1": 3.5}}]
     with pytest.raises(PathwayFileError):
         validate_pathway(data)
+
+
+# Bounded: any bytes are a table or a French refusal, never another error.
+CELLS = st.sampled_from(["q1-1", "q1-4", "Oui", "4", "12/06/2027", "Horodateur", "a;b", "\"", "é", "’", "", "9",
+                         "Ateliers collectifs, Formation", "\t", ",", ";", "\r\n", "\n", "\x00", "[SQ001]"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CELLS, max_size=40), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
+def test_any_export_is_read_or_refused_in_french(pathway_for_fuzz, cells, encoding):
+    from parcours_designer.model.answers.table import AnswersFileError
+
+    raw = "".join(cells).encode(encoding, errors="replace")
+    questionnaire = pathway_for_fuzz.questionnaires[0]
+    try:
+        table = parse_table(raw, "x.csv")
+    except AnswersFileError as error:
+        assert str(error).startswith("x.csv : ")
+        return
+    result = build_import(plan_import(table, questionnaire), questionnaire)
+    for response in result.responses:
+        Response.model_validate(response.model_dump())
+
+
+@pytest.fixture(scope="module")
+def pathway_for_fuzz():
+    from tests.answers.conftest import evaluation_pathway
+
+    return evaluation_pathway()
