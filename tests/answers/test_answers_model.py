@@ -147,7 +147,7 @@ CELLS = st.sampled_from(["q1-1", "q1-4", "Oui", "4", "12/06/2027", "Horodateur",
                          "Ateliers collectifs, Formation", "\t", ",", ";", "\r\n", "\n", "\x00", "[SQ001]"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(CELLS, max_size=40), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
 def test_any_export_is_read_or_refused_in_french(pathway_for_fuzz, cells, encoding):
     from parcours_designer.model.answers.table import AnswersFileError

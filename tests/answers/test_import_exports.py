@@ -103,7 +103,8 @@ def test_a_file_matching_no_question_gives_no_response(pathway):
     assert plan.used() == [] and result.responses == []
 
 
-@pytest.mark.parametrize("raw, words", [(b"", "vide"), (b"PK\x03\x04rest", "Excel"), (b"\x00\x01\x02", "texte")])
+@pytest.mark.parametrize("raw, words", [(b"", "vide"), (b"\"  \"\r\n\"\"\n", "aucune cellule"),
+                                        (b"PK\x03\x04rest", "Excel"), (b"\x00\x01\x02", "texte")])
 def test_unusable_files_are_named(raw, words):
     with pytest.raises(AnswersFileError, match=words):
         parse_table(raw, "x.csv")

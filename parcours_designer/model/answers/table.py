@@ -72,6 +72,8 @@ def parse_table(raw: bytes, name: str = "export") -> ExportTable:
     except csv.Error as error:
         raise AnswersFileError(f"{name} : CSV mal formé ({error})") from None
     rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise AnswersFileError(f"{name} : aucune cellule remplie (seulement des séparateurs)")
     width = max(len(row) for row in rows)
     if width < 2 and len(rows) < 2:
         raise AnswersFileError(f"{name} : aucune colonne de réponses (une seule cellule lue)")
