@@ -30,7 +30,7 @@ SELECTED = {"needs": "n2", "objectives": "o2", "phases": "ph5", "partners": "p2"
 def settle(app: QApplication, window) -> None:
     for _ in range(5):
         app.processEvents()
-    window.checker.run_now()
+    window.derived.refresh_now()
     app.processEvents()
 
 

@@ -25,23 +25,10 @@ from parcours_designer.model.entities import (
     Review,
     Risk,
 )
+from parcours_designer.model.kinds import KINDS
 from parcours_designer.model.types import IsoDate
 
 DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
-
-# The lists of a pathway, in file order, with the entity type each holds.
-ENTITY_LISTS: dict[str, type] = {
-    "audiences": Audience,
-    "needs": Need,
-    "objectives": Objective,
-    "partners": Partner,
-    "phases": Phase,
-    "costs": Cost,
-    "funding": Funding,
-    "indicators": Indicator,
-    "questionnaires": Questionnaire,
-    "risks": Risk,
-}
 
 
 def new_uid() -> str:
@@ -58,6 +45,7 @@ class Pathway(Part):
     start: Optional[IsoDate] = None
     end: Optional[IsoDate] = None
     framework: str = DEFAULT_FRAMEWORK
+    # The lists: each has one record in model/kinds.py (KINDS), in this order.
     audiences: list[Audience] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
@@ -80,7 +68,7 @@ class Pathway(Part):
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""
-        if list_name not in ENTITY_LISTS:
+        if list_name not in KINDS:
             raise KeyError(list_name)
         return getattr(self, list_name)
 

@@ -10,37 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from parcours_designer.model.pathway import ENTITY_LISTS, Pathway
+from parcours_designer.model.kinds import KINDS
+from parcours_designer.model.pathway import Pathway
 
-# French names of each list's entity: (definite, indefinite, list title).
-ENTITY_NAMES: dict[str, tuple[str, str, str]] = {
-    "audiences": ("le public", "un public", "Publics"),
-    "needs": ("le besoin", "un besoin", "Besoins"),
-    "objectives": ("l'objectif", "un objectif", "Objectifs"),
-    "partners": ("le partenaire", "un partenaire", "Partenaires"),
-    "phases": ("l'étape", "une étape", "Étapes"),
-    "costs": ("la charge", "une charge", "Charges"),
-    "funding": ("le produit", "un produit", "Produits"),
-    "indicators": ("l'indicateur", "un indicateur", "Indicateurs"),
-    "questionnaires": ("le questionnaire", "un questionnaire", "Questionnaires"),
-    "risks": ("le risque", "un risque", "Risques"),
-    "review": ("le bilan", "un bilan", "Bilan"),
-    "questions": ("la question", "une question", "Questions"),
-}
+# Items kept inside another item (not lists of the pathway) that hold references: one of
+# them named with its article. (The review's topics are named in full where they are used.)
+NESTED_SOURCES: dict[str, str] = {"questions": "la question"}
 
-# The target type names of the check and of ``target.type`` in JSON.
-TARGET_TYPES: dict[str, str] = {
-    "audiences": "audience",
-    "needs": "need",
-    "objectives": "objective",
-    "partners": "partner",
-    "phases": "phase",
-    "costs": "cost",
-    "funding": "funding",
-    "indicators": "indicator",
-    "questionnaires": "questionnaire",
-    "risks": "risk",
-}
+
+def _source_noun(source: str) -> str:
+    """« l'étape », « la question »…: one item of a reference's ``source``."""
+    return KINDS[source].definite if source in KINDS else NESTED_SOURCES[source]
 
 
 def display_name(item: object) -> str:
@@ -132,10 +112,9 @@ class Referrer:
     field: RefField
 
     def describe(self) -> str:
-        article = ENTITY_NAMES[self.source][0]
         if self.source == "review":
             return f"un sujet à faire remonter du bilan (« {display_name(self.item)} »)"
-        return f"{article} « {display_name(self.item)} » ({self.field.label})"
+        return f"{_source_noun(self.source)} « {display_name(self.item)} » ({self.field.label})"
 
 
 def referrers(pathway: Pathway, target: str, target_id: str) -> list[Referrer]:
@@ -158,13 +137,13 @@ def remove_references(pathway: Pathway, target: str, target_id: str) -> None:
 
 def duplicate_ids(pathway: Pathway) -> Iterator[str]:
     """French messages, one per id used twice in the same list."""
-    for list_name in ENTITY_LISTS:
+    for list_name in KINDS:
         seen: set[str] = set()
         for position, item in enumerate(pathway.items(list_name)):
             if item.id in seen:
                 yield (
                     f"pathway.{list_name}[{position}] : l'identifiant « {item.id} » apparaît "
-                    f"deux fois dans la liste « {ENTITY_NAMES[list_name][2]} »"
+                    f"deux fois dans la liste « {KINDS[list_name].title} »"
                 )
             seen.add(item.id)
         if list_name == "questionnaires":
@@ -202,7 +181,7 @@ def _response_problems(pathway: Pathway) -> Iterator[str]:
 
 def dangling_references(pathway: Pathway) -> Iterator[str]:
     """French messages, one per reference to an id that does not exist."""
-    known = {name: {item.id for item in pathway.items(name)} for name in ENTITY_LISTS}
+    known = {name: {item.id for item in pathway.items(name)} for name in KINDS}
     for ref in REF_FIELDS:
         for item in source_items(pathway, ref.source):
             for target_id in ref.get(item):
@@ -211,11 +190,11 @@ def dangling_references(pathway: Pathway) -> Iterator[str]:
 
 
 def _dangling_message(ref: RefField, item: object, target_id: str) -> str:
-    target_noun = ENTITY_NAMES[ref.target][1]
+    target_noun = KINDS[ref.target].indefinite
     if ref.source == "review":
         where = f"Le sujet à faire remonter « {display_name(item)} » du bilan"
     else:
-        article = ENTITY_NAMES[ref.source][0]
+        article = _source_noun(ref.source)
         where = f"{article[0].upper()}{article[1:]} « {display_name(item)} » (id « {item.id} »)"
     return (
         f"{where}, champ « {ref.field} » ({ref.label}), fait référence à "

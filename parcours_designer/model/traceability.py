@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from parcours_designer.model.budget import compute_budget
+from parcours_designer.model.budget import Budget, compute_budget
 from parcours_designer.model.enums import PartnerStatus, Priority
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
@@ -70,9 +70,10 @@ class PathwayFigures:
         return self.total_products - self.total_charges
 
 
-def pathway_figures(pathway: Pathway) -> PathwayFigures:
+def pathway_figures(pathway: Pathway, budget: Optional[Budget] = None) -> PathwayFigures:
+    """The figures of ``pathway`` (``budget``: its budget, when the caller has computed it)."""
     answered = {need_id for objective in pathway.objectives for need_id in objective.need_ids}
-    budget = compute_budget(pathway)
+    budget = budget if budget is not None else compute_budget(pathway)
     return PathwayFigures(
         needs_answered=sum(1 for need in pathway.needs if need.id in answered),
         needs=len(pathway.needs),

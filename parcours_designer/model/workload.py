@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Optional
+from typing import Mapping, Optional
 
 from parcours_designer.model.calendar import WorkCalendar, month_starts, week_starts
 from parcours_designer.model.entities import Cost
@@ -189,11 +189,20 @@ def _spread(calendar: WorkCalendar, periods: list[Period], row: list[Fraction],
         row[index] += days * inside / total
 
 
-def overloaded_phases(pathway: Pathway, schedule: Schedule) -> dict[str, list[Load]]:
-    """Phases of an overloaded worker that fall in one of its overloaded periods, with those loads."""
+def workloads(pathway: Pathway, schedule: Schedule) -> dict[Granularity, Workload]:
+    """The workload at every granularity: what the check and the planning view read."""
+    return {granularity: compute_workload(pathway, schedule, granularity) for granularity in Granularity}
+
+
+def overloaded_phases(pathway: Pathway, schedule: Schedule,
+                      computed: Optional[Mapping[Granularity, Workload]] = None) -> dict[str, list[Load]]:
+    """Phases of an overloaded worker that fall in one of its overloaded periods, with those loads.
+
+    ``computed`` reuses the :func:`workloads` of ``schedule`` when the caller has them.
+    """
     found: dict[str, list[Load]] = {}
-    loads = [load for granularity in Granularity
-             for load in compute_workload(pathway, schedule, granularity).overloads()]
+    computed = computed if computed is not None else workloads(pathway, schedule)
+    loads = [load for granularity in Granularity for load in computed[granularity].overloads()]
     if not loads:
         return found
     worked_on: dict[str, set[str]] = {}

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.check import CheckResult, Coverage, Finding, Severity
 from parcours_designer.model.framework import Competence
-from parcours_designer.ui.check_controller import CheckController
+from parcours_designer.model.kinds import kind_of_target
 from parcours_designer.ui.commands import SetFields
+from parcours_designer.ui.derived import DerivedState, DerivedStateService
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPETENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,17 +85,19 @@ class FindingsModel(QStandardItemModel):
 class CheckPanel(QWidget):
     """Lives in a dock beside every page; double-click a finding to open its item."""
 
-    target_activated = Signal(str, object)  # target type, target id (None: the pathway)
+    item_chosen = Signal(object, object)  # list name, item id (both None: the pathway itself)
 
-    def __init__(self, controller: CheckController, parent=None):
+    def __init__(self, derived: DerivedStateService, parent=None):
         super().__init__(parent)
-        self.controller = controller
-        self.document = controller.document
+        self.derived = derived
+        self.document = derived.document
         self.model = FindingsModel(self)
         self._build()
-        controller.result_ready.connect(self.show_result)
+        derived.updated.connect(self._state_updated)
         self.document.changed.connect(self._on_document_changed)
         self._fill_frameworks()
+        if derived.current is not None:
+            self.show_result(derived.current.check)
 
     def _build(self) -> None:
         body = self
@@ -136,12 +139,12 @@ class CheckPanel(QWidget):
 
     def _fill_frameworks(self) -> None:
         self.framework_box.clear()
-        for framework_id, framework in sorted(self.controller.catalog.frameworks.items()):
+        for framework_id, framework in sorted(self.derived.catalog.frameworks.items()):
             self.framework_box.addItem(framework.title, framework_id)
         self._show_framework()
 
     def _show_framework(self) -> None:
-        index = self.framework_box.findData(self.controller.framework().id)
+        index = self.framework_box.findData(self.derived.framework().id)
         self.framework_box.setCurrentIndex(index)
         self.framework_box.setToolTip(self.framework_box.currentText())
 
@@ -155,11 +158,14 @@ class CheckPanel(QWidget):
         if change.list_name is None and "framework" in change.fields:
             self._show_framework()
 
+    def _state_updated(self, state: DerivedState) -> None:
+        self.show_result(state.check)
+
     def show_result(self, result: CheckResult) -> None:
         counts = [result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
         text = self.tr("Score : {0} % — {1} erreur(s), {2} avertissement(s), {3} information(s)").format(
             result.score, *counts)
-        if not self.controller.framework_is_known():
+        if not self.derived.framework_is_known():
             text += "\n" + self.tr("Référentiel « {0} » introuvable : le référentiel par défaut est utilisé.").format(
                 self.document.pathway.framework)
         self.summary.setText(text)
@@ -184,11 +190,12 @@ class CheckPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)
         if target:
-            self.target_activated.emit(target[0], target[1])
+            kind = kind_of_target(target[0])
+            self.item_chosen.emit(kind.list_name if kind is not None else None, target[1])
 
     def _show_details(self, index: QModelIndex) -> None:
         competence_id = index.data(COMPETENCE_ROLE) or index.parent().data(COMPETENCE_ROLE)
-        competence = self.controller.framework().competence(competence_id) if competence_id else None
+        competence = self.derived.framework().competence(competence_id) if competence_id else None
         finding = f"<p>{escape(index.data() or '')}</p><hr>" if index.data(TARGET_ROLE) else ""
         self.details.setHtml(finding + (competence_html(competence) if competence else ""))
 

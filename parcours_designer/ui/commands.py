@@ -14,7 +14,8 @@ from typing import Any, Optional
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from parcours_designer.model.references import ENTITY_NAMES, referrers
+from parcours_designer.model.kinds import KINDS
+from parcours_designer.model.references import referrers
 from parcours_designer.ui.document import FIELDS, INSERTED, MOVED, REMOVED, Change, Document
 
 SET_FIELDS_ID = 1001
@@ -25,7 +26,7 @@ def _tr(text: str) -> str:
 
 
 def _noun(list_name: Optional[str]) -> str:
-    return ENTITY_NAMES[list_name][0] if list_name else _tr("le parcours")
+    return KINDS[list_name].definite if list_name else _tr("le parcours")
 
 
 class SetFields(QUndoCommand):
@@ -102,7 +103,7 @@ class AddItem(QUndoCommand):
 
     def __init__(self, document: Document, list_name: str, item, row: Optional[int] = None,
                  text: str = ""):
-        super().__init__(text or _tr("Ajouter {0}").format(ENTITY_NAMES[list_name][1]))
+        super().__init__(text or _tr("Ajouter {0}").format(KINDS[list_name].indefinite))
         self.document = document
         self.list_name = list_name
         self.item = item
@@ -123,14 +124,14 @@ def duplicate_item(document: Document, list_name: str, item_id: str) -> AddItem:
     original = document.items(list_name)[row]
     twin = original.model_copy(deep=True, update={"id": document.new_id(list_name)})
     return AddItem(document, list_name, twin, row + 1,
-                   text=_tr("Dupliquer {0}").format(ENTITY_NAMES[list_name][0]))
+                   text=_tr("Dupliquer {0}").format(KINDS[list_name].definite))
 
 
 class DeleteItem(QUndoCommand):
     """Delete an item and every reference to it; undo restores all of it."""
 
     def __init__(self, document: Document, list_name: str, item_id: str):
-        super().__init__(_tr("Supprimer {0}").format(ENTITY_NAMES[list_name][0]))
+        super().__init__(_tr("Supprimer {0}").format(KINDS[list_name].definite))
         self.document = document
         self.list_name = list_name
         self.item_id = item_id
@@ -175,7 +176,7 @@ class MoveItem(QUndoCommand):
     """Move the item at ``row`` to ``new_row`` in its list."""
 
     def __init__(self, document: Document, list_name: str, row: int, new_row: int):
-        super().__init__(_tr("Déplacer {0}").format(ENTITY_NAMES[list_name][0]))
+        super().__init__(_tr("Déplacer {0}").format(KINDS[list_name].definite))
         self.document = document
         self.list_name = list_name
         self.row = row

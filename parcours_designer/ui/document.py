@@ -9,7 +9,6 @@ The document is modified exactly when the undo stack is not clean.
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,20 +19,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:  # The model (pydantic) is imported once the window shows: see ui/app.py.
     from parcours_designer.model.pathway import Pathway
-
-# Prefix of the ids the editor gives new items of each list.
-ID_PREFIXES: dict[str, str] = {
-    "audiences": "a",
-    "needs": "n",
-    "objectives": "o",
-    "partners": "p",
-    "phases": "ph",
-    "costs": "c",
-    "funding": "f",
-    "indicators": "i",
-    "questionnaires": "q",
-    "risks": "r",
-}
 
 # ``Change.kind`` values.
 FIELDS = "fields"
@@ -72,6 +57,7 @@ class Document(QObject):
         self.pathway = pathway
         self.path = Path(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
+        self.revision = 0  # one more for every change, counted before ``changed`` is emitted
 
     # --- editing ---------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
@@ -80,6 +66,7 @@ class Document(QObject):
 
     def notify(self, change: Change) -> None:
         """Called by commands after they changed the pathway."""
+        self.revision += 1
         self.changed.emit(change)
 
     @contextmanager
@@ -89,6 +76,7 @@ class Document(QObject):
         try:
             yield
         finally:
+            self.revision += 1
             self.changed.emit(change)
 
     def is_modified(self) -> bool:
@@ -111,14 +99,9 @@ class Document(QObject):
 
     def new_id(self, list_name: str) -> str:
         """A fresh id for ``list_name``: its prefix and the next free number."""
-        prefix = ID_PREFIXES[list_name]
-        pattern = re.compile(rf"^{re.escape(prefix)}(\d+)$")
-        used = {item.id for item in self.items(list_name)}
-        numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
-        number = max(numbers, default=0) + 1
-        while f"{prefix}{number}" in used:
-            number += 1
-        return f"{prefix}{number}"
+        from parcours_designer.model.kinds import KINDS
+
+        return KINDS[list_name].new_id(item.id for item in self.items(list_name))
 
     # --- files -----------------------------------------------------------
     def display_name(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Optional
+from typing import Any, Generic, Optional, TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
@@ -91,14 +91,17 @@ def parse_number_text(text: str) -> str:
     return cleaned.replace(FRENCH.decimalPoint(), ".").replace(",", ".")
 
 
-class Binding(QObject):
-    """One form widget, its model value in and the user's edits out."""
+W = TypeVar("W", bound=QWidget)
+
+
+class Binding(QObject, Generic[W]):
+    """One form widget (of type ``W``), its model value in and the user's edits out."""
 
     edited = Signal(object, bool)  # value, merge
 
-    def __init__(self, widget: QWidget):
+    def __init__(self, widget: W):
         super().__init__(widget)
-        self.widget = widget
+        self.widget: W = widget
 
     def show(self, value: Any) -> None:
         """Display ``value`` unless the widget already shows it (keeps the cursor)."""
@@ -113,7 +116,7 @@ class Binding(QObject):
         raise NotImplementedError
 
 
-class TextBinding(Binding):
+class TextBinding(Binding[QLineEdit]):
     """A one-line text; with ``on_finish`` the value is taken when leaving the field."""
 
     def __init__(self, widget: QLineEdit, on_finish: bool = False):
@@ -131,7 +134,7 @@ class TextBinding(Binding):
         self.widget.setCursorPosition(0)
 
 
-class MultilineBinding(Binding):
+class MultilineBinding(Binding[QPlainTextEdit]):
     def __init__(self, widget: QPlainTextEdit):
         super().__init__(widget)
         widget.textChanged.connect(lambda: self.edited.emit(self.value(), True))
@@ -153,7 +156,7 @@ class LinesBinding(MultilineBinding):
         self.widget.setPlainText("\n".join(value or []))
 
 
-class ChoiceBinding(Binding):
+class ChoiceBinding(Binding[QComboBox]):
     """An enumerated value (``optional``: « — » stands for none)."""
 
     def __init__(self, widget: QComboBox, enum: type[Enum], optional: bool = False):
@@ -171,7 +174,7 @@ class ChoiceBinding(Binding):
         self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
 
 
-class IntBinding(Binding):
+class IntBinding(Binding[QSpinBox]):
     """A whole number; ``optional`` ones show « — » below their minimum."""
 
     def __init__(self, widget: QSpinBox, minimum: int = 0, optional: bool = False):
@@ -192,7 +195,7 @@ class IntBinding(Binding):
         self.widget.setValue(self.widget.minimum() if value is None else value)
 
 
-class BoolBinding(Binding):
+class BoolBinding(Binding[QCheckBox]):
     def __init__(self, widget: QCheckBox):
         super().__init__(widget)
         widget.toggled.connect(lambda checked: self.edited.emit(checked, False))
@@ -204,7 +207,7 @@ class BoolBinding(Binding):
         self.widget.setChecked(bool(value))
 
 
-class DateBinding(Binding):
+class DateBinding(Binding[DateField]):
     def __init__(self, widget: DateField):
         super().__init__(widget)
         widget.date_edited.connect(lambda: self.edited.emit(self.value(), False))
@@ -221,7 +224,7 @@ class DateBinding(Binding):
                 self._show(value)
 
 
-class NumberBinding(Binding):
+class NumberBinding(Binding[QLineEdit]):
     """Money (``1 234,50 €``) or a quantity (``2,5``), typed the French way.
 
     An empty field means zero, or no value at all when ``optional``.
@@ -258,7 +261,7 @@ class NumberBinding(Binding):
             self.widget.setText(format_quantity(Decimal(value)))
 
 
-class MeasureBinding(Binding):
+class MeasureBinding(Binding[QLineEdit]):
     """A target or result: a number when it reads as one, a text otherwise."""
 
     def __init__(self, widget: QLineEdit):
@@ -286,7 +289,7 @@ class MeasureBinding(Binding):
             self.widget.setText("" if value is None else str(value))
 
 
-class LinkBinding(Binding):
+class LinkBinding(Binding[LinkList]):
     """A list of ids of another list's items, picked in a :class:`LinkList`."""
 
     def __init__(self, widget: LinkList):
@@ -307,7 +310,7 @@ class LinkBinding(Binding):
         self.widget.set_checked(self.ids, self.excluded)
 
 
-class RefBinding(Binding):
+class RefBinding(Binding[RefCombo]):
     """One id of another list's item (or none), picked in a :class:`RefCombo`."""
 
     def __init__(self, widget: RefCombo):

@@ -7,33 +7,44 @@ nothing; unsaved changes are never dropped without asking.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
 from parcours_designer.ui.templates_dialog import choose_template
 
-if TYPE_CHECKING:
-    from parcours_designer.ui.main_window import MainWindow
-
 EXTENSION = ".parcours"  # model.fileformat.EXTENSION, without importing the model at start-up
 
 
+class DocumentHost(Protocol):
+    """What the file actions need from the editor's window (declared here: no import of main_window)."""
+
+    document: Optional[Document]
+
+    def set_document(self, document: Document) -> None: ...
+
+    def update_recent(self, files: list[Path]) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
+
+    def window(self) -> QWidget: ...  # the parent of the dialogs
+
+
 class FileActions(QObject):
-    def __init__(self, window: "MainWindow", recent: Optional[RecentFiles] = None):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: DocumentHost, recent: Optional[RecentFiles] = None):
+        super().__init__(host.window())
+        self.host = host
         self.recent = recent or RecentFiles()
 
     def _filter(self) -> str:
         return self.tr("Parcours (*{0});;Tous les fichiers (*)").format(EXTENSION)
 
     def _folder(self) -> str:
-        document = self.window.document
+        document = self.host.document
         if document.path is not None:
             return str(document.path.parent)
         recent = self.recent.load()
@@ -42,10 +53,10 @@ class FileActions(QObject):
     # --- asking before losing work ---------------------------------------
     def maybe_save(self) -> bool:
         """True when the current document may be closed (saved, discarded or clean)."""
-        document = self.window.document
+        document = self.host.document
         if document is None or not document.is_modified():
             return True
-        answer = dialogs.ask_unsaved(self.window, document.display_name() or self.tr("Sans titre"))
+        answer = dialogs.ask_unsaved(self.host.window(), document.display_name() or self.tr("Sans titre"))
         if answer == dialogs.SAVE:
             return self.save()
         return answer == dialogs.DISCARD
@@ -55,7 +66,7 @@ class FileActions(QObject):
         from parcours_designer.model.pathway import Pathway, new_uid
 
         if self.maybe_save():
-            self.window.set_document(Document(Pathway(title=self.tr("Nouveau parcours"), uid=new_uid())))
+            self.host.set_document(Document(Pathway(title=self.tr("Nouveau parcours"), uid=new_uid())))
 
     def new_from_template(self) -> None:
         from parcours_designer.model.errors import PathwayError
@@ -63,15 +74,15 @@ class FileActions(QObject):
 
         if not self.maybe_save():
             return
-        template_id = choose_template(self.window, list_templates())
+        template_id = choose_template(self.host.window(), list_templates())
         if template_id is None:
             return
         try:
             pathway = load_template(template_id)
         except (TemplateError, PathwayError) as error:
-            dialogs.show_error(self.window, self.tr("Modèle inutilisable"), str(error))
+            dialogs.show_error(self.host.window(), self.tr("Modèle inutilisable"), str(error))
             return
-        self.window.set_document(Document(pathway))
+        self.host.set_document(Document(pathway))
 
     def new_edition(self) -> None:
         """Next year's pathway from this one, as a new unsaved document (« Nouvelle édition »)."""
@@ -79,20 +90,20 @@ class FileActions(QObject):
 
         if not self.maybe_save():
             return
-        current = self.window.document
+        current = self.host.document
         source = current.path.name if current.path is not None else ""
         pathway = next_edition(current.pathway, source)
         document = Document(pathway)
-        self.window.set_document(document)
+        self.host.set_document(document)
         document.mark_unsaved()
-        self.window.statusBar().showMessage(
+        self.host.statusBar().showMessage(
             self.tr("Édition {0} créée : dates déplacées d'un an, réponses et résultats effacés, "
                     "{1} ajustement(s) à mener repris du bilan").format(pathway.edition, len(pathway.checklist)), 8000)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        name, _filter = QFileDialog.getOpenFileName(self.window, self.tr("Ouvrir un parcours"),
+        name, _filter = QFileDialog.getOpenFileName(self.host.window(), self.tr("Ouvrir un parcours"),
                                                     self._folder(), self._filter())
         if name:
             self.open_path(Path(name), ask=False)
@@ -107,23 +118,23 @@ class FileActions(QObject):
         try:
             pathway = load_pathway(path)
         except PathwayError as error:
-            dialogs.show_error(self.window, self.tr("Impossible d'ouvrir le fichier"), str(error))
+            dialogs.show_error(self.host.window(), self.tr("Impossible d'ouvrir le fichier"), str(error))
             return False
-        self.window.set_document(Document(pathway, Path(path)))
-        self.window.update_recent(self.recent.add(Path(path)))
+        self.host.set_document(Document(pathway, Path(path)))
+        self.host.update_recent(self.recent.add(Path(path)))
         return True
 
     # --- save --------------------------------------------------------------
     def save(self) -> bool:
-        document = self.window.document
+        document = self.host.document
         if document.path is None:
             return self.save_as()
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
-        document = self.window.document
+        document = self.host.document
         suggested = document.path or Path(self._folder()) / (self.tr("parcours") + EXTENSION)
-        name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Enregistrer le parcours sous"),
+        name, _filter = QFileDialog.getSaveFileName(self.host.window(), self.tr("Enregistrer le parcours sous"),
                                                     str(suggested), self._filter())
         if not name:
             return False
@@ -136,16 +147,16 @@ class FileActions(QObject):
         from parcours_designer.model.errors import PathwayError
 
         try:
-            self.window.document.save_to(path)
+            self.host.document.save_to(path)
         except PathwayError as error:
-            dialogs.show_error(self.window, self.tr("Enregistrement impossible"), str(error))
+            dialogs.show_error(self.host.window(), self.tr("Enregistrement impossible"), str(error))
             return False
         except OSError as error:
-            dialogs.show_error(self.window, self.tr("Enregistrement impossible"),
+            dialogs.show_error(self.host.window(), self.tr("Enregistrement impossible"),
                                self.tr("{0} : écriture impossible ({1})").format(path, error.strerror or error))
             return False
-        self.window.update_recent(self.recent.add(path))
-        self.window.statusBar().showMessage(self.tr("Enregistré : {0}").format(path), 4000)
+        self.host.update_recent(self.recent.add(path))
+        self.host.statusBar().showMessage(self.tr("Enregistré : {0}").format(path), 4000)
         return True
 
     # --- export ------------------------------------------------------------
@@ -154,12 +165,12 @@ class FileActions(QObject):
         from parcours_designer.export.registry import ExportError
         from parcours_designer.model.errors import PathwayError
 
-        document = self.window.document
+        document = self.host.document
         stem = document.path.stem if document.path else self.tr("parcours")
         detail = "".join(f"-{value}" for value in options.values() if value)
         suffix = suffix or kind.default_suffix
         suggested = Path(self._folder()) / f"{stem}-{kind.kind}{detail}{suffix}"
-        name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Exporter : {0}").format(kind.label),
+        name, _filter = QFileDialog.getSaveFileName(self.host.window(), self.tr("Exporter : {0}").format(kind.label),
                                                     str(suggested), kind.file_filter())
         if not name:
             return
@@ -167,6 +178,6 @@ class FileActions(QObject):
         try:
             kind.write(document.pathway, path, source=document.path, **options)
         except (ExportError, PathwayError) as error:
-            dialogs.show_error(self.window, self.tr("Export impossible"), str(error))
+            dialogs.show_error(self.host.window(), self.tr("Export impossible"), str(error))
             return
-        self.window.statusBar().showMessage(self.tr("Exporté : {0}").format(path), 4000)
+        self.host.statusBar().showMessage(self.tr("Exporté : {0}").format(path), 4000)

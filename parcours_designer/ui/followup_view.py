@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import Callable, Optional
+from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,17 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.followup import PhaseFollowUp, follow_up
 from parcours_designer.model.formatting import format_date, format_date_long, format_money
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
-from parcours_designer.model.schedule import compute_schedule
+from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DEBOUNCE_MS = 250
 LATE_LISTED = 4
 LATE_BACKGROUND = QColor("#fde2e1")
 LATE_TEXT = QColor("#9c0000")
@@ -148,14 +146,13 @@ class FollowUpModel(QAbstractTableModel):
 class FollowUpView(QWidget):
     """The follow-up table, the baseline's date and the « Enregistrer la référence » button."""
 
-    phase_activated = Signal(str)  # phase id (double-click)
+    item_chosen = Signal(object, object)  # "phases", phase id (double-click)
     save_requested = Signal()
 
-    def __init__(self, document: Document, calendar: Callable[[], WorkCalendar], parent=None,
-                 today: Optional[date] = None):
+    def __init__(self, document: Document, parent=None, today: Optional[date] = None):
         super().__init__(parent)
         self.document = document
-        self.calendar = calendar
+        self.derived = derived_state(document)
         self.today = today or date.today()
         self.last_duration = 0.0
         self._dirty = True
@@ -181,11 +178,7 @@ class FollowUpView(QWidget):
         self.warnings.setStyleSheet("color: #9c0000;")
         self.warnings.hide()
         layout.addWidget(self.warnings)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh)
-        document.changed.connect(self._document_changed)
+        self.derived.updated.connect(self._state_updated)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -208,27 +201,32 @@ class FollowUpView(QWidget):
     def _double_clicked(self, index: QModelIndex) -> None:
         phase_id = self.model.phase_id(index.row())
         if phase_id is not None:
-            self.phase_activated.emit(phase_id)
+            self.item_chosen.emit("phases", phase_id)
 
     # --- refreshing ------------------------------------------------------------------
-    def _document_changed(self, _change) -> None:
-        self._dirty = True
+    def _state_updated(self, state: DerivedState) -> None:
         if self.isVisible():
-            self.timer.start()
+            self.show_state(state)
+        else:
+            self._dirty = True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
+        if self._dirty or self.derived.is_stale():
             self.refresh()
 
     def refresh(self) -> None:
-        """Schedule again and show the follow-up of every phase."""
+        """Show the follow-up of every phase as the document is now."""
+        self._dirty = True
+        state = self.derived.refresh_now()  # publishing a new state may already have shown it
+        if self._dirty:
+            self.show_state(state)
+
+    def show_state(self, state: DerivedState) -> None:
         started = time.perf_counter()
-        self.timer.stop()
         self._dirty = False
         pathway = self.document.pathway
-        schedule = compute_schedule(pathway, self.calendar())
-        self.model.set_rows(follow_up(pathway, schedule, self.today), pathway)
+        self.model.set_rows(follow_up(pathway, state.schedule, self.today), pathway)
         self.status.setText(self._status_text(pathway))
         self.warnings.setText(self._late_text())
         self.warnings.setVisible(bool(self.warnings.text()))

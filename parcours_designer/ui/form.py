@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.pathway import ENTITY_LISTS, Pathway
+from parcours_designer.model.kinds import KINDS
+from parcours_designer.model.pathway import Pathway
 from parcours_designer.ui import editors
 from parcours_designer.ui.choices import LinkList, RefCombo
 from parcours_designer.ui.commands import SetFields
@@ -112,7 +113,10 @@ def _ref(form: "Form", spec: FieldSpec):
     return widget, editors.RefBinding(widget)
 
 
-FACTORIES: dict[str, Callable] = {
+# A field kind → the widget that edits it and its binding (typed by that widget).
+Factory = Callable[["Form", FieldSpec], tuple[QWidget, editors.Binding[Any]]]
+
+FACTORIES: dict[str, Factory] = {
     "text": _text,
     "text_finish": _finished_text,
     "multiline": lambda f, s: _plain(f, s, editors.MultilineBinding),
@@ -136,9 +140,9 @@ class Form(QWidget):
         super().__init__(parent)
         self.document = document
         self.list_name = list_name
-        self.model_class = ENTITY_LISTS[list_name] if list_name else Pathway
+        self.model_class = KINDS[list_name].entity if list_name else Pathway
         self.item_id: Optional[str] = None
-        self.bindings: dict[str, editors.Binding] = {}
+        self.bindings: dict[str, editors.Binding[Any]] = {}
         self.widgets: dict[str, QWidget] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -188,7 +192,7 @@ class Form(QWidget):
         self.setEnabled(self.target() is not None)
         for name, binding in self.bindings.items():
             if isinstance(binding, editors.LinkBinding):
-                binding.excluded = item_id if self.widgets[name].model.list_name == self.list_name else None
+                binding.excluded = item_id if binding.widget.model.list_name == self.list_name else None
         self.reload()
 
     def reload(self, fields: Optional[tuple[str, ...]] = None) -> None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.pathway import ENTITY_LISTS
-from parcours_designer.model.references import ENTITY_NAMES, display_name, referrers
+from parcours_designer.model.kinds import KINDS
+from parcours_designer.model.references import display_name, referrers
 from parcours_designer.ui import dialogs, specs
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, duplicate_item
 from parcours_designer.ui.document import Document
@@ -35,6 +35,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.list_name = list_name
+        self.kind = KINDS[list_name]
         self.model = EntityTableModel(document, list_name, specs.columns(list_name), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -63,20 +64,20 @@ class ListPage(QWidget):
         header.setMaximumSectionSize(320)
         table.resizeColumnsToContents()
         header.resizeSection(0, min(max(header.sectionSize(0), 200), 280))
-        table.setAccessibleName(ENTITY_NAMES[self.list_name][2])
+        table.setAccessibleName(self.kind.title)
         return table
 
     def _make_actions(self) -> list[QAction]:
-        noun = ENTITY_NAMES[self.list_name][1]
+        noun = self.kind.indefinite
         specs_ = [
             ("add", self.tr("&Ajouter"), self.tr("Ajouter {0}").format(noun), QKeySequence("Ctrl+Ins"), self.add),
             ("duplicate", self.tr("&Dupliquer"), self.tr("Dupliquer la ligne"), QKeySequence("Ctrl+D"),
              self.duplicate),
             ("delete", self.tr("&Supprimer"), self.tr("Supprimer la ligne"), QKeySequence("Ctrl+Del"),
              self.delete),
-            ("up", self.tr("Monter"), self.tr("Monter la ligne"), QKeySequence("Alt+Up"), lambda: self.move(-1)),
+            ("up", self.tr("Monter"), self.tr("Monter la ligne"), QKeySequence("Alt+Up"), lambda: self.move_current(-1)),
             ("down", self.tr("Descendre"), self.tr("Descendre la ligne"), QKeySequence("Alt+Down"),
-             lambda: self.move(1)),
+             lambda: self.move_current(1)),
         ]
         self.actions_: dict[str, QAction] = {}
         for key, text, tip, shortcut, slot in specs_:
@@ -176,7 +177,7 @@ class ListPage(QWidget):
 
     # --- actions ---------------------------------------------------------
     def add(self) -> None:
-        item = ENTITY_LISTS[self.list_name](id=self.document.new_id(self.list_name))
+        item = self.kind.entity(id=self.document.new_id(self.list_name))
         current = self.current_id()
         row = self.document.row_of(self.list_name, current) + 1 if current else None
         self.document.push(AddItem(self.document, self.list_name, item, row))
@@ -197,7 +198,7 @@ class ListPage(QWidget):
             return
         item = self.document.item(self.list_name, current)
         used_by = [found.describe() for found in referrers(self.document.pathway, self.list_name, current)]
-        what = f"{ENTITY_NAMES[self.list_name][0]} « {display_name(item)} »"
+        what = f"{self.kind.definite} « {display_name(item)} »"
         if used_by and not dialogs.confirm_delete(self, what, used_by):
             return
         row = self.document.row_of(self.list_name, current)
@@ -205,7 +206,8 @@ class ListPage(QWidget):
         items = self.document.items(self.list_name)
         self.select(items[min(row, len(items) - 1)].id if items else None)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
+        """Move the selected item ``step`` rows down (up when negative), as one undo step."""
         current = self.current_id()
         if not current:
             return

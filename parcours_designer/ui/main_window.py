@@ -13,6 +13,7 @@ from parcours_designer.ui.document import Document
 from parcours_designer.ui.files import FileActions
 from parcours_designer.ui.menus import build_menus
 from parcours_designer.ui.navigation import PageInfo, pages
+from parcours_designer.ui.page import ItemChooser, Page
 from parcours_designer.ui.recovery import AutoSaver, Session
 
 DOCK_WIDTH = 360
@@ -90,37 +91,28 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _bind_document(self, document: Document) -> None:
-        from parcours_designer.ui.check_controller import CheckController
         from parcours_designer.ui.check_dock import CheckPanel
+        from parcours_designer.ui.derived import derived_state
 
-        if self.catalog is None:
-            from parcours_designer.model.frameworks import load_catalog
-
-            self.catalog = load_catalog()
-        self.checker = CheckController(document, self.catalog, document)
-        self.check_panel = CheckPanel(self.checker, self.check_dock)
-        self.check_panel.target_activated.connect(self.open_target)
+        self.derived = derived_state(document, self.catalog)
+        self.check_panel = CheckPanel(self.derived, self.check_dock)
+        self.catalog = self.derived.catalog  # loaded once, kept for the next document
+        self.check_panel.item_chosen.connect(self.open_item)
         old_panel = self.check_dock.widget()
         self.check_dock.setWidget(self.check_panel)
         if old_panel is not None:
             old_panel.deleteLater()
-        self.checker.result_ready.connect(self._result_ready)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self.menu_actions.bind_undo(document.undo_stack)
         self.autosaver.watch(document)
         self._update_title()
-        self.checker.schedule()
+        self.derived.refresh_later()
 
     def _update_title(self, *_args) -> None:
         name = self.document.display_name() or self.tr("Sans titre")
         self.setWindowTitle(self.tr("{0}[*] — Parcours Designer").format(name))
         self.setWindowModified(self.document.is_modified())
-
-    def _result_ready(self, result) -> None:
-        overview = self.built.get("overview")
-        if overview is not None:
-            overview.set_result(result)
 
     # --- pages -------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -130,11 +122,15 @@ class MainWindow(QMainWindow):
             widget = info.build(self.document, self.stack)
             self.built[key] = widget
             self.stack.addWidget(widget)
-            if key == "overview" and self.checker.result is not None:
-                widget.set_result(self.checker.result)
-            if hasattr(widget, "open_item"):
-                widget.open_item.connect(self._sync_selection)
+            if isinstance(widget, ItemChooser):
+                widget.item_chosen.connect(self._sync_selection)
         return self.built[key]
+
+    def list_page(self, key: str) -> Page:
+        """The page ``key``, which shows lists (``PageInfo.lists``)."""
+        widget = self.page(key)
+        assert isinstance(widget, Page), key
+        return widget
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.page_infos):
@@ -145,23 +141,20 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
         return self.page(key)
 
-    def _sync_selection(self, list_name: str, item_id: Optional[str]) -> None:
+    def _sync_selection(self, list_name: Optional[str], item_id: Optional[str]) -> None:
         """An item chosen on one page is selected on the other pages already built."""
         for info in self.page_infos:
             if list_name in info.lists and info.key in self.built:
-                self.built[info.key].select(list_name, item_id)
+                self.list_page(info.key).select(list_name, item_id)
 
-    def open_target(self, target_type: str, target_id: Optional[str]) -> None:
-        """Show the item a finding is about (the pathway: the overview)."""
-        from parcours_designer.model.references import TARGET_TYPES
-
-        list_name = next((name for name, target in TARGET_TYPES.items() if target == target_type), None)
+    def open_item(self, list_name: Optional[str], item_id: Optional[str]) -> None:
+        """Show the page of an item chosen elsewhere (a finding…) and select it (``None``: the overview)."""
         info = next((i for i in self.page_infos if list_name and list_name in i.lists), None)
-        if info is None or target_id is None:
+        if list_name is None or info is None or item_id is None:
             self.show_page("overview")
             return
-        self.show_page(info.key).select(list_name, target_id)
-        self._sync_selection(list_name, target_id)
+        self.show_page(info.key)
+        self._sync_selection(list_name, item_id)
 
     # --- files -------------------------------------------------------------
     def update_recent(self, files: list[Path]) -> None:

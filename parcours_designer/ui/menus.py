@@ -3,29 +3,48 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
 
 from parcours_designer import __version__
+from parcours_designer.ui.files import FileActions
+from parcours_designer.ui.navigation import PageInfo
 
-if TYPE_CHECKING:
-    from parcours_designer.ui.main_window import MainWindow
+
+class MenuHost(Protocol):
+    """What the menus need from the editor's window (declared here: no import of main_window)."""
+
+    files: FileActions
+    page_infos: list[PageInfo]
+    check_dock: QDockWidget
+
+    def page(self, key: str) -> QWidget: ...
+
+    def show_page(self, key: str) -> QWidget: ...
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's names)
+
+    def tr(self, text: str) -> str: ...
+
+    def close(self) -> bool: ...
+
+    def window(self) -> QWidget: ...  # the parent of the actions and the « À propos » box
 
 
 class MenuActions(QObject):
     """The window's actions that follow the document (undo, recent files)."""
 
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
+    def __init__(self, window: MenuHost):
+        super().__init__(window.window())
         self.window = window
         self.undo_group = QUndoGroup(self)
         self.actions: dict[str, QAction] = {}
 
     def add(self, menu: QMenu, key: str, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.window())
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -50,7 +69,7 @@ class MenuActions(QObject):
         menu.setEnabled(bool(files))
 
 
-def build_menus(window: "MainWindow") -> MenuActions:
+def build_menus(window: MenuHost) -> MenuActions:
     actions = MenuActions(window)
     _file_menu(window, actions)
     _edit_menu(window, actions)
@@ -61,7 +80,7 @@ def build_menus(window: "MainWindow") -> MenuActions:
     return actions
 
 
-def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
+def _file_menu(window: MenuHost, actions: MenuActions) -> None:
     files = window.files
     menu = window.menuBar().addMenu(window.tr("&Fichier"))
     actions.add(menu, "new", window.tr("&Nouveau"), files.new_blank, QKeySequence.StandardKey.New)
@@ -81,13 +100,13 @@ def _file_menu(window: "MainWindow", actions: MenuActions) -> None:
     actions.add(menu, "quit", window.tr("&Quitter"), window.close, QKeySequence.StandardKey.Quit)
 
 
-def _open_portfolio(window: "MainWindow") -> None:
+def _open_portfolio(window: MenuHost) -> None:
     from parcours_designer.ui.portfolio_window import choose_and_open
 
     choose_and_open(window)
 
 
-def _export_menu(window: "MainWindow", menu: QMenu) -> None:
+def _export_menu(window: MenuHost, menu: QMenu) -> None:
     """Filled when first opened: the export registry is not needed to start."""
     if menu.actions():
         return
@@ -100,11 +119,11 @@ def _export_menu(window: "MainWindow", menu: QMenu) -> None:
         action.triggered.connect(lambda _checked=False, k=kind: window.files.export(k))
 
 
-def _edit_menu(window: "MainWindow", actions: MenuActions) -> None:
+def _edit_menu(window: MenuHost, actions: MenuActions) -> None:
     menu = window.menuBar().addMenu(window.tr("É&dition"))
-    undo = actions.undo_group.createUndoAction(window, window.tr("Annuler"))
+    undo = actions.undo_group.createUndoAction(window.window(), window.tr("Annuler"))
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo = actions.undo_group.createRedoAction(window, window.tr("Rétablir"))
+    redo = actions.undo_group.createRedoAction(window.window(), window.tr("Rétablir"))
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     menu.addAction(undo)
     menu.addAction(redo)
@@ -116,7 +135,7 @@ def _edit_menu(window: "MainWindow", actions: MenuActions) -> None:
                     lambda: window.page("planning").save_baseline())
 
 
-def _view_menu(window: "MainWindow", actions: MenuActions) -> None:
+def _view_menu(window: MenuHost, actions: MenuActions) -> None:
     menu = window.menuBar().addMenu(window.tr("&Affichage"))
     for number, info in enumerate(window.page_infos, start=1):
         shortcut = f"Ctrl+{number}" if number <= 9 else None
@@ -129,8 +148,8 @@ def _view_menu(window: "MainWindow", actions: MenuActions) -> None:
     menu.addAction(toggle)
 
 
-def _about(window: "MainWindow") -> None:
-    QMessageBox.about(window, window.tr("À propos de Parcours Designer"),
+def _about(window: MenuHost) -> None:
+    QMessageBox.about(window.window(), window.tr("À propos de Parcours Designer"),
                       window.tr("Parcours Designer {0}\nConcevoir, vérifier et documenter des parcours "
                                 "d'accompagnement pour les porteurs de projets artistiques et culturels.")
                       .format(__version__))

@@ -1,13 +1,19 @@
-"""The pages of the editor, in navigation order, built the first time they are shown."""
+"""The pages of the editor, in navigation order, built the first time they are shown.
+
+Every list kind of the model (``model.kinds.KINDS``) is on a page: the pages
+below place them, and a kind no page names gets a page of its own at the end.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from parcours_designer.model.kinds import KINDS
 from parcours_designer.ui.document import Document
 
 
@@ -17,10 +23,13 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class PageInfo:
+    """A page: its key, its title, the lists it shows (a :class:`~parcours_designer.ui.page.Page`
+    when there are any) and how to build it."""
+
     key: str
     title: str
     lists: tuple[str, ...]
-    build: Callable[[Document, object], object]
+    build: Callable[[Document, QWidget], QWidget]
 
 
 def _overview(document, parent):
@@ -29,7 +38,7 @@ def _overview(document, parent):
     return OverviewPage(document, parent)
 
 
-def _single(list_name: str) -> Callable:
+def _single(list_name: str) -> Callable[[Document, QWidget], QWidget]:
     def build(document, parent):
         from parcours_designer.ui.pages import SingleListPage
 
@@ -66,18 +75,26 @@ def planning_available() -> bool:
     return importlib.util.find_spec("parcours_designer.ui.planning") is not None
 
 
+def _list_page(list_name: str, build: Optional[Callable[[Document, QWidget], QWidget]] = None) -> PageInfo:
+    """The page of one list, titled by its kind (« Étapes »…)."""
+    title = QCoreApplication.translate("kinds", KINDS[list_name].title)
+    return PageInfo(list_name, title, (list_name,), build or _single(list_name))
+
+
 def pages() -> list[PageInfo]:
     found = [
         PageInfo("overview", tr("Vue d'ensemble"), (), _overview),
-        PageInfo("audiences", tr("Publics"), ("audiences",), _single("audiences")),
-        PageInfo("needs", tr("Besoins"), ("needs",), _single("needs")),
-        PageInfo("objectives", tr("Objectifs"), ("objectives",), _single("objectives")),
-        PageInfo("phases", tr("Étapes"), ("phases",), _single("phases")),
-        PageInfo("partners", tr("Partenaires"), ("partners",), _partners),
+        _list_page("audiences"),
+        _list_page("needs"),
+        _list_page("objectives"),
+        _list_page("phases"),
+        _list_page("partners", _partners),
         PageInfo("budget", tr("Budget"), ("costs", "funding"), _budget),
         PageInfo("evaluation", tr("Évaluation"), ("indicators", "questionnaires"), _evaluation),
-        PageInfo("risks", tr("Risques"), ("risks",), _single("risks")),
+        _list_page("risks"),
     ]
+    placed = {list_name for info in found for list_name in info.lists}
+    found += [_list_page(list_name) for list_name in KINDS if list_name not in placed]
     if planning_available():
         # Lists « phases » too, after the Étapes page: the selection is shared with the chart.
         found.insert(5, PageInfo("planning", tr("Planning"), ("phases",), _planning))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.check import CheckResult
 from parcours_designer.model.formatting import format_money
 from parcours_designer.model.pathway import Pathway
-from parcours_designer.model.traceability import pathway_figures
+from parcours_designer.model.traceability import PathwayFigures, pathway_figures
 from parcours_designer.ui import specs
+from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
 from parcours_designer.ui.traceability import TraceabilityModel
@@ -32,45 +32,57 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("overview", text)
 
 
-def figures(pathway: Pathway, result: Optional[CheckResult]) -> list[tuple[str, str]]:
-    """The figures shown at a glance, as (label, value) pairs."""
-    shown = pathway_figures(pathway)
+def figures(pathway: Pathway, state: Optional[DerivedState]) -> list[tuple[str, str]]:
+    """The figures shown at a glance, as (label, value) pairs.
+
+    Before the document's first derived state (just after opening), the figures
+    are counted directly and the score shows « … ».
+    """
+    if state is None:
+        return list(zip(_labels(), _values(pathway_figures(pathway), None)))
+    return list(zip(_labels(), _values(state.figures, state.check.score)))
+
+
+def _labels() -> list[str]:
+    return [tr("Besoins couverts"), tr("Étapes"), tr("Partenaires engagés"), tr("Total des charges"),
+            tr("Total des produits"), tr("Solde (produits − charges)"), tr("Score du référentiel")]
+
+
+def _values(shown: PathwayFigures, score: Optional[int]) -> list[str]:
     balance = shown.balance
     balance_text = format_money(balance) if balance >= 0 else "−" + format_money(-balance)
     return [
-        (tr("Besoins couverts"), f"{shown.needs_answered} / {shown.needs}"),
-        (tr("Étapes"), str(shown.phases)),
-        (tr("Partenaires engagés"), f"{shown.partners_committed} / {shown.partners}"),
-        (tr("Total des charges"), format_money(shown.total_charges)),
-        (tr("Total des produits"), format_money(shown.total_products)),
-        (tr("Solde (produits − charges)"), balance_text),
-        (tr("Score du référentiel"), f"{result.score} %" if result else "…"),
+        f"{shown.needs_answered} / {shown.needs}",
+        str(shown.phases),
+        f"{shown.partners_committed} / {shown.partners}",
+        format_money(shown.total_charges),
+        format_money(shown.total_products),
+        balance_text,
+        f"{score} %" if score is not None else "…",
     ]
 
 
 class OverviewPage(QWidget):
+    """The pathway's own fields, and what the derived state says of it."""
+
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.result: Optional[CheckResult] = None
-        self.form = Form(document, None, specs.OVERVIEW_FIELDS(), self)
-        self.trace = TraceabilityModel(document, self)
+        derived = derived_state(document)
+        self.form = Form(self.document, None, specs.OVERVIEW_FIELDS(), self)
+        self.trace = TraceabilityModel(self.document, self)
         self.value_labels: list[QLabel] = []
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.refresh)
         self._build()
         self.form.reload()
-        self.refresh()
-        document.changed.connect(lambda _change: self.timer.start())
+        self.show_state(derived.current)
+        derived.updated.connect(self.show_state)
 
     def _build(self) -> None:
         identity = QGroupBox(self.tr("Le parcours"), self)
         QVBoxLayout(identity).addWidget(self.form)
         numbers = QGroupBox(self.tr("En un coup d'œil"), self)
         grid = QGridLayout(numbers)
-        for row, (label, _value) in enumerate(figures(self.document.pathway, None)):
+        for row, label in enumerate(_labels()):
             name = QLabel(label, numbers)
             value = QLabel(numbers)
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,11 +122,8 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
 
-    def set_result(self, result: CheckResult) -> None:
-        self.result = result
-        self.refresh()
-
-    def refresh(self) -> None:
-        for label, (_name, value) in zip(self.value_labels, figures(self.document.pathway, self.result)):
+    def show_state(self, state: Optional[DerivedState]) -> None:
+        """Show the figures of ``state`` (``None``: not computed yet) and refresh the matrix."""
+        for label, (_name, value) in zip(self.value_labels, figures(self.document.pathway, state)):
             label.setText(value)
         self.trace.refresh()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from parcours_designer.model.budget import compute_budget
+from parcours_designer.model.budget import Budget
 from parcours_designer.model.formatting import format_money
 from parcours_designer.ui import specs
 from parcours_designer.ui.checklist import ChecklistEditor
+from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
 from parcours_designer.ui.list_page import ListPage
@@ -57,6 +58,7 @@ class BudgetPage(MultiListPage):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
+        derived = derived_state(document)
         self.totals = QLabel(self)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
@@ -72,16 +74,13 @@ class BudgetPage(MultiListPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.totals)
         layout.addWidget(splitter, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self.refresh)
-        document.changed.connect(lambda change: self.timer.start() if change.list_name in
-                                 ("costs", "funding") else None)
-        self.refresh()
+        derived.updated.connect(self.show_state)
+        self.show_state(derived.refresh_now())
 
-    def refresh(self) -> None:
-        budget = compute_budget(self.document.pathway)
+    def show_state(self, state: DerivedState) -> None:
+        self.show_budget(state.budget)
+
+    def show_budget(self, budget: Budget) -> None:
         balance = budget.balance
         balance_text = format_money(balance) if balance >= 0 else "−" + format_money(-balance)
         self.totals.setText(self.tr("Charges : {0}    Produits : {1}    Solde : {2}").format(

@@ -1,7 +1,7 @@
 """The « Planning » page: the Gantt view, the follow-up and the closure periods, in tabs.
 
-A click on a bar asks to select that phase elsewhere; a double-click in the
-follow-up opens it in the Étapes page (the window's ``open_target``).
+A click on a bar asks to select that phase elsewhere (``item_chosen``); a
+double-click in the follow-up opens it in the Étapes page (the window's ``open_item``).
 « Enregistrer la référence » saves the baseline as one undo step.
 """
 
@@ -13,7 +13,6 @@ from typing import Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from parcours_designer.model.references import TARGET_TYPES
 from parcours_designer.ui.baseline import save_baseline
 from parcours_designer.ui.closures import ClosuresEditor
 from parcours_designer.ui.document import Document
@@ -26,17 +25,17 @@ STATUS_MS = 10_000
 class PlanningPage(QWidget):
     """Wraps :class:`PlanningView`, :class:`FollowUpView` and :class:`ClosuresEditor`."""
 
-    open_item = Signal(str, object)  # list name, item id
+    item_chosen = Signal(object, object)  # list name, item id
 
     def __init__(self, document: Document, parent=None, today: Optional[date] = None):
         super().__init__(parent)
         self.document = document
         self.today = today or date.today()
         self.view = PlanningView(document, self, today=self.today)
-        self.view.item_selected.connect(self.open_item)
-        self.follow = FollowUpView(document, self.view.calendar, self, today=self.today)
+        self.view.item_chosen.connect(self.item_chosen)
+        self.follow = FollowUpView(document, self, today=self.today)
         self.follow.save_requested.connect(self.save_baseline)
-        self.follow.phase_activated.connect(self.open_phase)
+        self.follow.item_chosen.connect(lambda _list_name, phase_id: self.open_phase(phase_id))
         self.closures = ClosuresEditor(document, self, today=self.today)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.view, self.tr("Dia&gramme"))
@@ -67,10 +66,10 @@ class PlanningPage(QWidget):
 
     def open_phase(self, phase_id: str) -> None:
         """Show the phase in the Étapes page (through the window, as the check panel does)."""
-        self.open_item.emit("phases", phase_id)
-        open_target = getattr(self.window(), "open_target", None)
-        if open_target is not None:
-            open_target(TARGET_TYPES["phases"], phase_id)
+        self.item_chosen.emit("phases", phase_id)
+        open_item = getattr(self.window(), "open_item", None)
+        if open_item is not None:
+            open_item("phases", phase_id)
 
     def set_today(self, day: date) -> None:
         """Judge lateness and draw today's line as of ``day`` (screenshots, demonstrations)."""

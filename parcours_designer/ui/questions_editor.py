@@ -58,8 +58,8 @@ class QuestionsEditor(QGroupBox):
         self.buttons = {}
         for position, (key, label, slot) in enumerate((("add", self.tr("Ajouter"), self.add),
                                  ("duplicate", self.tr("Dupliquer"), self.duplicate),
-                                 ("up", self.tr("Monter"), lambda: self.move(-1)),
-                                 ("down", self.tr("Descendre"), lambda: self.move(1)),
+                                 ("up", self.tr("Monter"), lambda: self.move_current(-1)),
+                                 ("down", self.tr("Descendre"), lambda: self.move_current(1)),
                                  ("remove", self.tr("Supprimer"), self.remove))):
             button = QPushButton(label, self)
             button.clicked.connect(slot)
@@ -216,7 +216,7 @@ class QuestionsEditor(QGroupBox):
         self._push({"questions": editing.with_question_duplicated(self.questionnaire(), row)},
                    self.tr("Dupliquer une question"), select=row + 1)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.list.currentRow()
         target = max(0, min(self.list.count() - 1, row + step))
         if target != row:

@@ -123,7 +123,13 @@ def discard(orphan: Orphan) -> None:
 
 
 class AutoSaver(QObject):
-    """Writes the recovery copy a few seconds after the last edit."""
+    """Writes the recovery copy a few seconds after an edit.
+
+    The delay starts at the first change not yet copied and is not restarted
+    by the next ones (no timer restart per keystroke): while the user types,
+    a copy is written every :data:`AUTOSAVE_DELAY_MS` at most, so a crash
+    loses at most those few seconds.
+    """
 
     def __init__(self, session: Session, parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -136,10 +142,14 @@ class AutoSaver(QObject):
 
     def watch(self, document: Document) -> None:
         self.document = document
-        document.changed.connect(lambda _change: self.timer.start())
+        document.changed.connect(self._document_changed)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.session.drop_copy()
         if document.is_modified():
+            self.timer.start()
+
+    def _document_changed(self, _change) -> None:
+        if not self.timer.isActive():
             self.timer.start()
 
     def _clean_changed(self, clean: bool) -> None:

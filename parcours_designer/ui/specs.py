@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from parcours_designer.model import enums
@@ -19,174 +22,205 @@ def _label(value) -> str:
     return value.label if value is not None else ""
 
 
+@dataclass(frozen=True)
+class ListSpec:
+    """What the editor shows of one list kind (a key of ``model.kinds.KINDS``).
+
+    Both are functions: the French headers and labels go through ``tr`` when a
+    page is built, not when this module is imported.
+    """
+
+    columns: Callable[[], list[C]]
+    fields: Callable[[], list[F]]
+
+
 def columns(list_name: str) -> list[C]:
-    return _COLUMNS[list_name]()
+    """The table columns of ``list_name``."""
+    return LIST_SPECS[list_name].columns()
 
 
 def fields(list_name: str) -> list[F]:
-    return _FIELDS[list_name]()
+    """The form fields of one item of ``list_name``."""
+    return LIST_SPECS[list_name].fields()
 
 
-_COLUMNS = {
-    "audiences": lambda: [
-        C(tr("Nom"), lambda i, n: i.name),
-        C(tr("Effectif"), lambda i, n: "" if i.size is None else str(i.size), right=True),
-        C(tr("Description"), lambda i, n: i.description),
-    ],
-    "needs": lambda: [
-        C(tr("Besoin"), lambda i, n: i.title),
-        C(tr("Priorité"), lambda i, n: i.priority.label),
-        C(tr("Catégorie"), lambda i, n: i.category),
-        C(tr("Publics"), lambda i, n: n.join("audiences", i.audience_ids)),
-    ],
-    "objectives": lambda: [
-        C(tr("Objectif"), lambda i, n: i.title),
-        C(tr("Priorité"), lambda i, n: str(i.priority), right=True),
-        C(tr("Besoins"), lambda i, n: n.join("needs", i.need_ids)),
-    ],
-    "partners": lambda: [
-        C(tr("Nom"), lambda i, n: i.name),
-        C(tr("Type"), lambda i, n: i.kind.label),
-        C(tr("Statut"), lambda i, n: i.status.label),
-        C(tr("Rôle"), lambda i, n: i.role),
-    ],
-    "phases": lambda: [
-        C(tr("Étape"), lambda i, n: i.title),
-        C(tr("Type"), lambda i, n: i.kind.label),
-        C(tr("Début"), lambda i, n: format_date(i.start)),
-        C(tr("Fin"), lambda i, n: format_date(i.end)),
-        C(tr("Avancement"), lambda i, n: i.status.label),
-        C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
-        C(tr("Partenaires"), lambda i, n: n.join("partners", i.partner_ids)),
-    ],
-    "costs": lambda: [
-        C(tr("Charge"), lambda i, n: i.label),
-        C(tr("Compte"), lambda i, n: i.account),
-        C(tr("Quantité"), lambda i, n: f"{format_quantity(i.quantity)} {i.unit}".strip(), right=True),
-        C(tr("Coût unitaire"), lambda i, n: format_money(i.unit_cost), right=True),
-        C(tr("Montant"), lambda i, n: format_money(cost_amount(i)), right=True),
-        C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
-        C(tr("Partenaire"), lambda i, n: n.of("partners", i.partner_id)),
-    ],
-    "funding": lambda: [
-        C(tr("Produit"), lambda i, n: i.label),
-        C(tr("Compte"), lambda i, n: i.account),
-        C(tr("Montant"), lambda i, n: format_money(i.amount), right=True),
-        C(tr("Statut"), lambda i, n: i.status.label),
-        C(tr("Financeur"), lambda i, n: n.of("partners", i.partner_id)),
-    ],
-    "indicators": lambda: [
-        C(tr("Indicateur"), lambda i, n: i.label),
-        C(tr("Nature"), lambda i, n: _label(i.kind)),
-        C(tr("Cible"), lambda i, n: "" if i.target is None else str(i.target)),
-        C(tr("Résultat"), lambda i, n: "" if i.result is None else str(i.result)),
-        C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
-    ],
-    "questionnaires": lambda: [
-        C(tr("Questionnaire"), lambda i, n: i.title),
-        C(tr("Public"), lambda i, n: i.audience.label),
-        C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
-        C(tr("Questions"), lambda i, n: str(len(i.questions)), right=True),
-    ],
-    "risks": lambda: [
-        C(tr("Risque"), lambda i, n: i.description),
-        C(tr("Probabilité"), lambda i, n: i.likelihood.label),
-        C(tr("Impact"), lambda i, n: i.impact.label),
-        C(tr("Retard (jours)"), lambda i, n: str(i.delay_days), right=True),
-        C(tr("Surcoût"), lambda i, n: format_money(i.extra_cost) if i.extra_cost else "", right=True),
-        C(tr("Étapes"), lambda i, n: n.join("phases", i.phase_ids)),
-    ],
-}
-
-_FIELDS = {
-    "audiences": lambda: [
-        F("name", tr("Nom"), placeholder=tr("Nom du public")),
-        F("size", tr("Effectif"), "int", optional=True),
-        F("description", tr("Description"), "multiline"),
-    ],
-    "needs": lambda: [
-        F("title", tr("Intitulé"), placeholder=tr("Intitulé du besoin")),
-        F("priority", tr("Priorité"), "choice", enums.Priority),
-        F("category", tr("Catégorie")),
-        F("description", tr("Description"), "multiline"),
-        F("audience_ids", tr("Publics concernés"), "links", target="audiences"),
-    ],
-    "objectives": lambda: [
-        F("title", tr("Intitulé"), placeholder=tr("Intitulé de l'objectif")),
-        F("priority", tr("Priorité (1 = la plus haute)"), "int", minimum=1),
-        F("description", tr("Description"), "multiline"),
-        F("need_ids", tr("Besoins auxquels il répond"), "links", target="needs"),
-    ],
-    "partners": lambda: [
-        F("name", tr("Nom"), placeholder=tr("Nom du partenaire")),
-        F("kind", tr("Type"), "choice", enums.PartnerKind),
-        F("status", tr("Statut"), "choice", enums.PartnerStatus),
-        F("role", tr("Rôle")),
-        F("contact.name", tr("Contact")),
-        F("contact.email", tr("Courriel")),
-        F("contact.phone", tr("Téléphone")),
-        F("capacity_days_per_month", tr("Capacité (jours par mois)"), "quantity", optional=True,
-          placeholder=tr("sans limite")),
-    ],
-    "phases": lambda: [
-        F("title", tr("Intitulé"), placeholder=tr("Intitulé de l'étape")),
-        F("kind", tr("Type"), "choice", enums.PhaseKind),
-        F("format", tr("Format"), "choice", enums.PhaseFormat, optional=True),
-        F("modality", tr("Modalité"), "choice", enums.Modality, optional=True),
-        F("start", tr("Début"), "date"),
-        F("end", tr("Fin"), "date"),
-        F("duration_days", tr("Durée (jours ouvrés)"), "int", optional=True),
-        F("lag_days", tr("Délai après les étapes précédentes (jours ouvrés)"), "int"),
-        F("pinned", tr("Date fixe"), "bool"),
-        F("milestone", tr("Jalon"), "bool"),
-        F("status", tr("Avancement"), "choice", enums.PhaseStatus),
-        F("actual_start", tr("Début réel"), "date"),
-        F("actual_end", tr("Fin réelle"), "date"),
-        F("participants", tr("Participant·e·s"), "int", optional=True),
-        F("location", tr("Lieu")),
-        F("objective_ids", tr("Objectifs servis"), "links", target="objectives"),
-        F("partner_ids", tr("Partenaires mobilisés"), "links", target="partners"),
-        F("depends_on", tr("Dépend des étapes"), "links", target="phases"),
-        F("deliverables", tr("Livrables (un par ligne)"), "lines"),
-    ],
-    "costs": lambda: [
-        F("label", tr("Intitulé"), placeholder=tr("Intitulé de la charge")),
-        F("account", tr("Compte (60 à 68, 86)"), "text_finish", placeholder="6226"),
-        F("quantity", tr("Quantité"), "quantity"),
-        F("unit", tr("Unité"), placeholder=tr("jour, forfait…")),
-        F("unit_cost", tr("Coût unitaire"), "money"),
-        F("phase_id", tr("Étape"), "ref", target="phases"),
-        F("partner_id", tr("Partenaire"), "ref", target="partners"),
-    ],
-    "funding": lambda: [
-        F("label", tr("Intitulé"), placeholder=tr("Intitulé du produit")),
-        F("account", tr("Compte (70 à 78, 87)"), "text_finish", placeholder="74"),
-        F("amount", tr("Montant"), "money"),
-        F("status", tr("Statut"), "choice", enums.FundingStatus),
-        F("partner_id", tr("Financeur"), "ref", target="partners"),
-    ],
-    "indicators": lambda: [
-        F("label", tr("Intitulé"), placeholder=tr("Intitulé de l'indicateur")),
-        F("kind", tr("Nature"), "choice", enums.IndicatorKind, optional=True),
-        F("target", tr("Cible"), "measure"),
-        F("result", tr("Résultat"), "measure"),
-        F("method", tr("Méthode de mesure"), "multiline", height=55),
-        F("objective_ids", tr("Objectifs mesurés"), "links", target="objectives"),
-    ],
-    "questionnaires": lambda: [
-        F("title", tr("Titre"), placeholder=tr("Titre du questionnaire")),
-        F("audience", tr("Destinataires"), "choice", enums.QuestionnaireAudience),
-        F("phase_id", tr("Étape"), "ref", target="phases"),
-    ],
-    "risks": lambda: [
-        F("description", tr("Description"), "multiline", height=55),
-        F("likelihood", tr("Probabilité"), "choice", enums.Level),
-        F("impact", tr("Impact"), "choice", enums.Level),
-        F("delay_days", tr("Retard possible (jours ouvrés)"), "int"),
-        F("extra_cost", tr("Surcoût possible"), "money"),
-        F("mitigation", tr("Mesure d'atténuation"), "multiline", height=55),
-        F("phase_ids", tr("Étapes concernées"), "links", target="phases"),
-    ],
+LIST_SPECS: dict[str, ListSpec] = {
+    "audiences": ListSpec(
+        columns=lambda: [
+            C(tr("Nom"), lambda i, n: i.name),
+            C(tr("Effectif"), lambda i, n: "" if i.size is None else str(i.size), right=True),
+            C(tr("Description"), lambda i, n: i.description),
+        ],
+        fields=lambda: [
+            F("name", tr("Nom"), placeholder=tr("Nom du public")),
+            F("size", tr("Effectif"), "int", optional=True),
+            F("description", tr("Description"), "multiline"),
+        ],
+    ),
+    "needs": ListSpec(
+        columns=lambda: [
+            C(tr("Besoin"), lambda i, n: i.title),
+            C(tr("Priorité"), lambda i, n: i.priority.label),
+            C(tr("Catégorie"), lambda i, n: i.category),
+            C(tr("Publics"), lambda i, n: n.join("audiences", i.audience_ids)),
+        ],
+        fields=lambda: [
+            F("title", tr("Intitulé"), placeholder=tr("Intitulé du besoin")),
+            F("priority", tr("Priorité"), "choice", enums.Priority),
+            F("category", tr("Catégorie")),
+            F("description", tr("Description"), "multiline"),
+            F("audience_ids", tr("Publics concernés"), "links", target="audiences"),
+        ],
+    ),
+    "objectives": ListSpec(
+        columns=lambda: [
+            C(tr("Objectif"), lambda i, n: i.title),
+            C(tr("Priorité"), lambda i, n: str(i.priority), right=True),
+            C(tr("Besoins"), lambda i, n: n.join("needs", i.need_ids)),
+        ],
+        fields=lambda: [
+            F("title", tr("Intitulé"), placeholder=tr("Intitulé de l'objectif")),
+            F("priority", tr("Priorité (1 = la plus haute)"), "int", minimum=1),
+            F("description", tr("Description"), "multiline"),
+            F("need_ids", tr("Besoins auxquels il répond"), "links", target="needs"),
+        ],
+    ),
+    "partners": ListSpec(
+        columns=lambda: [
+            C(tr("Nom"), lambda i, n: i.name),
+            C(tr("Type"), lambda i, n: i.kind.label),
+            C(tr("Statut"), lambda i, n: i.status.label),
+            C(tr("Rôle"), lambda i, n: i.role),
+        ],
+        fields=lambda: [
+            F("name", tr("Nom"), placeholder=tr("Nom du partenaire")),
+            F("kind", tr("Type"), "choice", enums.PartnerKind),
+            F("status", tr("Statut"), "choice", enums.PartnerStatus),
+            F("role", tr("Rôle")),
+            F("contact.name", tr("Contact")),
+            F("contact.email", tr("Courriel")),
+            F("contact.phone", tr("Téléphone")),
+            F("capacity_days_per_month", tr("Capacité (jours par mois)"), "quantity", optional=True,
+              placeholder=tr("sans limite")),
+        ],
+    ),
+    "phases": ListSpec(
+        columns=lambda: [
+            C(tr("Étape"), lambda i, n: i.title),
+            C(tr("Type"), lambda i, n: i.kind.label),
+            C(tr("Début"), lambda i, n: format_date(i.start)),
+            C(tr("Fin"), lambda i, n: format_date(i.end)),
+            C(tr("Avancement"), lambda i, n: i.status.label),
+            C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
+            C(tr("Partenaires"), lambda i, n: n.join("partners", i.partner_ids)),
+        ],
+        fields=lambda: [
+            F("title", tr("Intitulé"), placeholder=tr("Intitulé de l'étape")),
+            F("kind", tr("Type"), "choice", enums.PhaseKind),
+            F("format", tr("Format"), "choice", enums.PhaseFormat, optional=True),
+            F("modality", tr("Modalité"), "choice", enums.Modality, optional=True),
+            F("start", tr("Début"), "date"),
+            F("end", tr("Fin"), "date"),
+            F("duration_days", tr("Durée (jours ouvrés)"), "int", optional=True),
+            F("lag_days", tr("Délai après les étapes précédentes (jours ouvrés)"), "int"),
+            F("pinned", tr("Date fixe"), "bool"),
+            F("milestone", tr("Jalon"), "bool"),
+            F("status", tr("Avancement"), "choice", enums.PhaseStatus),
+            F("actual_start", tr("Début réel"), "date"),
+            F("actual_end", tr("Fin réelle"), "date"),
+            F("participants", tr("Participant·e·s"), "int", optional=True),
+            F("location", tr("Lieu")),
+            F("objective_ids", tr("Objectifs servis"), "links", target="objectives"),
+            F("partner_ids", tr("Partenaires mobilisés"), "links", target="partners"),
+            F("depends_on", tr("Dépend des étapes"), "links", target="phases"),
+            F("deliverables", tr("Livrables (un par ligne)"), "lines"),
+        ],
+    ),
+    "costs": ListSpec(
+        columns=lambda: [
+            C(tr("Charge"), lambda i, n: i.label),
+            C(tr("Compte"), lambda i, n: i.account),
+            C(tr("Quantité"), lambda i, n: f"{format_quantity(i.quantity)} {i.unit}".strip(), right=True),
+            C(tr("Coût unitaire"), lambda i, n: format_money(i.unit_cost), right=True),
+            C(tr("Montant"), lambda i, n: format_money(cost_amount(i)), right=True),
+            C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
+            C(tr("Partenaire"), lambda i, n: n.of("partners", i.partner_id)),
+        ],
+        fields=lambda: [
+            F("label", tr("Intitulé"), placeholder=tr("Intitulé de la charge")),
+            F("account", tr("Compte (60 à 68, 86)"), "text_finish", placeholder="6226"),
+            F("quantity", tr("Quantité"), "quantity"),
+            F("unit", tr("Unité"), placeholder=tr("jour, forfait…")),
+            F("unit_cost", tr("Coût unitaire"), "money"),
+            F("phase_id", tr("Étape"), "ref", target="phases"),
+            F("partner_id", tr("Partenaire"), "ref", target="partners"),
+        ],
+    ),
+    "funding": ListSpec(
+        columns=lambda: [
+            C(tr("Produit"), lambda i, n: i.label),
+            C(tr("Compte"), lambda i, n: i.account),
+            C(tr("Montant"), lambda i, n: format_money(i.amount), right=True),
+            C(tr("Statut"), lambda i, n: i.status.label),
+            C(tr("Financeur"), lambda i, n: n.of("partners", i.partner_id)),
+        ],
+        fields=lambda: [
+            F("label", tr("Intitulé"), placeholder=tr("Intitulé du produit")),
+            F("account", tr("Compte (70 à 78, 87)"), "text_finish", placeholder="74"),
+            F("amount", tr("Montant"), "money"),
+            F("status", tr("Statut"), "choice", enums.FundingStatus),
+            F("partner_id", tr("Financeur"), "ref", target="partners"),
+        ],
+    ),
+    "indicators": ListSpec(
+        columns=lambda: [
+            C(tr("Indicateur"), lambda i, n: i.label),
+            C(tr("Nature"), lambda i, n: _label(i.kind)),
+            C(tr("Cible"), lambda i, n: "" if i.target is None else str(i.target)),
+            C(tr("Résultat"), lambda i, n: "" if i.result is None else str(i.result)),
+            C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
+        ],
+        fields=lambda: [
+            F("label", tr("Intitulé"), placeholder=tr("Intitulé de l'indicateur")),
+            F("kind", tr("Nature"), "choice", enums.IndicatorKind, optional=True),
+            F("target", tr("Cible"), "measure"),
+            F("result", tr("Résultat"), "measure"),
+            F("method", tr("Méthode de mesure"), "multiline", height=55),
+            F("objective_ids", tr("Objectifs mesurés"), "links", target="objectives"),
+        ],
+    ),
+    "questionnaires": ListSpec(
+        columns=lambda: [
+            C(tr("Questionnaire"), lambda i, n: i.title),
+            C(tr("Public"), lambda i, n: i.audience.label),
+            C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
+            C(tr("Questions"), lambda i, n: str(len(i.questions)), right=True),
+        ],
+        fields=lambda: [
+            F("title", tr("Titre"), placeholder=tr("Titre du questionnaire")),
+            F("audience", tr("Destinataires"), "choice", enums.QuestionnaireAudience),
+            F("phase_id", tr("Étape"), "ref", target="phases"),
+        ],
+    ),
+    "risks": ListSpec(
+        columns=lambda: [
+            C(tr("Risque"), lambda i, n: i.description),
+            C(tr("Probabilité"), lambda i, n: i.likelihood.label),
+            C(tr("Impact"), lambda i, n: i.impact.label),
+            C(tr("Retard (jours)"), lambda i, n: str(i.delay_days), right=True),
+            C(tr("Surcoût"), lambda i, n: format_money(i.extra_cost) if i.extra_cost else "", right=True),
+            C(tr("Étapes"), lambda i, n: n.join("phases", i.phase_ids)),
+        ],
+        fields=lambda: [
+            F("description", tr("Description"), "multiline", height=55),
+            F("likelihood", tr("Probabilité"), "choice", enums.Level),
+            F("impact", tr("Impact"), "choice", enums.Level),
+            F("delay_days", tr("Retard possible (jours ouvrés)"), "int"),
+            F("extra_cost", tr("Surcoût possible"), "money"),
+            F("mitigation", tr("Mesure d'atténuation"), "multiline", height=55),
+            F("phase_ids", tr("Étapes concernées"), "links", target="phases"),
+        ],
+    ),
 }
 
 # Partner links are a list of objects: edited apart (see partner links editor).

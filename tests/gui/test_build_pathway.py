@@ -22,7 +22,7 @@ def window(blank_window):
 
 def wait_for_check(qtbot, window) -> None:
     """The check runs a moment after the last edit: wait for it."""
-    qtbot.waitUntil(lambda: not window.checker.timer.isActive() and window.checker.result is not None)
+    qtbot.waitUntil(lambda: not window.derived.timer.isActive() and not window.derived.is_stale())
 
 
 def add_item(qtbot, window, page_key: str, list_name: str):

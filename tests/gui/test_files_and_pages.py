@@ -112,7 +112,7 @@ def test_double_clicking_a_finding_selects_its_item(qtbot, window):
     page = window.show_page("objectives").list_pages["objectives"]
     page.select("o4")
     page.form.widgets["need_ids"].model.toggled.emit("n6", False)
-    window.checker.run_now()
+    window.derived.refresh_now()
     panel = window.check_panel
     model = panel.model
     target = None

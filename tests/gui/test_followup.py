@@ -33,7 +33,7 @@ def page(qtbot):
 
 
 def wait_refreshed(qtbot, page) -> None:
-    qtbot.waitUntil(lambda: not page.follow.timer.isActive() and not page.follow._dirty)
+    qtbot.waitUntil(lambda: not page.follow.derived.timer.isActive() and not page.follow._dirty)
 
 
 def row_of(model: FollowUpModel, phase_id: str) -> int:
@@ -85,7 +85,7 @@ def test_a_moved_phase_stands_out_after_the_debounce(qtbot, page):
     assert page.follow.status.text() == "Référence enregistrée le lundi 11 janvier 2027. Aucune étape en retard."
     page.view.move_phase("ph4", 7)  # one week later
     # Not on the edit's path: the table changes only once the timer fired.
-    assert page.follow.timer.isActive() and cell(model, "ph4", END) == "17/03/2027"
+    assert page.follow.derived.timer.isActive() and cell(model, "ph4", END) == "17/03/2027"
     wait_refreshed(qtbot, page)
     assert cell(model, "ph4", END) == "24/03/2027" and cell(model, "ph4", VARIANCE) == "+5"
     assert cell(model, "ph4", LATE) == "En retard : finit 5 jour(s) ouvré(s) après la date de référence"

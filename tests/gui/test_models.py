@@ -7,7 +7,7 @@ import pytest
 from parcours_designer.model.check import run_check
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.frameworks import load_catalog
-from parcours_designer.model.pathway import ENTITY_LISTS
+from parcours_designer.model.kinds import KINDS
 from parcours_designer.ui import specs
 from parcours_designer.ui.choices import ChoicesModel
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields
@@ -35,7 +35,7 @@ def edit_phases(document: Document) -> None:
         document.undo_stack.undo()
 
 
-@pytest.mark.parametrize("list_name", list(ENTITY_LISTS))
+@pytest.mark.parametrize("list_name", list(KINDS))
 def test_entity_table_models(qtmodeltester, document, list_name):
     model = EntityTableModel(document, list_name, specs.columns(list_name))
     qtmodeltester.check(model)

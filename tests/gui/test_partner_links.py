@@ -17,7 +17,7 @@ def window(example_window):
 
 
 def test_a_link_is_ticked_then_named_and_undone(qtbot, window):
-    window.open_target("partner", "p3")
+    window.open_item("partners", "p3")
     editor = window.findChild(PartnerLinksEditor)
     assert editor.labels.rowCount() == 0
     check_link(qtbot, editor.links, "France Active")

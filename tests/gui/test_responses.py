@@ -52,7 +52,7 @@ def test_question_edits_are_each_one_undo_step(example_window):
     editor.text.setText("Thèmes utiles ?")
     editor.text.textEdited.emit("Thèmes utiles ?")
     editor.duplicate()
-    editor.move(-1)
+    editor.move_current(-1)
     editor.list.setCurrentRow(0)
     editor.scale_max.setValue(7)
     editor.min_label.textEdited.emit("Pas du tout")

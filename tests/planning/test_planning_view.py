@@ -132,7 +132,7 @@ def test_a_dependency_that_would_loop_is_refused(view):
 
 def test_a_click_selects_and_selection_comes_back(view, qtbot):
     middle, _ = bar_points(view, "ph7")
-    with qtbot.waitSignal(view.item_selected) as signal:
+    with qtbot.waitSignal(view.item_chosen) as signal:
         QTest.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
     assert signal.args == ["phases", "ph7"]
     assert view.document.undo_stack.count() == 0

@@ -79,16 +79,20 @@ class CheckResult:
         }
 
 
-def run_rules(pathway: Pathway, rule_ids: Optional[list[str]] = None) -> dict[str, list[Hit]]:
-    """Every rule's hits, by rule id (all registered rules by default)."""
-    context = Context(pathway)
+def run_rules(pathway: Pathway, rule_ids: Optional[list[str]] = None,
+              context: Optional[Context] = None) -> dict[str, list[Hit]]:
+    """Every rule's hits, by rule id (all registered rules by default).
+
+    ``context`` (see :meth:`Context.knowing`) reuses figures already computed for ``pathway``.
+    """
+    context = context if context is not None else Context(pathway)
     selected = rule_ids if rule_ids is not None else list(RULES)
     return {rule_id: list(RULES[rule_id].check(context)) for rule_id in selected}
 
 
-def run_check(pathway: Pathway, framework: Framework) -> CheckResult:
+def run_check(pathway: Pathway, framework: Framework, context: Optional[Context] = None) -> CheckResult:
     """Judge a pathway against a framework: findings, coverage, score."""
-    hits = run_rules(pathway)
+    hits = run_rules(pathway, context=context)
     owners = _competences_by_rule(framework)
     findings = tuple(
         _finding(RULES[rule_id], item, owners.get(rule_id, ()))

@@ -5,15 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Mapping, Optional
 
 from parcours_designer.model.budget import Budget, compute_budget
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.schedule import Schedule, compute_schedule
+from parcours_designer.model.workload import Granularity, Workload, workloads
 
 
 @dataclass
 class Context:
     pathway: Pathway
+
+    @classmethod
+    def knowing(cls, pathway: Pathway, *, budget: Optional[Budget] = None, schedule: Optional[Schedule] = None,
+                workloads: Optional[Mapping[Granularity, Workload]] = None) -> "Context":
+        """A context that reuses what the caller already computed for ``pathway`` (the editor's
+        derived state computes the budget, the schedule and the workload once per change)."""
+        context = cls(pathway)
+        for name, value in (("budget", budget), ("schedule", schedule), ("workloads", workloads)):
+            if value is not None:
+                context.__dict__[name] = value  # where ``cached_property`` keeps its value
+        return context
 
     @cached_property
     def phases_by_id(self) -> dict:
@@ -50,6 +63,10 @@ class Context:
     @cached_property
     def schedule(self) -> Schedule:
         return compute_schedule(self.pathway)
+
+    @cached_property
+    def workloads(self) -> Mapping[Granularity, Workload]:
+        return workloads(self.pathway, self.schedule)
 
     @cached_property
     def phase_dates(self) -> dict[str, tuple[date, date]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from parcours_designer.model.enums import LABELS, Labelled
-from parcours_designer.model.references import TARGET_TYPES
+from parcours_designer.model.kinds import KINDS
 
 
 class Severity(Labelled):
@@ -81,4 +81,4 @@ def rule(rule_id: str, severity: Severity, title: str):
 
 def hit(list_name: str, item: object, message: str) -> Hit:
     """A hit on an entity of ``list_name`` (``"phases"``, ``"needs"``…)."""
-    return Hit(message, TARGET_TYPES[list_name], item.id)
+    return Hit(message, KINDS[list_name].target_type, item.id)

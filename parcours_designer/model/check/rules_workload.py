@@ -11,7 +11,7 @@ from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.formatting import format_quantity
 from parcours_designer.model.references import display_name
 from parcours_designer.model.types import round_cents
-from parcours_designer.model.workload import STAFF, STAFF_NAME, Granularity, Load, compute_workload
+from parcours_designer.model.workload import STAFF, STAFF_NAME, Granularity, Load
 
 
 @rule("workload-overload", Severity.WARNING, "Charge de travail des intervenant·e·s tenable")
@@ -21,7 +21,7 @@ def workload_overload(ctx: Context) -> Iterator[Hit]:
         return
     found: dict[str, list[Load]] = {}
     for granularity in (Granularity.WEEK, Granularity.MONTH):
-        for load in compute_workload(ctx.pathway, schedule, granularity).overloads():
+        for load in ctx.workloads[granularity].overloads():
             found.setdefault(load.worker, []).append(load)
     for worker, loads in found.items():
         first = min(loads, key=lambda load: (load.period.start, load.period.granularity.value))

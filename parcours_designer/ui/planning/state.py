@@ -8,14 +8,14 @@ from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
 
-from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.followup import late_phases
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk, apply_risk, find_risk
-from parcours_designer.model.schedule import Schedule, compute_schedule, dependency_graph
+from parcours_designer.model.schedule import Schedule
 from parcours_designer.model.workload import STAFF, STAFF_NAME, overloaded_phases
+from parcours_designer.ui.derived import DerivedState
 
 
 def _tr(text: str) -> str:
@@ -38,16 +38,18 @@ class PlanningState:
         return set(self.overloads)
 
 
-def compute_state(pathway: Pathway, calendar: WorkCalendar, risk_id: Optional[str], today: date) -> PlanningState:
-    graph = dependency_graph(pathway.phases)
-    baseline = compute_schedule(pathway, calendar, graph=graph)
+def compute_state(pathway: Pathway, derived: DerivedState, risk_id: Optional[str], today: date) -> PlanningState:
+    """What the chart shows: the document's baseline (from its derived state) or a risk's scenario on it."""
+    baseline = derived.schedule
     scenario = None
     if risk_id:
         try:
-            scenario = apply_risk(pathway, find_risk(pathway, risk_id), baseline, graph=graph)
+            scenario = apply_risk(pathway, find_risk(pathway, risk_id), baseline)
         except UnknownRisk:
             scenario = None
-    shown = scenario.schedule if scenario else baseline
+    if scenario is None:
+        return PlanningState(baseline, None, late_phases(pathway, baseline, today), dict(derived.overloads))
+    shown = scenario.schedule
     return PlanningState(baseline, scenario, late_phases(pathway, shown, today), overloaded_phases(pathway, shown))
 
 

@@ -1,12 +1,14 @@
 """The planning view of the editor: the scheduled pathway as a Gantt chart you can drag.
 
-``PlanningView(document)`` shows the schedule computed by the model (working
-days, holidays, closures, rétroplanning, critical path), optionally a risk
-scenario against the baseline, and a table comparing every scenario. Moving
-or stretching a bar and drawing a dependency each push one undoable command
-(:class:`~parcours_designer.ui.commands.SetFields`); the chart follows the
-document's changes. ``item_selected`` and :meth:`select` share the selection
-with the tables and the check panel.
+``PlanningView(document)`` shows the schedule of the document's derived state
+(:mod:`parcours_designer.ui.derived`: working days, holidays, closures,
+rétroplanning, critical path), optionally a risk scenario against it, and a
+table comparing every scenario. Moving or stretching a bar and drawing a
+dependency each push one undoable command
+(:class:`~parcours_designer.ui.commands.SetFields`); while shown, the chart
+follows each change at once (it asks the derived state to refresh now).
+``item_chosen`` and :meth:`select` share the selection with the tables and
+the check panel.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_l
 from parcours_designer.model.planning_edits import STARTED, link_problem, moved_fields, stretched_fields
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields, set_link
+from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.planning.canvas import ZOOMS, PlanningCanvas
 from parcours_designer.ui.planning.comparison import ComparisonTable
@@ -38,19 +41,18 @@ BASELINE = ""
 
 
 class PlanningView(QWidget):
-    """The planning of ``document``; emits ``item_selected("phases", id)`` on a click."""
+    """The planning of ``document``; emits ``item_chosen("phases", id)`` on a click."""
 
-    item_selected = Signal(str, object)  # list name, item id
+    item_chosen = Signal(object, object)  # list name, item id
 
     def __init__(self, document: Document, parent=None, today: Optional[date] = None):
         super().__init__(parent)
         self.document = document
+        self.derived = derived_state(document)
         self.today = today or date.today()
         self.state: Optional[PlanningState] = None
-        self.layout: Optional[GanttLayout] = None
-        self._calendar: Optional[WorkCalendar] = None
-        self._calendar_key: Optional[tuple] = None
-        self._dirty = True
+        self.gantt: Optional[GanttLayout] = None
+        self._drawn: Optional[tuple] = None  # (revision, scenario, today) the chart shows
         self._positioned = False
         self.canvas = PlanningCanvas(self)
         self.comparison = ComparisonTable(self)
@@ -59,6 +61,7 @@ class PlanningView(QWidget):
         self.canvas.moved.connect(self.move_phase)
         self.canvas.stretched.connect(self.stretch_phase)
         self.canvas.linked.connect(self.link_phases)
+        self.derived.updated.connect(self._state_updated)
         document.changed.connect(self._document_changed)
         self.refresh()
 
@@ -107,14 +110,16 @@ class PlanningView(QWidget):
 
     # --- refreshing --------------------------------------------------------------
     def _document_changed(self, _change) -> None:
-        self._dirty = True
+        if self.isVisible():  # a drag shows its result at once, not after the debounce
+            self.derived.refresh_now()
+
+    def _state_updated(self, state: DerivedState) -> None:
         if self.isVisible():
-            self.refresh()
+            self._show(state)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self._show(self.derived.refresh_now())
         if not self._positioned:
             self._positioned = True
             self.zoom.setCurrentIndex(self.zoom.count() - 1)
@@ -122,12 +127,12 @@ class PlanningView(QWidget):
 
     def _zoom_chosen(self, _index: int) -> None:
         self.canvas.set_zoom(self.zoom.currentData() or self.fitting_pixels())
-        if not self.zoom.currentData() and self.layout is not None and self.layout.span():
-            self.canvas.show_from(self.layout.span()[0] - timedelta(days=7))
+        if not self.zoom.currentData() and self.gantt is not None and self.gantt.span():
+            self.canvas.show_from(self.gantt.span()[0] - timedelta(days=7))
 
     def fitting_pixels(self) -> float:
         """Pixels per day that show the whole pathway across the chart."""
-        span = self.layout.span() if self.layout is not None else None
+        span = self.gantt.span() if self.gantt is not None else None
         if span is None:
             return ZOOMS[1][1]
         days = (span[1] - span[0]).days + 21
@@ -135,30 +140,32 @@ class PlanningView(QWidget):
 
     def first_day_shown(self) -> date:
         """Where the chart opens: a fortnight before today during the pathway, else its start."""
-        span = self.layout.span() if self.layout is not None else None
+        span = self.gantt.span() if self.gantt is not None else None
         if self.zoom.currentData() and span is not None and span[0] <= self.today <= span[1]:
             return self.today - timedelta(days=14)
         return span[0] - timedelta(days=7) if span is not None else self.today
 
     def calendar(self) -> WorkCalendar:
-        """The working calendar, rebuilt only when the closures change."""
-        pathway = self.document.pathway
-        key = tuple((c.start, c.end) for c in pathway.closures)
-        if self._calendar is None or key != self._calendar_key:
-            self._calendar = WorkCalendar.for_pathway(pathway)
-            self._calendar_key = key
-        return self._calendar
+        """The working calendar of the document (kept by its derived state)."""
+        return self.derived.calendar()
 
     def refresh(self) -> None:
-        """Schedule again, then update the chart, the summary and the comparison."""
-        self._dirty = False
+        """Draw again from the document's current state (after a refused gesture, a new day…)."""
+        self._drawn = None
+        self._show(self.derived.refresh_now())
+
+    def _show(self, derived: DerivedState) -> None:
+        """Update the chart, the summary and the comparison, unless they already show ``derived``."""
         self._fill_scenarios()
+        risk_id = self.scenario.currentData() or None
+        if self._drawn == (derived.revision, risk_id, self.today):
+            return
+        self._drawn = (derived.revision, risk_id, self.today)
         pathway = self.document.pathway
-        self.state = compute_state(pathway, self.calendar(), self.scenario.currentData() or None, self.today)
-        state = self.state
+        self.state = state = compute_state(pathway, derived, risk_id, self.today)
         layout = compute_layout(pathway, GroupBy.NONE, state.shown, state.baseline if state.scenario else None,
                                 display_name(state.scenario.risk) if state.scenario else None)
-        self.layout = layout
+        self.gantt = layout
         self.canvas.calendar = state.baseline.calendar
         self.canvas.today = self.today
         self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, self.today)
@@ -196,7 +203,7 @@ class PlanningView(QWidget):
     def _clicked(self, phase_id: Optional[str]) -> None:
         self.message.clear()
         if phase_id is not None:
-            self.item_selected.emit("phases", phase_id)
+            self.item_chosen.emit("phases", phase_id)
 
     def select(self, list_name: str, item_id: Optional[str]) -> None:
         """Select (and scroll to) the bar of a phase chosen elsewhere."""

@@ -1,0 +1,148 @@
+"""The derived state of a document: check, budget, schedule and workload, once per change.
+
+One :class:`DerivedStateService` per document waits until the user pauses
+(one debounce timer, :data:`DEBOUNCE_MS`), then calls the model's functions
+once and publishes an immutable :class:`DerivedState` with ``updated``. The
+pages that show figures (the overview, the budget page, the planning page)
+and the check dock subscribe to it; none runs its own timer or computes its
+own copy. A view that must follow an edit at once (the planning chart after
+a drag) asks :meth:`DerivedStateService.refresh_now`, which computes only if
+the published state is older than the document.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Optional
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from parcours_designer.ui.document import Change, Document
+
+if TYPE_CHECKING:  # the model is imported once the window shows (see ui/app.py)
+    from parcours_designer.model.budget import Budget
+    from parcours_designer.model.calendar import WorkCalendar
+    from parcours_designer.model.check import CheckResult
+    from parcours_designer.model.framework import Framework
+    from parcours_designer.model.frameworks import FrameworkCatalog
+    from parcours_designer.model.schedule import Schedule
+    from parcours_designer.model.traceability import PathwayFigures
+    from parcours_designer.model.workload import Granularity, Load, Workload
+
+DEBOUNCE_MS = 250
+
+
+@dataclass(frozen=True)
+class DerivedState:
+    """Everything computed from one revision of the pathway. Read it, never change it."""
+
+    revision: int  # the document's revision it was computed from
+    check: "CheckResult"
+    budget: "Budget"
+    figures: "PathwayFigures"
+    schedule: "Schedule"  # the baseline (no risk scenario)
+    workloads: Mapping["Granularity", "Workload"]
+    overloads: Mapping[str, list["Load"]]  # phase id → the overloaded loads it falls in
+
+
+class DerivedStateService(QObject):
+    """Keeps :attr:`current` up to date with the document; ``updated`` tells the subscribers."""
+
+    updated = Signal(object)  # DerivedState
+
+    def __init__(self, document: Document, catalog: Optional["FrameworkCatalog"] = None,
+                 parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.document = document
+        self._catalog = catalog
+        self.current: Optional[DerivedState] = None
+        self.computations = 0  # how many states were computed (tests and benchmarks read it)
+        self.last_duration = 0.0  # seconds the last computation took
+        self._calendar: Optional["WorkCalendar"] = None
+        self._calendar_key: Optional[tuple] = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_now)
+        document.changed.connect(self._document_changed)
+
+    # --- the framework the check uses ----------------------------------------------
+    @property
+    def catalog(self) -> "FrameworkCatalog":
+        if self._catalog is None:
+            from parcours_designer.model.frameworks import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    def framework(self) -> "Framework":
+        """The pathway's framework, or the default one when it is not known here."""
+        return self.catalog.get(self.document.pathway.framework) or self.catalog.default()
+
+    def framework_is_known(self) -> bool:
+        return self.catalog.get(self.document.pathway.framework) is not None
+
+    def calendar(self) -> "WorkCalendar":
+        """The working calendar of the pathway, rebuilt only when its closures change."""
+        from parcours_designer.model.calendar import WorkCalendar
+
+        pathway = self.document.pathway
+        key = tuple((closure.start, closure.end) for closure in pathway.closures)
+        if self._calendar is None or key != self._calendar_key:
+            self._calendar = WorkCalendar.for_pathway(pathway)
+            self._calendar_key = key
+        return self._calendar
+
+    # --- refreshing -----------------------------------------------------------------
+    def _document_changed(self, _change: Change) -> None:
+        self.refresh_later()
+
+    def refresh_later(self) -> None:
+        """(Re)start the debounce: compute once the user has paused for :data:`DEBOUNCE_MS`."""
+        self.timer.start()
+
+    def is_stale(self) -> bool:
+        return self.current is None or self.current.revision != self.document.revision
+
+    def refresh_now(self) -> DerivedState:
+        """The state of the document as it is now: computed and published if it was stale."""
+        self.timer.stop()
+        if self.current is None or self.is_stale():
+            started = time.perf_counter()
+            self.current = self._compute()
+            self.computations += 1
+            self.last_duration = time.perf_counter() - started
+            self.updated.emit(self.current)
+        return self.current
+
+    def _compute(self) -> DerivedState:
+        from parcours_designer.model.budget import compute_budget
+        from parcours_designer.model.check import run_check
+        from parcours_designer.model.check.context import Context
+        from parcours_designer.model.schedule import compute_schedule
+        from parcours_designer.model.traceability import pathway_figures
+        from parcours_designer.model.workload import overloaded_phases, workloads
+
+        pathway = self.document.pathway
+        budget = compute_budget(pathway)
+        schedule = compute_schedule(pathway, self.calendar())
+        loads = workloads(pathway, schedule)
+        context = Context.knowing(pathway, budget=budget, schedule=schedule, workloads=loads)
+        return DerivedState(
+            revision=self.document.revision,
+            check=run_check(pathway, self.framework(), context),
+            budget=budget,
+            figures=pathway_figures(pathway, budget),
+            schedule=schedule,
+            workloads=loads,
+            overloads=overloaded_phases(pathway, schedule, loads),
+        )
+
+
+def derived_state(document: Document, catalog: Optional["FrameworkCatalog"] = None) -> DerivedStateService:
+    """The one derived state of ``document``, made on first request (the window passes its catalog)."""
+    found = document.findChild(DerivedStateService)
+    if found is None:
+        found = DerivedStateService(document, catalog, parent=document)
+    return found
