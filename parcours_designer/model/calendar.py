@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 
 from parcours_designer.model.pathway import Pathway
@@ -21,10 +22,31 @@ from parcours_designer.model.pathway import Pathway
 @lru_cache(maxsize=64)
 def french_holidays(year: int) -> dict[date, str]:
     """The French public holidays of ``year`` (metropolitan France), in French."""
+    found = _france_calendar()(years=year, language="fr")
+    return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=1)
+def _france_calendar() -> type:
+    """The ``France`` class of the ``holidays`` package, loaded alone.
+
+    ``holidays.country_holidays("FR")`` imports the package's ~280 countries
+    (a third of a second, the first time a schedule is computed); the French
+    module only needs the package's base classes. Should the package change
+    its layout, the registry is used.
+    """
+    import importlib.util
+
     import holidays
 
-    found = holidays.country_holidays("FR", years=year, language="fr")
-    return dict(sorted(found.items()))
+    source = Path(holidays.__file__).parent / "countries" / "france.py"
+    spec = importlib.util.spec_from_file_location("holidays.countries.france", source)
+    if spec is None or spec.loader is None or not source.is_file():
+        return holidays.country_holidays("FR").__class__
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found: type = module.France
+    return found
 
 
 class WorkCalendar:

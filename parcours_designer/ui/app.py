@@ -71,10 +71,12 @@ def empty_window() -> MainWindow:
 
 
 def load_into(window: MainWindow, path: Optional[str]) -> None:
-    """Give the window its document: ``path``, or a blank pathway (also if ``path`` is unusable)."""
-    window.set_document(blank_document())
-    if path is not None:
-        window.files.open_path(Path(path), ask=False)
+    """Give the window its document: ``path``, or a blank pathway (also if ``path`` is unusable).
+
+    No blank document is built (nor checked) before the file replaces it.
+    """
+    if path is None or not window.files.open_path(Path(path), ask=False):
+        window.set_document(blank_document())
 
 
 def create_window(path: Optional[str] = None) -> MainWindow:

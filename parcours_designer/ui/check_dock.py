@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -18,16 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.check import CheckResult, Coverage, Finding, Severity
-from parcours_designer.model.framework import Competence
 from parcours_designer.model.kinds import kind_of_target
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.derived import DerivedState, DerivedStateService
 
+if TYPE_CHECKING:  # the check is imported with the first derived state, after the window is ready
+    from parcours_designer.model.check import CheckResult, Coverage, Finding
+    from parcours_designer.model.framework import Competence
+
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPETENCE_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#a15c00", Severity.INFO: "#1f5f99"}
-STATUS_MARKS = {Coverage.COVERED: "✓", Coverage.PARTIAL: "◐", Coverage.MISSING: "✗"}
+# By the value of ``Severity`` and ``Coverage`` (string enums: their members find these keys).
+SEVERITY_COLOURS = {"error": "#b00020", "warning": "#a15c00", "info": "#1f5f99"}
+STATUS_MARKS = {"covered": "✓", "partial": "◐", "missing": "✗"}
 OTHERS = "__others__"
 
 
@@ -39,7 +42,7 @@ class FindingsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Compétence / constat")])
         self.shown: Optional[tuple] = None
 
-    def set_result(self, result: CheckResult) -> bool:
+    def set_result(self, result: "CheckResult") -> bool:
         """Show ``result``; ``False`` when it shows the same as before."""
         key = (result.framework.id, result.findings, tuple(c.status for c in result.competences))
         if key == self.shown:
@@ -47,7 +50,7 @@ class FindingsModel(QStandardItemModel):
         self.shown = key
         self.removeRows(0, self.rowCount())
         root = self.invisibleRootItem()
-        placed: set[Finding] = set()
+        placed: set["Finding"] = set()
         for competence_result in result.competences:
             row = self._competence_row(competence_result.competence, competence_result.status,
                                        competence_result.findings)
@@ -62,7 +65,7 @@ class FindingsModel(QStandardItemModel):
             root.appendRow(group)
         return True
 
-    def _competence_row(self, competence: Competence, status: Coverage, findings) -> QStandardItem:
+    def _competence_row(self, competence: "Competence", status: "Coverage", findings) -> QStandardItem:
         text = f"{STATUS_MARKS[status]} {competence.title}"
         if findings:
             text += f" ({len(findings)})"
@@ -73,7 +76,7 @@ class FindingsModel(QStandardItemModel):
         item.appendRows([self._finding_item(f) for f in findings])
         return item
 
-    def _finding_item(self, finding: Finding) -> QStandardItem:
+    def _finding_item(self, finding: "Finding") -> QStandardItem:
         item = QStandardItem(f"{finding.severity.label} : {finding.message}")
         item.setEditable(False)
         item.setToolTip(finding.message)
@@ -95,9 +98,8 @@ class CheckPanel(QWidget):
         self._build()
         derived.updated.connect(self._state_updated)
         self.document.changed.connect(self._on_document_changed)
-        self._fill_frameworks()
         if derived.current is not None:
-            self.show_result(derived.current.check)
+            self._state_updated(derived.current)
 
     def _build(self) -> None:
         body = self
@@ -159,9 +161,13 @@ class CheckPanel(QWidget):
             self._show_framework()
 
     def _state_updated(self, state: DerivedState) -> None:
+        if not self.framework_box.count():  # the catalog is loaded with the first state
+            self._fill_frameworks()
         self.show_result(state.check)
 
-    def show_result(self, result: CheckResult) -> None:
+    def show_result(self, result: "CheckResult") -> None:
+        from parcours_designer.model.check import Severity
+
         counts = [result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
         text = self.tr("Score : {0} % — {1} erreur(s), {2} avertissement(s), {3} information(s)").format(
             result.score, *counts)
@@ -204,7 +210,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("check", text)
 
 
-def competence_html(competence: Competence) -> str:
+def competence_html(competence: "Competence") -> str:
     """The competence's savoir-faire, savoir-être and savoirs (all text escaped)."""
     parts = [f"<h4>{escape(competence.title)}</h4>"]
     for title, lines in ((tr("Savoir-faire"), competence.savoir_faire), (tr("Savoir-être"), competence.savoir_etre),

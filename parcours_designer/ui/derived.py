@@ -76,6 +76,10 @@ class DerivedStateService(QObject):
             self._catalog = load_catalog()
         return self._catalog
 
+    def loaded_catalog(self) -> Optional["FrameworkCatalog"]:
+        """The catalog if it was loaded already (it is, with the first state), without loading it."""
+        return self._catalog
+
     def framework(self) -> "Framework":
         """The pathway's framework, or the default one when it is not known here."""
         return self.catalog.get(self.document.pathway.framework) or self.catalog.default()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -16,6 +16,9 @@ from parcours_designer.ui.navigation import PageInfo, pages
 from parcours_designer.ui.page import ItemChooser, Page
 from parcours_designer.ui.recovery import AutoSaver, Session
 
+if TYPE_CHECKING:
+    from parcours_designer.ui.derived import DerivedStateService
+
 DOCK_WIDTH = 360
 
 
@@ -24,6 +27,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.catalog = catalog
         self.document: Optional[Document] = None
+        self.derived: Optional["DerivedStateService"] = None
         self.page_infos: list[PageInfo] = pages()
         self.built: dict[str, QWidget] = {}
         self.session = session or Session()
@@ -94,9 +98,10 @@ class MainWindow(QMainWindow):
         from parcours_designer.ui.check_dock import CheckPanel
         from parcours_designer.ui.derived import derived_state
 
+        if self.catalog is None and self.derived is not None:
+            self.catalog = self.derived.loaded_catalog()  # loaded once (with the first check), kept
         self.derived = derived_state(document, self.catalog)
         self.check_panel = CheckPanel(self.derived, self.check_dock)
-        self.catalog = self.derived.catalog  # loaded once, kept for the next document
         self.check_panel.item_chosen.connect(self.open_item)
         old_panel = self.check_dock.widget()
         self.check_dock.setWidget(self.check_panel)
