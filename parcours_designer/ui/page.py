@@ -1,4 +1,4 @@
-"""What the window asks of its pages, declared (instead of looked up with ``hasattr``).
+"""What the window and its pages ask of each other, declared (instead of looked up with ``hasattr``).
 
 A :class:`Page` shows one or more lists (``PageInfo.lists``): the window
 calls :meth:`Page.select` to bring an item of one of them forward when it is
@@ -23,3 +23,10 @@ class Page(Protocol):
 @runtime_checkable
 class ItemChooser(Protocol):
     item_chosen: Signal  # (list name or None, item id or None)
+
+
+@runtime_checkable
+class ItemOpener(Protocol):
+    """The window: shows the page of an item and selects it there (``None``: the overview)."""
+
+    def open_item(self, list_name: Optional[str], item_id: Optional[str]) -> None: ...

@@ -17,6 +17,7 @@ from parcours_designer.ui.baseline import save_baseline
 from parcours_designer.ui.closures import ClosuresEditor
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.followup_view import FollowUpView
+from parcours_designer.ui.page import ItemOpener
 from parcours_designer.ui.planning import PlanningView
 
 STATUS_MS = 10_000
@@ -67,9 +68,9 @@ class PlanningPage(QWidget):
     def open_phase(self, phase_id: str) -> None:
         """Show the phase in the Étapes page (through the window, as the check panel does)."""
         self.item_chosen.emit("phases", phase_id)
-        open_item = getattr(self.window(), "open_item", None)
-        if open_item is not None:
-            open_item("phases", phase_id)
+        window = self.window()
+        if isinstance(window, ItemOpener):
+            window.open_item("phases", phase_id)
 
     def set_today(self, day: date) -> None:
         """Judge lateness and draw today's line as of ``day`` (screenshots, demonstrations)."""
