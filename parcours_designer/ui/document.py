@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from parcours_designer.model.kinds import KINDS
+
 if TYPE_CHECKING:  # The model (pydantic) is imported once the window shows: see ui/app.py.
     from parcours_designer.model.pathway import Pathway
 
@@ -99,8 +101,6 @@ class Document(QObject):
 
     def new_id(self, list_name: str) -> str:
         """A fresh id for ``list_name``: its prefix and the next free number."""
-        from parcours_designer.model.kinds import KINDS
-
         return KINDS[list_name].new_id(item.id for item in self.items(list_name))
 
     # --- files -----------------------------------------------------------
