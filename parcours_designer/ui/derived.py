@@ -112,13 +112,14 @@ class DerivedStateService(QObject):
     def refresh_now(self) -> DerivedState:
         """The state of the document as it is now: computed and published if it was stale."""
         self.timer.stop()
-        if self.current is None or self.is_stale():
+        current = self.current
+        if current is None or current.revision != self.document.revision:
             started = time.perf_counter()
-            self.current = self._compute()
+            current = self.current = self._compute()
             self.computations += 1
             self.last_duration = time.perf_counter() - started
-            self.updated.emit(self.current)
-        return self.current
+            self.updated.emit(current)
+        return current
 
     def _compute(self) -> DerivedState:
         from parcours_designer.model.budget import compute_budget
