@@ -52,7 +52,11 @@ _HOMES = {
     "Pathway": "pathway",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "Audience", "Contact", "Cost", "Funding", "Indicator", "KINDS", "ListKind", "Need", "Objective", "Partner",
+    "PartnerLink", "Pathway", "PathwayError", "PathwayFileError", "Phase", "Question", "Questionnaire", "Referent",
+    "Review", "Risk", "Topic", "dump_pathway", "load_pathway", "parse_pathway", "save_pathway",
+]
 
 
 def __getattr__(name: str) -> Any:
