@@ -89,3 +89,23 @@ def test_refused_recovery_is_discarded(qtbot, monkeypatch, user_home):
         assert find_orphans() == [] and not (folder / "session-999999.parcours").exists()
     finally:
         window.close()
+
+
+def test_typing_does_not_push_the_recovery_copy_back(qtbot, tmp_path):
+    """The autosave delay starts at the first unsaved change; later keystrokes do not restart it."""
+    from parcours_designer.model.fileformat import load_pathway
+    from parcours_designer.ui.commands import SetFields
+    from parcours_designer.ui.document import Document
+    from parcours_designer.ui.recovery import AutoSaver, Session
+
+    session = Session(tmp_path)
+    saver = AutoSaver(session)
+    document = Document(load_pathway(EXAMPLE))
+    saver.watch(document)
+    saver.timer.setInterval(400)
+    started = time.monotonic()
+    while time.monotonic() - started < 0.6:  # typing for longer than the delay
+        document.push(SetFields(document, "phases", "ph4", {"title": f"Atelier {time.monotonic()}"}, merge=True))
+        qtbot.wait(50)
+    assert session.copy_path.exists()
+    saver.timer.stop()
