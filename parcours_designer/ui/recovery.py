@@ -65,10 +65,12 @@ class Session:
     def write_copy(self, document: Document) -> None:
         from parcours_designer.model.fileformat import dump_pathway
 
-        atomic_write(self.copy_path, dump_pathway(document.pathway), keep_backup=False)
+        # Which file the copy belongs to is written first: a crash between the two writes
+        # never leaves a copy that does not say where it comes from.
         meta = {"path": str(document.path) if document.path else None,
                 "saved_at": datetime.now().isoformat(timespec="seconds")}
         atomic_write(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        atomic_write(self.copy_path, dump_pathway(document.pathway), keep_backup=False)
 
     def drop_copy(self) -> None:
         for path in (self.copy_path, self.meta_path):
