@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJs
 CENT = Decimal("0.01")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-STRICT = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True)
+STRICT = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False)
 
 
 def to_decimal(value: Any, what: str) -> Decimal:
