@@ -75,7 +75,8 @@ class ListPage(QWidget):
              self.duplicate),
             ("delete", self.tr("&Supprimer"), self.tr("Supprimer la ligne"), QKeySequence("Ctrl+Del"),
              self.delete),
-            ("up", self.tr("Monter"), self.tr("Monter la ligne"), QKeySequence("Alt+Up"), lambda: self.move_current(-1)),
+            ("up", self.tr("Monter"), self.tr("Monter la ligne"), QKeySequence("Alt+Up"),
+             lambda: self.move_current(-1)),
             ("down", self.tr("Descendre"), self.tr("Descendre la ligne"), QKeySequence("Alt+Down"),
              lambda: self.move_current(1)),
         ]
