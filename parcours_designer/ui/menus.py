@@ -132,7 +132,15 @@ def _edit_menu(window: MenuHost, actions: MenuActions) -> None:
     if any(info.key == "planning" for info in window.page_infos):
         menu.addSeparator()
         actions.add(menu, "save_baseline", window.tr("Enregistrer la &référence du planning"),
-                    lambda: window.page("planning").save_baseline())
+                    lambda: _save_baseline(window))
+
+
+def _save_baseline(window: MenuHost) -> None:
+    from parcours_designer.ui.planning_page import PlanningPage  # the planning is loaded when used
+
+    page = window.page("planning")
+    assert isinstance(page, PlanningPage)
+    page.save_baseline()
 
 
 def _view_menu(window: MenuHost, actions: MenuActions) -> None:
