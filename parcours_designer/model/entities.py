@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Union
+from typing import Optional
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
@@ -27,15 +27,15 @@ from parcours_designer.model.types import (
     STRICT,
     ChargeAccount,
     Count,
+    Days,
     Id,
     IsoDate,
+    Measure,
     Money,
     ProductAccount,
     Quantity,
+    Rank,
 )
-
-# ``target`` and ``result`` of an indicator: a number or a text.
-Measure = Optional[Union[int, float, str]]
 
 
 class Part(BaseModel):
@@ -82,7 +82,7 @@ class Objective(Entity):
     title: str = ""
     description: str = ""
     need_ids: list[Id] = Field(default_factory=list)
-    priority: int = Field(default=1, ge=1, strict=True)
+    priority: Rank = 1
 
 
 class PartnerLink(Part):
@@ -117,8 +117,8 @@ class Phase(Entity):
     deliverables: list[str] = Field(default_factory=list)
     # Planning (all optional): a duration in working days scheduled after the
     # dependencies, a lag in working days after them, a date that cannot move.
-    duration_days: Optional[Count] = None
-    lag_days: Count = 0
+    duration_days: Optional[Days] = None
+    lag_days: Days = 0
     pinned: bool = False
     # Follow-up: what really happened, and the dates of the saved baseline.
     status: PhaseStatus = PhaseStatus.PLANNED
@@ -254,7 +254,7 @@ class Risk(Entity):
     likelihood: Level = Level.MEDIUM
     impact: Level = Level.MEDIUM
     mitigation: str = ""
-    delay_days: Count = 0
+    delay_days: Days = 0
     phase_ids: list[Id] = Field(default_factory=list)
     # What the scenario would cost on top of the budget.
     extra_cost: Money = Decimal("0.00")

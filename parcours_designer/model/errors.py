@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from pydantic import ValidationError
+
+from parcours_designer.model.types import shown
 
 MAX_REPORTED = 5
 _UNION_TAGS = {"int", "float", "str", "bool", "none", "decimal", "date"}
@@ -13,17 +16,117 @@ _SIMPLE: dict[str, str] = {
     "missing": "champ obligatoire manquant",
     "extra_forbidden": "clé inconnue (le format ne la connaît pas)",
     "string_type": "doit être un texte",
+    "string_unicode": "texte illisible (il contient un caractère qui ne s'écrit pas en UTF-8)",
+    "string_not_ascii": "ne doit contenir que des caractères ASCII",
     "string_too_short": "ne doit pas être vide",
+    "string_pattern_mismatch": "n'a pas la forme attendue",
     "int_type": "doit être un nombre entier",
     "int_parsing": "doit être un nombre entier",
+    "int_parsing_size": "nombre entier trop grand",
     "int_from_float": "doit être un nombre entier",
+    "float_type": "doit être un nombre",
+    "float_parsing": "doit être un nombre",
+    "finite_number": "doit être un nombre fini",
+    "decimal_type": "doit être un nombre",
+    "decimal_parsing": "doit être un nombre",
+    "complex_type": "doit être un nombre",
+    "complex_str_parsing": "doit être un nombre",
+    "fraction_type": "doit être un nombre",
+    "fraction_parsing": "doit être un nombre",
     "bool_type": "doit valoir true ou false",
     "bool_parsing": "doit valoir true ou false",
     "list_type": "doit être une liste [ … ]",
+    "tuple_type": "doit être une liste [ … ]",
+    "set_type": "doit être une liste [ … ]",
+    "frozen_set_type": "doit être une liste [ … ]",
+    "deque_type": "doit être une liste [ … ]",
+    "iterable_type": "doit être une liste [ … ]",
+    "iteration_error": "liste illisible",
+    "set_item_not_hashable": "valeur impossible dans une liste sans doublons",
     "model_type": "doit être un objet { … }",
     "model_attributes_type": "doit être un objet { … }",
+    "dataclass_type": "doit être un objet { … }",
+    "dataclass_exact_type": "doit être un objet { … }",
+    "named_tuple_type": "doit être un objet { … }",
     "dict_type": "doit être un objet { … }",
+    "frozen_dict_type": "doit être un objet { … }",
+    "ordered_dict_type": "doit être un objet { … }",
+    "counter_type": "doit être un objet { … }",
+    "mapping_type": "doit être un objet { … }",
+    "arguments_type": "doit être un objet { … }",
+    "invalid_key": "clé invalide (une clé est un texte)",
     "none_required": "doit être vide (null)",
+    "json_invalid": "JSON invalide",
+    "json_type": "doit être un texte JSON",
+    "recursion_loop": "structure qui se contient elle-même",
+    "recursion_depth_exceeded": "structure trop profondément imbriquée",
+    "bytes_type": "doit être un texte",
+    "bytes_invalid_encoding": "texte mal encodé",
+    "date_type": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_from_datetime_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_from_datetime_inexact": "une date sans heure est attendue (format AAAA-MM-JJ)",
+    "date_past": "la date doit être passée",
+    "date_future": "la date doit être à venir",
+    "time_type": "heure invalide (format attendu : HH:MM)",
+    "time_parsing": "heure invalide (format attendu : HH:MM)",
+    "datetime_type": "date et heure invalides",
+    "datetime_parsing": "date et heure invalides",
+    "datetime_object_invalid": "date et heure invalides",
+    "datetime_from_date_parsing": "date et heure invalides",
+    "datetime_past": "la date doit être passée",
+    "datetime_future": "la date doit être à venir",
+    "timezone_naive": "l'heure ne doit pas préciser de fuseau horaire",
+    "timezone_aware": "l'heure doit préciser son fuseau horaire",
+    "timezone_offset": "fuseau horaire inattendu",
+    "time_delta_type": "durée invalide",
+    "time_delta_parsing": "durée invalide",
+    "url_type": "doit être une adresse web",
+    "url_parsing": "adresse web invalide",
+    "url_syntax_violation": "adresse web invalide",
+    "url_too_long": "adresse web trop longue",
+    "url_scheme": "adresse web de type non accepté",
+    "uuid_type": "identifiant UUID invalide",
+    "uuid_parsing": "identifiant UUID invalide",
+    "uuid_version": "identifiant UUID d'une version non acceptée",
+    "union_tag_invalid": "type d'objet non reconnu",
+    "union_tag_not_found": "type d'objet non précisé",
+    "literal_error": "valeur non reconnue",
+    "enum": "valeur non reconnue",
+    "frozen_field": "ce champ ne peut pas être modifié",
+    "frozen_instance": "cet objet ne peut pas être modifié",
+    "no_such_attribute": "champ inconnu",
+    "get_attribute_error": "champ illisible",
+    "is_instance_of": "valeur d'un type inattendu",
+    "is_subclass_of": "valeur d'un type inattendu",
+    "callable_type": "valeur d'un type inattendu",
+    "needs_python_object": "valeur d'un type inattendu",
+    "default_factory_not_called": "valeur par défaut indisponible",
+    "missing_sentinel_error": "valeur inattendue",
+    "ellipsis_error": "valeur inattendue",
+    "assertion_error": "valeur refusée",
+    "missing_argument": "champ obligatoire manquant",
+    "missing_keyword_only_argument": "champ obligatoire manquant",
+    "missing_positional_only_argument": "champ obligatoire manquant",
+    "unexpected_keyword_argument": "clé inconnue (le format ne la connaît pas)",
+    "unexpected_positional_argument": "valeur en trop",
+    "multiple_argument_values": "valeur donnée deux fois",
+}
+# Errors whose bound is in their context: (French text, key of the bound).
+_BOUNDED: dict[str, tuple[str, str]] = {
+    "greater_than": ("doit être supérieur à {}", "gt"),
+    "greater_than_equal": ("doit être supérieur ou égal à {}", "ge"),
+    "less_than": ("doit être inférieur à {}", "lt"),
+    "less_than_equal": ("doit être inférieur ou égal à {}", "le"),
+    "multiple_of": ("doit être un multiple de {}", "multiple_of"),
+    "too_short": ("doit contenir au moins {} élément(s)", "min_length"),
+    "too_long": ("doit contenir au plus {} élément(s)", "max_length"),
+    "string_too_long": ("doit contenir au plus {} caractères", "max_length"),
+    "bytes_too_short": ("doit contenir au moins {} octets", "min_length"),
+    "bytes_too_long": ("doit contenir au plus {} octets", "max_length"),
+    "decimal_max_digits": ("doit avoir au plus {} chiffres", "max_digits"),
+    "decimal_max_places": ("doit avoir au plus {} décimales", "decimal_places"),
+    "decimal_whole_digits": ("doit avoir au plus {} chiffres avant la virgule", "whole_digits"),
 }
 
 
@@ -40,33 +143,63 @@ def format_location(loc: tuple[Any, ...], data: Any, root: str = "pathway") -> s
             text += f"[{part}]"
             node = node[part] if isinstance(node, list) and part < len(node) else None
             if isinstance(node, dict) and isinstance(node.get("id"), str):
-                text += f" (id « {node['id']} »)"
+                text += f" (id « {shown(node['id'])} »)"
         elif part in _UNION_TAGS or "[" in str(part):
             continue
         else:
-            text += f".{part}"
+            text += f".{shown(str(part))}"
             node = node.get(part) if isinstance(node, dict) else None
     return text
 
 
+def unencodable_texts(data: Any, root: str = "pathway") -> list[str]:
+    """French lines naming each text (or key) that cannot be written in UTF-8.
+
+    Such text holds a lone surrogate (``"\\udfff"`` in JSON): valid for the
+    JSON parser, but no file can hold it.
+    """
+    lines: dict[str, None] = {}
+    pending: deque[tuple[tuple[Any, ...], Any]] = deque([((), data)])
+    while pending:
+        loc, node = pending.popleft()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not _encodable(key):
+                    lines[f"{format_location(loc + (key,), data, root)} : {_UNREADABLE}"] = None
+                pending.append((loc + (key,), value))
+        elif isinstance(node, list):
+            pending.extend((loc + (position,), value) for position, value in enumerate(node))
+        elif not _encodable(node):
+            lines[f"{format_location(loc, data, root)} : {_UNREADABLE}"] = None
+    return list(lines)
+
+
+_UNREADABLE = "texte illisible (il contient un caractère isolé qui ne s'écrit pas en UTF-8)"
+
+
+def _encodable(text: Any) -> bool:
+    if not isinstance(text, str):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def describe_error(error: dict[str, Any]) -> str:
-    """The French reason of one pydantic error."""
+    """The French reason of one pydantic error (never pydantic's English text)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind in _SIMPLE:
-        return _SIMPLE[kind]
-    if kind == "enum":
+    if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return f"valeur « {error.get('input')} » non reconnue ; valeurs possibles : {expected}"
-    if kind == "greater_than_equal":
-        return f"doit être supérieur ou égal à {ctx.get('ge')}"
-    if kind == "value_error":
-        return str(ctx.get("error", error.get("msg", "")))
-    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
-        return "doit être un nombre"
-    if kind.startswith("date"):
-        return "date invalide (format attendu : AAAA-MM-JJ)"
-    return f"valeur invalide ({error.get('msg', kind)})"
+        return f"valeur « {shown(error.get('input'))} » non reconnue ; valeurs possibles : {expected}"
+    if kind in ("value_error", "assertion_error") and ctx.get("error") is not None:
+        return str(ctx["error"])
+    if kind in _BOUNDED:
+        text, key = _BOUNDED[kind]
+        return text.format(ctx.get(key, "?"))
+    return _SIMPLE.get(kind, "valeur refusée")
 
 
 def _relevant_errors(error: ValidationError) -> list[dict[str, Any]]:

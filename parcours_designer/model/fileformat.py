@@ -10,20 +10,29 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import ValidationError
 
 from parcours_designer.atomic import atomic_write
-from parcours_designer.model.errors import PathwayError, summarise, validation_messages
+from parcours_designer.model.errors import PathwayError, summarise, unencodable_texts, validation_messages
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import integrity_errors
+from parcours_designer.model.types import grouped, shown
+from parcours_designer.oserrors import os_error_message
 
 FORMAT_NAME = "parcours-designer"
 FORMAT_VERSION = 2
 EXTENSION = ".parcours"
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FORMAT_VERSION = 9999
+# Longer JSON integers are read as Decimal: exact, and refused by every field's bound.
+MAX_INT_DIGITS = 18
+# A lone surrogate can only come from a JSON escape such as \udfff.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # MIGRATIONS[n] turns a version-n ``pathway`` dict into a version n+1 one.
@@ -59,7 +68,7 @@ def load_pathway(path: str | os.PathLike[str]) -> Pathway:
     except PermissionError:
         raise PathwayFileError(f"{file_path} : lecture non autorisée") from None
     except OSError as error:
-        raise PathwayFileError(f"{file_path} : lecture impossible ({error.strerror})") from None
+        raise PathwayFileError(os_error_message(error, file_path, writing=False)) from None
     return parse_pathway(raw, file_path.name)
 
 
@@ -73,6 +82,8 @@ def parse_pathway(
     """The pathway held by the bytes of a ``.parcours`` file."""
     document = _decode_json(raw, name)
     version, data = _read_envelope(document, name, current_version)
+    if _SURROGATE_ESCAPE.search(raw.decode("utf-8-sig")):
+        _refuse_unencodable(data, name)
     data = migrate(data, version, current_version, MIGRATIONS if migrations is None else migrations)
     return validate_pathway(data, name)
 
@@ -88,19 +99,36 @@ def _decode_json(raw: bytes, name: str) -> Any:
             "un fichier de parcours est un document JSON en UTF-8"
         ) from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_read_int)
     except json.JSONDecodeError as error:
         raise PathwayFileError(
             f"{name} : JSON invalide ligne {error.lineno}, colonne {error.colno} ({_json_reason(error)})"
         ) from None
     except RecursionError:
         raise PathwayFileError(f"{name} : structure JSON trop profondément imbriquée") from None
-    except ValueError as error:
+    except _RefusedConstant as error:
         raise PathwayFileError(f"{name} : {error}") from None
+    except ValueError:
+        raise PathwayFileError(f"{name} : JSON illisible (nombre ou texte mal formé)") from None
+
+
+class _RefusedConstant(ValueError):
+    """NaN or Infinity in the JSON text."""
 
 
 def _refuse_constant(constant: str) -> Any:
-    raise ValueError(f"valeur {constant} interdite (seuls des nombres finis sont acceptés)")
+    raise _RefusedConstant(f"valeur {constant} interdite (seuls des nombres finis sont acceptés)")
+
+
+def _read_int(digits: str) -> int | Decimal:
+    """A JSON integer; a giant one as a Decimal (no 4,300-digit limit), for the fields to refuse."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else Decimal(digits)
+
+
+def _refuse_unencodable(data: dict[str, Any], name: str) -> None:
+    lines = unencodable_texts(data)
+    if lines:
+        raise PathwayFileError(f"{name} : parcours invalide\n{summarise(lines)}")
 
 
 def _json_reason(error: json.JSONDecodeError) -> str:
@@ -125,13 +153,17 @@ def _read_envelope(document: Any, name: str, current_version: int) -> tuple[int,
         )
     if document.get("format") != FORMAT_NAME:
         found = document.get("format")
-        detail = f"« {found} »" if isinstance(found, str) else "absent"
+        detail = f"« {shown(found)} »" if isinstance(found, str) else "absent"
         raise PathwayFileError(
             f"{name} : ce n'est pas un fichier de parcours (format {detail}, « {FORMAT_NAME} » attendu)"
         )
-    version = document.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise PathwayFileError(f"{name} : format_version doit être un entier positif (reçu : {version!r})")
+    if "format_version" not in document:
+        raise PathwayFileError(f"{name} : format_version est absent (un nombre entier de 1 à "
+                               f"{grouped(MAX_FORMAT_VERSION)} est attendu)")
+    version = document["format_version"]
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_FORMAT_VERSION:
+        raise PathwayFileError(f"{name} : format_version doit être un entier de 1 à "
+                               f"{grouped(MAX_FORMAT_VERSION)} (reçu : {shown(json_text(version))})")
     if version > current_version:
         raise PathwayFileError(
             f"{name} : ce fichier est au format version {version}, plus récent que la version "
@@ -139,11 +171,22 @@ def _read_envelope(document: Any, name: str, current_version: int) -> tuple[int,
         )
     unknown = sorted(set(document) - {"format", "format_version", "pathway"})
     if unknown:
-        raise PathwayFileError(f"{name} : clé inconnue à la racine du document : {', '.join(unknown)}")
+        raise PathwayFileError(f"{name} : clé inconnue à la racine du document : "
+                               f"{', '.join(shown(key) for key in unknown[:5])}")
     data = document.get("pathway")
     if not isinstance(data, dict):
         raise PathwayFileError(f"{name} : l'objet « pathway » est absent ou n'est pas un objet JSON")
     return version, data
+
+
+def json_text(value: Any) -> str:
+    """How a JSON value is written (``"1"``, ``null``, ``true``, ``12``)."""
+    if isinstance(value, Decimal):
+        return f"un entier de {len(value.as_tuple().digits)} chiffres"
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 def _json_kind(value: Any) -> str:
@@ -193,10 +236,20 @@ def pathway_document(pathway: Pathway) -> dict[str, Any]:
     }
 
 
-def dump_pathway(pathway: Pathway) -> bytes:
-    """The bytes of a ``.parcours`` file: stable for the same pathway."""
-    text = json.dumps(pathway_document(pathway), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+def dump_pathway(pathway: Pathway, *, lossy: bool = False) -> bytes:
+    """The bytes of a ``.parcours`` file: stable for the same pathway.
+
+    Text that UTF-8 cannot hold (a lone surrogate) raises :class:`PathwayError`
+    naming the field, or with ``lossy`` (a recovery copy) becomes ``?``.
+    """
+    document = pathway_document(pathway)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        if lossy:
+            return text.encode("utf-8", "replace")
+        raise PathwayError(f"enregistrement impossible :\n{summarise(unencodable_texts(document['pathway']))}") from None
 
 
 def save_pathway(pathway: Pathway, path: str | os.PathLike[str]) -> None:

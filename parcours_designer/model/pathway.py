@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Optional
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from parcours_designer.model.entities import (
     Audience,
@@ -65,6 +65,13 @@ class Pathway(Part):
     # « Nouvelle édition »: the edition this one comes from, and its bilan's adjustments to make.
     previous_edition: Optional[EditionLink] = None
     checklist: list[ChecklistItem] = Field(default_factory=list)
+
+    @field_validator("title")
+    @classmethod
+    def _title_has_text(cls, title: str) -> str:
+        if not title.strip():
+            raise ValueError("ne doit pas être vide (un titre fait d'espaces n'en est pas un)")
+        return title
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""

@@ -1,22 +1,53 @@
-"""Field types shared by every entity: ids, money, quantities, ISO dates."""
+"""Field types shared by every entity: ids, money, quantities, ISO dates, bounded numbers.
+
+Every number of the format has bounds, so that no file can make the
+program compute with absurd magnitudes (a 28-digit context overflowing, a
+million-digit quantity, a date past year 9999): a value outside them is
+refused at load with a French message naming the bound.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional, Union
 
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 CENT = Decimal("0.01")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_MONEY = Decimal(1_000_000_000)
+MAX_QUANTITY = Decimal(1_000_000)
+QUANTITY_PLACES = 6
+QUANTITY_STEP = Decimal(1).scaleb(-QUANTITY_PLACES)
+MAX_COUNT = 1_000_000_000
+MAX_DAYS = 3650
+MAX_RANK = 1000
+MAX_MEASURE = 10**15
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER_TEXT = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?")
+SHOWN_CHARACTERS = 40
 
 STRICT = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False)
 
 
+def grouped(number: int | Decimal) -> str:
+    """``1000000`` → ``1 000 000`` (the bounds in messages)."""
+    return f"{number:,}".replace(",", " ")
+
+
+def shown(value: Any) -> str:
+    """A value as a message may quote it: short, printable, whatever the input."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def to_decimal(value: Any, what: str) -> Decimal:
-    """A JSON number or numeric string as an exact Decimal."""
+    """A JSON number or numeric string (ASCII digits) as an exact Decimal."""
     if isinstance(value, bool):
         raise ValueError(f"{what} doit être un nombre, pas un booléen")
     if isinstance(value, Decimal):
@@ -24,12 +55,12 @@ def to_decimal(value: Any, what: str) -> Decimal:
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
-        number = Decimal(repr(value))
+        number = Decimal(repr(value)) if math.isfinite(value) else Decimal("NaN")
     elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip().replace(",", "."))
-        except InvalidOperation:
-            raise ValueError(f"« {value} » n'est pas un nombre") from None
+        text = value.strip()
+        if not _NUMBER_TEXT.fullmatch(text):
+            raise ValueError(f"« {shown(value)} » n'est pas un nombre")
+        number = Decimal(text.replace(",", "."))
     else:
         raise ValueError(f"{what} doit être un nombre ou un texte numérique")
     if not number.is_finite():
@@ -39,29 +70,69 @@ def to_decimal(value: Any, what: str) -> Decimal:
 
 def _money(value: Any) -> Decimal:
     amount = to_decimal(value, "un montant")
-    if amount < 0:
-        raise ValueError(f"un montant ne peut pas être négatif ({amount} €)")
+    if amount.is_signed():
+        raise ValueError(f"un montant ne peut pas être négatif ({shown(value)} €)")
+    if amount > MAX_MONEY:
+        raise ValueError(f"un montant ne peut pas dépasser {grouped(MAX_MONEY)} € (reçu : {shown(value)})")
     if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValueError(f"un montant a au plus deux décimales ({amount} €)")
+        raise ValueError(f"un montant a au plus deux décimales ({shown(value)} €)")
     return amount.quantize(CENT)
 
 
 def _quantity(value: Any) -> Decimal:
     number = to_decimal(value, "une quantité")
-    if number < 0:
-        raise ValueError(f"une quantité ne peut pas être négative ({number})")
+    if number.is_signed():
+        raise ValueError(f"une quantité ne peut pas être négative ({shown(value)})")
+    if number > MAX_QUANTITY:
+        raise ValueError(f"une quantité ne peut pas dépasser {grouped(MAX_QUANTITY)} (reçu : {shown(value)})")
+    if number != number.quantize(QUANTITY_STEP):
+        raise ValueError(f"une quantité a au plus {QUANTITY_PLACES} décimales (reçu : {shown(value)})")
+    if number.as_tuple().exponent < -QUANTITY_PLACES:  # 2.5000000000: trailing zeros dropped
+        number = number.quantize(QUANTITY_STEP)
     return number
+
+
+def _integer(value: Any, low: int, high: int) -> int:
+    """A JSON integer from ``low`` to ``high`` (giant ones arrive as Decimal: see fileformat)."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    raise ValueError(f"doit être un nombre entier de {grouped(low)} à {grouped(high)} (reçu : {shown(value)})")
+
+
+def bounded_int(low: int, high: int) -> Any:
+    """The type of an integer field from ``low`` to ``high``."""
+    return Annotated[
+        int,
+        BeforeValidator(lambda value: _integer(value, low, high)),
+        WithJsonSchema({"type": "integer", "minimum": low, "maximum": high}),
+    ]
+
+
+def _measure(value: Any) -> Any:
+    """An indicator's target or result: a text, or a finite number of sensible size."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, (int, float, Decimal)) and not (isinstance(value, float) and not math.isfinite(value)):
+        if abs(value) <= MAX_MEASURE:
+            return value
+    if isinstance(value, (int, float, Decimal)):
+        raise ValueError(f"un nombre ne peut pas dépasser {grouped(MAX_MEASURE)} en valeur absolue "
+                         f"(reçu : {shown(value)})")
+    return value
 
 
 def _iso_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(f"une date s'écrit AAAA-MM-JJ (reçu : {value!r})")
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"une date s'écrit AAAA-MM-JJ (reçu : {shown(value)!r})")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"la date {value} n'existe pas") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"une date doit être comprise entre {FIRST_YEAR} et {LAST_YEAR} (reçu : {value})")
+    return day
 
 
 def _quantity_text(number: Decimal) -> str:
@@ -102,9 +173,9 @@ Money = Annotated[
     Decimal,
     BeforeValidator(_money),
     WithJsonSchema({
-        "anyOf": [{"type": "number", "minimum": 0},
+        "anyOf": [{"type": "number", "minimum": 0, "maximum": int(MAX_MONEY)},
                   {"type": "string", "pattern": "^[0-9]+([.][0-9]{1,2})?$"}],
-        "description": "Montant en euros, positif, au plus deux décimales",
+        "description": f"Montant en euros, positif, au plus deux décimales, au plus {grouped(MAX_MONEY)} €",
     }),
     PlainSerializer(lambda d: format(d.quantize(CENT), "f"), return_type=str, when_used="json"),
 ]
@@ -112,18 +183,31 @@ Quantity = Annotated[
     Decimal,
     BeforeValidator(_quantity),
     WithJsonSchema({
-        "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+([.][0-9]+)?$"}],
-        "description": "Quantité décimale positive (jours, trajets, repas…)",
+        "anyOf": [{"type": "number", "minimum": 0, "maximum": int(MAX_QUANTITY)},
+                  {"type": "string", "pattern": "^[0-9]+([.][0-9]{1,%d})?$" % QUANTITY_PLACES}],
+        "description": f"Quantité décimale positive (jours, trajets, repas…), au plus {grouped(MAX_QUANTITY)}, "
+                       f"au plus {QUANTITY_PLACES} décimales",
     }),
     PlainSerializer(_quantity_text, return_type=str, when_used="json"),
 ]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                    "description": f"Date AAAA-MM-JJ, de {FIRST_YEAR} à {LAST_YEAR}"}),
 ]
 Id = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0, strict=True)]
+# People, structures, participants: a whole number ≥ 0.
+Count = bounded_int(0, MAX_COUNT)
+# Durations and delays in days.
+Days = bounded_int(0, MAX_DAYS)
+# A rank such as an objective's priority (1 is the highest).
+Rank = bounded_int(1, MAX_RANK)
+# ``target`` and ``result`` of an indicator: a number or a text.
+Measure = Annotated[
+    Optional[Union[int, float, str]],
+    BeforeValidator(_measure),
+]
 
 
 def round_cents(amount: Decimal) -> Decimal:

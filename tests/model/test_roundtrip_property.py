@@ -19,8 +19,8 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 quantity = st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
 counts = st.integers(min_value=0, max_value=10**6)
-measures = st.one_of(st.none(), st.integers(-10**9, 10**9), text,
-                     st.floats(allow_nan=False, allow_infinity=False))
+measures = st.one_of(st.none(), st.integers(-10**15, 10**15), text,
+                     st.floats(min_value=-1e15, max_value=1e15, allow_nan=False))
 
 
 def ids(prefix: str, n: int) -> list[str]:
