@@ -23,6 +23,7 @@ from parcours_designer.cli import (
 )
 from parcours_designer.cli.common import CommandError, report, use_safe_output
 from parcours_designer.cli.parser import FrenchArgumentParser
+from parcours_designer.oserrors import os_error_message
 
 COMMANDS = [check_command, frameworks_command, templates_command, new_command, schedule_command,
             responses_command, export_command, portfolio_command]
@@ -62,6 +63,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     except KeyboardInterrupt:
         return report("interrompu")
+    except OSError as error:  # a read or write the command did not expect to fail
+        return report(os_error_message(error))
     except Exception as error:  # a defect of ours: still one French line, never a traceback
         return report(f"erreur inattendue ({type(error).__name__} : {str(error)[:200]}) ; "
                       "merci de signaler ce problème")

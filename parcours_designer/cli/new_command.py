@@ -11,6 +11,7 @@ from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import save_pathway
 from parcours_designer.model.shift import shift_to_start
 from parcours_designer.model.templates import load_template
+from parcours_designer.oserrors import os_error_message
 
 NAME = "new"
 
@@ -52,6 +53,6 @@ def run(args) -> int:
     try:
         save_pathway(pathway, target)
     except OSError as error:
-        raise CommandError(f"{target} : écriture impossible ({error.strerror or error})") from None
+        raise CommandError(os_error_message(error, target)) from None
     print(f"Parcours créé à partir du modèle « {args.template} » : {target}")
     return 0

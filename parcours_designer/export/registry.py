@@ -17,6 +17,7 @@ from typing import Optional
 from parcours_designer.atomic import atomic_write
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.oserrors import os_error_message
 
 
 class ExportError(PathwayError):
@@ -137,10 +138,8 @@ def write_bytes(target: Path, data: bytes) -> None:
     check_target(target)
     try:
         atomic_write(target, data, keep_backup=False)
-    except PermissionError:
-        raise ExportError(f"{target} : écriture non autorisée") from None
     except OSError as error:
-        raise ExportError(f"{target} : écriture impossible ({error.strerror or error})") from None
+        raise ExportError(os_error_message(error, target)) from None
 
 
 def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str,

@@ -24,6 +24,7 @@ from parcours_designer import paths
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import EXTENSION, parse_pathway
 from parcours_designer.model.pathway import Pathway, new_uid
+from parcours_designer.oserrors import os_error_reason
 
 DESCRIPTION_SUFFIX = ".description.txt"
 MAX_DESCRIPTION = 300
@@ -110,7 +111,7 @@ def _read_pathway(path: Path) -> Pathway:
     except PathwayError as error:
         raise TemplateError(f"modèle inutilisable : {error}") from None
     except OSError as error:
-        raise TemplateError(f"modèle illisible : {path.name} ({error.strerror})") from None
+        raise TemplateError(f"modèle illisible : {path.name} ({os_error_reason(error)})") from None
 
 
 def _description(path: Path, template_id: str, pathway: Pathway) -> str:

@@ -12,6 +12,7 @@ from typing import Optional, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
+from parcours_designer.oserrors import os_error_message
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
@@ -152,8 +153,7 @@ class FileActions(QObject):
             dialogs.show_error(self.host.window(), self.tr("Enregistrement impossible"), str(error))
             return False
         except OSError as error:
-            dialogs.show_error(self.host.window(), self.tr("Enregistrement impossible"),
-                               self.tr("{0} : écriture impossible ({1})").format(path, error.strerror or error))
+            dialogs.show_error(self.host.window(), self.tr("Enregistrement impossible"), os_error_message(error, path))
             return False
         self.host.update_recent(self.recent.add(path))
         self.host.statusBar().showMessage(self.tr("Enregistré : {0}").format(path), 4000)
