@@ -9,7 +9,7 @@ undo puts the item back at its position and restores every reference.
 from __future__ import annotations
 
 import copy
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -19,6 +19,8 @@ from parcours_designer.model.references import referrers
 from parcours_designer.ui.document import FIELDS, INSERTED, MOVED, REMOVED, Change, Document
 
 SET_FIELDS_ID = 1001
+# How a command finds an object again: an id, a position (review topics), (questionnaire id, question id).
+Key = Union[str, int, tuple[str, str]]
 
 
 def _tr(text: str) -> str:
@@ -99,19 +101,23 @@ def set_link(document: Document, list_name: str, item_id: str, field: str,
 
 
 class AddItem(QUndoCommand):
-    """Insert ``item`` in ``list_name`` at ``row`` (the end by default)."""
+    """Insert ``item`` in ``list_name`` at ``row`` (the end by default).
+
+    The command keeps a copy of ``item`` and inserts a fresh copy of it at
+    each redo: it never holds an object of the pathway.
+    """
 
     def __init__(self, document: Document, list_name: str, item, row: Optional[int] = None,
                  text: str = ""):
         super().__init__(text or _tr("Ajouter {0}").format(KINDS[list_name].indefinite))
         self.document = document
         self.list_name = list_name
-        self.item = item
+        self.item = item.model_copy(deep=True)
         self.row = len(document.items(list_name)) if row is None else row
 
     def redo(self) -> None:
         with self.document.changing(Change(INSERTED, self.list_name, self.item.id, self.row)):
-            self.document.items(self.list_name).insert(self.row, self.item)
+            self.document.items(self.list_name).insert(self.row, self.item.model_copy(deep=True))
 
     def undo(self) -> None:
         with self.document.changing(Change(REMOVED, self.list_name, self.item.id, self.row)):
@@ -128,7 +134,14 @@ def duplicate_item(document: Document, list_name: str, item_id: str) -> AddItem:
 
 
 class DeleteItem(QUndoCommand):
-    """Delete an item and every reference to it; undo restores all of it."""
+    """Delete an item and every reference to it; undo restores all of it.
+
+    What it keeps are values: a copy of the item, and for each reference
+    removed the list, the id (for a review topic, its position; for a
+    question, its questionnaire's id and its own), the field and the
+    field's former value. Objects are looked up again at each undo,
+    so commands done in between (replacing the whole review…) do not matter.
+    """
 
     def __init__(self, document: Document, list_name: str, item_id: str):
         super().__init__(_tr("Supprimer {0}").format(KINDS[list_name].definite))
@@ -136,14 +149,15 @@ class DeleteItem(QUndoCommand):
         self.list_name = list_name
         self.item_id = item_id
         self.row = document.row_of(list_name, item_id)
-        self.item = document.items(list_name)[self.row]
-        self.saved_refs: list[tuple[Optional[str], object, str, Any]] = []
+        self.item = document.items(list_name)[self.row].model_copy(deep=True)
+        self.saved_refs: list[tuple[str, Key, str, Any]] = []
 
     def redo(self) -> None:
+        self.item = self.document.items(self.list_name)[self.row].model_copy(deep=True)
         self.saved_refs = []
         for found in referrers(self.document.pathway, self.list_name, self.item_id):
             attribute = found.field.field
-            self.saved_refs.append((found.source, found.item, attribute,
+            self.saved_refs.append((found.source, self._key_of(found.source, found.item), attribute,
                                     copy.deepcopy(getattr(found.item, attribute))))
             found.field.drop(found.item, self.item_id)
         self._notify_referrers()
@@ -152,24 +166,43 @@ class DeleteItem(QUndoCommand):
 
     def undo(self) -> None:
         with self.document.changing(Change(INSERTED, self.list_name, self.item_id, self.row)):
-            self.document.items(self.list_name).insert(self.row, self.item)
-        for _source, holder, attribute, value in self.saved_refs:
-            setattr(holder, attribute, copy.deepcopy(value))
+            self.document.items(self.list_name).insert(self.row, self.item.model_copy(deep=True))
+        for source, key, attribute, value in self.saved_refs:
+            setattr(self._holder(source, key), attribute, copy.deepcopy(value))
         self._notify_referrers()
 
+    def _key_of(self, source: str, holder) -> Key:
+        """How to find ``holder`` again: its id, a review topic's position, a question's
+        questionnaire and id."""
+        if source == "review":
+            return next(position for position, topic in enumerate(self.document.pathway.review.topics_to_report)
+                        if topic is holder)
+        if source == "questions":
+            owner = next(q for q in self.document.pathway.questionnaires
+                         if any(question is holder for question in q.questions))
+            return (owner.id, holder.id)
+        return holder.id
+
+    def _holder(self, source: str, key: Key):
+        if source == "review":
+            return self.document.pathway.review.topics_to_report[key]
+        if source == "questions":
+            owner = self.document.item("questionnaires", key[0])
+            return next(question for question in owner.questions if question.id == key[1])
+        return self.document.item(source, key)
+
     def _notify_referrers(self) -> None:
-        for source, holder, attribute, _value in self.saved_refs:
+        for source, key, attribute, _value in self.saved_refs:
             if source == "review":
                 self.document.notify(Change(FIELDS, None, None, fields=("review",)))
                 continue
             if source == "questions":  # a question feeding a deleted indicator
-                owner = next(q for q in self.document.pathway.questionnaires
-                             if any(question is holder for question in q.questions))
-                row = self.document.row_of("questionnaires", owner.id)
-                self.document.notify(Change(FIELDS, "questionnaires", owner.id, row, fields=("questions",)))
+                owner_id = key[0]
+                row = self.document.row_of("questionnaires", owner_id)
+                self.document.notify(Change(FIELDS, "questionnaires", owner_id, row, fields=("questions",)))
                 continue
-            row = self.document.row_of(source, holder.id)
-            self.document.notify(Change(FIELDS, source, holder.id, row, fields=(attribute,)))
+            row = self.document.row_of(source, key)
+            self.document.notify(Change(FIELDS, source, key, row, fields=(attribute,)))
 
 
 class MoveItem(QUndoCommand):

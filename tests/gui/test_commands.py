@@ -76,3 +76,61 @@ def test_values_are_copied(document):
     document.undo_stack.undo()
     document.undo_stack.redo()
     assert document.item("objectives", "o4").need_ids == kept
+
+
+def test_undo_after_editing_the_review_gives_back_the_partner_cited_by_a_topic(document):
+    """Issue 8, defect 5: DeleteItem kept the topic objects that SetFields then replaced."""
+    before = dump_pathway(document.pathway)
+    assert "p4" in document.pathway.review.topics_to_report[0].partner_ids
+    document.push(DeleteItem(document, "partners", "p4"))
+    assert "p4" not in document.pathway.review.topics_to_report[0].partner_ids
+    review = document.pathway.review.model_copy(update={"strengths": ["Un point fort de plus"]})
+    document.push(SetFields(document, None, None, {"review": review}))
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.pathway.review.topics_to_report[0].partner_ids == ["p4", "p6"]
+    assert dump_pathway(document.pathway) == before
+    assert not document.is_modified()
+    document.undo_stack.redo()
+    document.undo_stack.redo()
+    assert "p4" not in document.pathway.review.topics_to_report[0].partner_ids
+    assert document.pathway.review.strengths == ["Un point fort de plus"]
+
+
+def test_commands_hold_no_live_object_of_the_pathway(document):
+    """Undo commands hold ids and values: nothing they keep is part of the pathway."""
+    from parcours_designer.model.entities import Part
+
+    def live_objects():
+        found = {id(document.pathway)}
+        pending = [document.pathway]
+        while pending:
+            node = pending.pop()
+            for value in (vars(node).values() if isinstance(node, Part) else node):
+                if isinstance(value, (Part, list)):
+                    found.add(id(value))
+                    pending.append(value)
+        return found
+
+    def held(command):
+        pending, found = [vars(command)], set()
+        while pending:
+            node = pending.pop()
+            values = node.values() if isinstance(node, dict) else node
+            for value in values:
+                found.add(id(value))
+                if isinstance(value, (dict, list, tuple)):
+                    pending.append(value)
+        return found
+
+    added = Need(id=document.new_id("needs"), title="Nouveau")
+    commands = [DeleteItem(document, "partners", "p4"), AddItem(document, "needs", added),
+                duplicate_item(document, "phases", "ph2"), MoveItem(document, "phases", 0, 2),
+                SetFields(document, "objectives", "o1", {"need_ids": ["n2"]})]
+    for command in commands:
+        document.push(command)
+        assert not held(command) & live_objects(), type(command).__name__
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+        for command in commands:
+            assert not held(command) & live_objects(), type(command).__name__
