@@ -13,7 +13,7 @@ import os
 from typing import Optional
 
 _LOCKED = "le fichier est ouvert ou verrouillé par un autre programme ; fermez-le puis réessayez"
-_PERMISSION = "accès refusé : vous n'avez pas le droit d'écrire ou de lire ici"
+_PERMISSION = "vous n'avez pas les droits nécessaires sur ce fichier ou ce dossier"
 
 _BY_ERRNO: dict[int, str] = {
     errno.ENOSPC: "le disque est plein ; libérez de la place ou choisissez un autre emplacement",
@@ -85,7 +85,9 @@ def os_error_reason(error: OSError) -> str:
 def os_error_message(error: OSError, path: Optional[str | os.PathLike[str]] = None, *,
                      writing: bool = True) -> str:
     """``rapport.pdf : écriture impossible (le disque est plein…)``."""
-    action = "écriture impossible" if writing else "lecture impossible"
+    reason = os_error_reason(error)
+    verb = "écriture" if writing else "lecture"
+    action = f"{verb} non autorisée" if reason == _PERMISSION else f"{verb} impossible"
     where = path if path is not None else error.filename
     prefix = f"{where} : " if where is not None else ""
-    return f"{prefix}{action} ({os_error_reason(error)})"
+    return f"{prefix}{action} ({reason})"

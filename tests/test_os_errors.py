@@ -16,8 +16,8 @@ ENGLISH = ("No space", "Read-only", "Permission denied", "too long", "busy", "In
 EXPECTED = {
     errno.ENOSPC: "le disque est plein",
     errno.EROFS: "lecture seule",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "accès refusé",
+    errno.EACCES: "non autorisée (vous n'avez pas les droits nécessaires",
+    errno.EPERM: "non autorisée (vous n'avez pas les droits nécessaires",
     errno.ENAMETOOLONG: "nom du fichier ou du chemin est trop long",
     errno.EBUSY: "ouvert ou verrouillé par un autre programme",
     errno.ETXTBSY: "ouvert ou verrouillé par un autre programme",
@@ -34,7 +34,7 @@ def _english_error(number: int) -> OSError:
 def test_each_errno_is_told_in_french(number):
     message = os_error_message(_english_error(number))
     assert EXPECTED[number] in message
-    assert message.startswith("/tmp/dossier/parcours.parcours : écriture impossible (")
+    assert message.startswith("/tmp/dossier/parcours.parcours : écriture ")
     assert not any(word in message for word in ENGLISH), message
 
 

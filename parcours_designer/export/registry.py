@@ -9,13 +9,14 @@ are imported only when a document is made, so the editor starts fast.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from parcours_designer.atomic import atomic_write
-from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.errors import PathwayError, summarise, unencodable_texts
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.oserrors import os_error_message
 
@@ -51,6 +52,7 @@ class ExportKind:
         ``options`` are the kind's own settings (``group_by`` for the Gantt).
         """
         suffix = self.check_suffix(suffix)
+        check_text(pathway)
         self.check_partner(pathway, partner_id)
         self.check_scenario(pathway, options.get("scenario_id"))
         self.check_questionnaire(pathway, options.get("questionnaire_id"))
@@ -112,6 +114,15 @@ class ExportKind:
                 f"{noun} d'identifiant « {item_id} » n'existe pas dans ce parcours "
                 f"(identifiants connus : {known})"
             )
+
+
+def check_text(pathway: Pathway) -> None:
+    """Refuse a pathway holding text no document can hold (a lone surrogate), naming the field."""
+    data = pathway.model_dump(mode="json")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExportError(f"export impossible :\n{summarise(unencodable_texts(data))}") from None
 
 
 def check_not_source(target: Path, source: Optional[Path]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.exception_guard import install as install_exception_guard
 from parcours_designer.ui.main_window import MainWindow
 from parcours_designer.ui.recovery import Session, discard, find_orphans
 
@@ -116,6 +117,7 @@ def offer_recovery(window: MainWindow) -> bool:
 def run_editor(path: Optional[str] = None) -> int:
     app = make_application()
     window = empty_window()
+    install_exception_guard(window)
     window.show()
     QTimer.singleShot(0, lambda: finish_start(window, path))
     return app.exec()

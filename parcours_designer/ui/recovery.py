@@ -70,7 +70,8 @@ class Session:
         meta = {"path": str(document.path) if document.path else None,
                 "saved_at": datetime.now().isoformat(timespec="seconds")}
         atomic_write(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"), keep_backup=False)
-        atomic_write(self.copy_path, dump_pathway(document.pathway), keep_backup=False)
+        # A text no file can hold (a lone surrogate) becomes « ? » here: the copy is always written.
+        atomic_write(self.copy_path, dump_pathway(document.pathway, lossy=True), keep_backup=False)
 
     def drop_copy(self) -> None:
         for path in (self.copy_path, self.meta_path):
@@ -165,5 +166,5 @@ class AutoSaver(QObject):
             return
         try:
             self.session.write_copy(self.document)
-        except OSError:
-            pass  # Recovery is a safety net: a full disk must not interrupt editing.
+        except Exception:  # Recovery is a safety net: a full disk, or anything, must not interrupt editing.
+            pass
