@@ -237,3 +237,14 @@ def test_cli_new_requires_template_and_output(capsys):
         main(["new", "--template", "dla-individuel"])
     assert caught.value.code == 2
     assert "arguments obligatoires manquants" in capsys.readouterr().err
+
+
+
+BUNDLED = Path(__file__).resolve().parents[1] / "resources"
+
+
+@pytest.mark.parametrize("bundled", sorted(str(p.relative_to(BUNDLED)) for p in BUNDLED.rglob("*.parcours")))
+def test_bundled_files_resave_byte_for_byte(bundled):
+    """Issue 8: opening the example or a template and saving it unchanged gives the same file."""
+    source = BUNDLED / bundled
+    assert dump_pathway(load_pathway(source)) == source.read_bytes()

@@ -9,6 +9,7 @@ budget, or is refused with :class:`PathwayFileError`, never anything else.
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import time
@@ -69,7 +70,7 @@ def _mutate_tree(document, chance: random.Random) -> bytes:
         container, key = _random_node(document, chance)
         action = chance.random()
         if action < 0.35:
-            value = chance.choice(HOSTILE)
+            value = copy.deepcopy(chance.choice(HOSTILE))
         elif action < 0.6:
             marker = f"@@{len(placeholders)}@@"
             placeholders[marker] = chance.choice(RAW_NUMBERS)
