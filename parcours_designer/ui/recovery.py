@@ -69,7 +69,7 @@ class Session:
         # never leaves a copy that does not say where it comes from.
         meta = {"path": str(document.path) if document.path else None,
                 "saved_at": datetime.now().isoformat(timespec="seconds")}
-        atomic_write(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        atomic_write(self.meta_path, json.dumps(meta).encode("ascii"), keep_backup=False)  # any file name
         # A text no file can hold (a lone surrogate) becomes « ? » here: the copy is always written.
         atomic_write(self.copy_path, dump_pathway(document.pathway, lossy=True), keep_backup=False)
 
