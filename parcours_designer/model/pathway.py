@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from parcours_designer.model.entities import (
     Audience,
@@ -26,9 +26,11 @@ from parcours_designer.model.entities import (
     Risk,
 )
 from parcours_designer.model.kinds import KINDS
-from parcours_designer.model.types import IsoDate
+from parcours_designer.model.types import IsoDate, grouped
 
 DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
+# Every duration, lag and scenario delay added up: the schedule never leaves the calendar's years.
+MAX_TOTAL_DAYS = 36_500
 
 
 def new_uid() -> str:
@@ -65,6 +67,17 @@ class Pathway(Part):
     # « Nouvelle édition »: the edition this one comes from, and its bilan's adjustments to make.
     previous_edition: Optional[EditionLink] = None
     checklist: list[ChecklistItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _schedule_stays_in_time(self) -> "Pathway":
+        total = sum((phase.duration_days or 0) + phase.lag_days for phase in self.phases)
+        total += sum(risk.delay_days for risk in self.risks)
+        if total > MAX_TOTAL_DAYS:
+            raise ValueError(
+                f"les durées et décalages des étapes et les retards des risques totalisent {grouped(total)} "
+                f"jours ouvrés ; au plus {grouped(MAX_TOTAL_DAYS)} (environ 140 ans) sont acceptés"
+            )
+        return self
 
     @field_validator("title")
     @classmethod

@@ -144,3 +144,13 @@ def test_a_title_of_spaces_is_refused(title):
 
 def test_numbers_in_other_scripts_are_refused_as_money():
     assert "unit_cost : « ١٢ » n'est pas un nombre" in _refused(_raw({"costs": [{"id": "c1", "unit_cost": "١٢"}]}))
+
+
+def test_durations_adding_up_past_the_calendar_are_refused_quickly():
+    """300 chained phases of 3,650 + 3,650 days pushed the check past year 9999 (OverflowError, 18 s)."""
+    phases = [{"id": "p0", "start": "2199-01-01", "duration_days": 3650, "lag_days": 3650}]
+    phases += [{"id": f"p{n}", "depends_on": [f"p{n - 1}"], "duration_days": 3650, "lag_days": 3650}
+               for n in range(1, 300)]
+    message = _refused(_raw({"phases": phases}))
+    assert "pathway : les durées et décalages des étapes et les retards des risques totalisent 2 190 000 " \
+           "jours ouvrés ; au plus 36 500" in message
