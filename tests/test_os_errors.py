@@ -96,3 +96,4 @@ def test_cli_reports_an_unexpected_os_error_in_french(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert status == 2 and "ouvert ou verrouillé par un autre programme" in err
     assert "erreur inattendue" not in err and "busy" not in err
+

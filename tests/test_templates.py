@@ -248,3 +248,11 @@ def test_bundled_files_resave_byte_for_byte(bundled):
     """Issue 8: opening the example or a template and saving it unchanged gives the same file."""
     source = BUNDLED / bundled
     assert dump_pathway(load_pathway(source)) == source.read_bytes()
+
+
+def test_cli_new_never_writes_a_file_that_would_not_reopen(tmp_path, capsys):
+    """Shifting a template past the dates' bounds used to write a file that could not be opened."""
+    status = main(["new", "--template", "dla-individuel", "--start", "2199-12-01", "-o", str(tmp_path / "n.parcours")])
+    err = capsys.readouterr().err
+    assert status == 2 and "une date doit être comprise entre 1900 et 2199" in err
+    assert list(tmp_path.iterdir()) == []

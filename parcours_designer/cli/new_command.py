@@ -52,6 +52,8 @@ def run(args) -> int:
         pathway = shift_to_start(pathway, args.start)
     try:
         save_pathway(pathway, target)
+    except PathwayError as error:
+        raise CommandError(str(error)) from None
     except OSError as error:
         raise CommandError(os_error_message(error, target)) from None
     print(f"Parcours créé à partir du modèle « {args.template} » : {target}")

@@ -253,5 +253,12 @@ def dump_pathway(pathway: Pathway, *, lossy: bool = False) -> bytes:
 
 
 def save_pathway(pathway: Pathway, path: str | os.PathLike[str]) -> None:
-    """Write the pathway atomically, keeping the previous file as ``.bak``."""
-    atomic_write(path, dump_pathway(pathway))
+    """Write the pathway atomically, keeping the previous file as ``.bak``.
+
+    The bytes are read back first: a pathway that would not reopen (a date
+    shifted past the bounds, a text UTF-8 cannot hold…) is refused with the
+    loader's French message, and nothing is written.
+    """
+    data = dump_pathway(pathway)
+    parse_pathway(data, Path(path).name)
+    atomic_write(path, data)

@@ -110,13 +110,11 @@ class Document(QObject):
     def save_to(self, path: Path) -> None:
         """Write the pathway to ``path`` (atomic, with ``.bak``) and mark it clean.
 
-        The bytes are read back before writing: a pathway that would not
-        reopen is refused with the model's French message
-        (:class:`~parcours_designer.model.fileformat.PathwayFileError`).
+        A pathway that would not reopen is refused with the model's French
+        message (:class:`~parcours_designer.model.errors.PathwayError`).
         """
-        from parcours_designer.model.fileformat import dump_pathway, parse_pathway, save_pathway
+        from parcours_designer.model.fileformat import save_pathway
 
-        parse_pathway(dump_pathway(self.pathway), Path(path).name)
         save_pathway(self.pathway, path)
         self.undo_stack.setClean()
         if self.path != Path(path):
