@@ -97,3 +97,13 @@ def test_cli_reports_an_unexpected_os_error_in_french(monkeypatch, capsys):
     assert status == 2 and "ouvert ou verrouillé par un autre programme" in err
     assert "erreur inattendue" not in err and "busy" not in err
 
+
+
+def test_an_unreadable_framework_is_reported_in_french(tmp_path, monkeypatch):
+    from parcours_designer.model.frameworks import load_catalog
+
+    (tmp_path / "perso.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr("pathlib.Path.read_bytes", _failing(errno.EACCES))
+    catalog = load_catalog([tmp_path])
+    assert catalog.problems == ["perso.json : lecture non autorisée (vous n'avez pas les droits nécessaires "
+                                "sur ce fichier ou ce dossier)"]

@@ -15,6 +15,7 @@ from parcours_designer.model.framework import (
     parse_framework,
 )
 from parcours_designer.model.pathway import DEFAULT_FRAMEWORK
+from parcours_designer.oserrors import os_error_message
 
 
 @dataclass
@@ -52,8 +53,11 @@ def load_catalog(folders: Optional[list[Path]] = None) -> FrameworkCatalog:
     for path in framework_files(folders):
         try:
             framework = parse_framework(path.read_bytes(), path.name, known_rules)
-        except (FrameworkError, OSError) as error:
+        except FrameworkError as error:
             catalog.problems.append(str(error))
+            continue
+        except OSError as error:
+            catalog.problems.append(os_error_message(error, path.name, writing=False))
             continue
         catalog.frameworks[framework.id] = framework
         catalog.origins[framework.id] = path

@@ -31,6 +31,7 @@ from parcours_designer.model.formatting import format_money, format_quantity
 from parcours_designer.ui.choices import LinkList, RefCombo
 
 NO_DATE = QDate(1900, 1, 1)
+LAST_DATE = QDate(2199, 12, 31)  # model.types.LAST_YEAR: the last year a file may hold
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 
 
@@ -46,6 +47,7 @@ class DateField(QWidget):
         self.edit.setLocale(FRENCH)
         self.edit.setDisplayFormat("dd/MM/yyyy")
         self.edit.setMinimumDate(NO_DATE)
+        self.edit.setMaximumDate(LAST_DATE)
         self.edit.setSpecialValueText(self.tr("non fixée"))
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")

@@ -154,3 +154,20 @@ def test_durations_adding_up_past_the_calendar_are_refused_quickly():
     message = _refused(_raw({"phases": phases}))
     assert "pathway : les durées et décalages des étapes et les retards des risques totalisent 2 190 000 " \
            "jours ouvrés ; au plus 36 500" in message
+
+
+def test_every_pydantic_error_type_is_told_in_french():
+    import typing
+
+    from pydantic_core.core_schema import ErrorType
+
+    from parcours_designer.model.errors import describe_error
+
+    for kind in typing.get_args(ErrorType):
+        error = {"type": kind, "msg": "Input should be ENGLISH", "input": "x",
+                 "ctx": {"ge": 1, "gt": 1, "le": 9, "lt": 9, "min_length": 1, "max_length": 9, "expected": "'a' or 'b'",
+                         "multiple_of": 2, "max_digits": 3, "decimal_places": 2, "whole_digits": 1}}
+        reason = describe_error(error)
+        assert reason and "ENGLISH" not in reason and "Input" not in reason, (kind, reason)
+    assert describe_error({"type": "string_unicode", "msg": "Input should be a valid string, unable to parse raw "
+                           "data as a unicode string"}).startswith("texte illisible")
