@@ -32,7 +32,7 @@ MAX_FORMAT_VERSION = 9999
 # Longer JSON integers are read as Decimal: exact, and refused by every field's bound.
 MAX_INT_DIGITS = 18
 # A lone surrogate can only come from a JSON escape such as \udfff.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # MIGRATIONS[n] turns a version-n ``pathway`` dict into a version n+1 one.
@@ -82,7 +82,7 @@ def parse_pathway(
     """The pathway held by the bytes of a ``.parcours`` file."""
     document = _decode_json(raw, name)
     version, data = _read_envelope(document, name, current_version)
-    if _SURROGATE_ESCAPE.search(raw.decode("utf-8-sig")):
+    if _SURROGATE_ESCAPE.search(raw):
         _refuse_unencodable(data, name)
     data = migrate(data, version, current_version, MIGRATIONS if migrations is None else migrations)
     return validate_pathway(data, name)
@@ -163,7 +163,7 @@ def _read_envelope(document: Any, name: str, current_version: int) -> tuple[int,
     version = document["format_version"]
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_FORMAT_VERSION:
         raise PathwayFileError(f"{name} : format_version doit être un entier de 1 à "
-                               f"{grouped(MAX_FORMAT_VERSION)} (reçu : {shown(json_text(version))})")
+                               f"{grouped(MAX_FORMAT_VERSION)} (reçu : {shown(_json_text(version))})")
     if version > current_version:
         raise PathwayFileError(
             f"{name} : ce fichier est au format version {version}, plus récent que la version "
@@ -179,7 +179,7 @@ def _read_envelope(document: Any, name: str, current_version: int) -> tuple[int,
     return version, data
 
 
-def json_text(value: Any) -> str:
+def _json_text(value: Any) -> str:
     """How a JSON value is written (``"1"``, ``null``, ``true``, ``12``)."""
     if isinstance(value, Decimal):
         return f"un entier de {len(value.as_tuple().digits)} chiffres"

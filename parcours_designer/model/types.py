@@ -110,12 +110,9 @@ def bounded_int(low: int, high: int) -> Any:
 
 def _measure(value: Any) -> Any:
     """An indicator's target or result: a text, or a finite number of sensible size."""
-    if value is None or isinstance(value, (str, bool)):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return value
-    if isinstance(value, (int, float, Decimal)) and not (isinstance(value, float) and not math.isfinite(value)):
-        if abs(value) <= MAX_MEASURE:
-            return value
-    if isinstance(value, (int, float, Decimal)):
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_MEASURE:
         raise ValueError(f"un nombre ne peut pas dépasser {grouped(MAX_MEASURE)} en valeur absolue "
                          f"(reçu : {shown(value)})")
     return value

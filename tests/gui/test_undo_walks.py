@@ -128,7 +128,7 @@ class Walk:
         if roll < 0.18 and stack.canUndo():
             stack.undo()
             self.kinds["undo"] = self.kinds.get("undo", 0) + 1
-        elif roll < 0.28 and stack.canRedo():
+        elif roll < 0.32 and stack.canRedo():
             stack.redo()
             self.kinds["redo"] = self.kinds.get("redo", 0) + 1
         else:
