@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Optional
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from parcours_designer.model.entities import (
     Audience,
@@ -26,7 +26,7 @@ from parcours_designer.model.entities import (
     Risk,
 )
 from parcours_designer.model.kinds import KINDS
-from parcours_designer.model.types import IsoDate, grouped
+from parcours_designer.model.types import IsoDate, Title, grouped
 
 DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
 # Every duration, lag and scenario delay added up: the schedule never leaves the calendar's years.
@@ -39,7 +39,7 @@ def new_uid() -> str:
 
 
 class Pathway(Part):
-    title: str = Field(min_length=1)
+    title: Title
     summary: str = ""
     territory: str = ""
     edition: str = ""
@@ -78,13 +78,6 @@ class Pathway(Part):
                 f"jours ouvrés ; au plus {grouped(MAX_TOTAL_DAYS)} (environ 140 ans) sont acceptés"
             )
         return self
-
-    @field_validator("title")
-    @classmethod
-    def _title_has_text(cls, title: str) -> str:
-        if not title.strip():
-            raise ValueError("ne doit pas être vide (un titre fait d'espaces n'en est pas un)")
-        return title
 
     def items(self, list_name: str) -> list:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""

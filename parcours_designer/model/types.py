@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any, Optional, Union
 
-from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 CENT = Decimal("0.01")
 MAX_MONEY = Decimal(1_000_000_000)
@@ -194,6 +194,16 @@ IsoDate = Annotated[
                     "description": f"Date AAAA-MM-JJ, de {FIRST_YEAR} à {LAST_YEAR}"}),
 ]
 Id = Annotated[str, Field(min_length=1)]
+
+
+def _has_text(text: str) -> str:
+    if not text.strip():
+        raise ValueError("ne doit pas être vide (un titre fait d'espaces n'en est pas un)")
+    return text
+
+
+# A required title: not empty, not only spaces.
+Title = Annotated[str, Field(min_length=1), AfterValidator(_has_text)]
 # People, structures, participants: a whole number ≥ 0.
 Count = bounded_int(0, MAX_COUNT)
 # Durations and delays in days.

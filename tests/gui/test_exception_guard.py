@@ -86,3 +86,11 @@ def test_a_lone_surrogate_is_told_not_raised_on_save_autosave_and_export(example
     with pytest.raises(Exception) as caught:
         EXPORT_KINDS["ics"].write(document.pathway, tmp_path / "c.ics")
     assert "texte illisible" in str(caught.value) and type(caught.value).__name__ == "ExportError"
+
+
+def test_the_editor_refuses_a_title_of_spaces_as_the_file_would():
+    from parcours_designer.model.pathway import Pathway
+    from parcours_designer.ui.validation import validate_field
+
+    with pytest.raises(ValueError, match="ne doit pas être vide"):
+        validate_field(Pathway, "title", "   ")

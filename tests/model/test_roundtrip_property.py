@@ -48,7 +48,7 @@ def pathways(draw):
     n = {k: draw(st.integers(0, 4)) for k in ("a", "n", "o", "p", "ph", "c", "f", "i", "q", "r")}
     a_ids, n_ids, o_ids, p_ids, ph_ids = (ids(k, n[k]) for k in ("a", "n", "o", "p", "ph"))
     return Pathway(
-        title=draw(text.filter(lambda t: len(t) > 0)),
+        title=draw(text.filter(lambda t: t.strip() != "")),
         summary=draw(text), territory=draw(text), edition=draw(text),
         referent=draw(st.one_of(st.none(), st.builds(Referent, name=text, organisation=text, email=text, phone=text))),
         start=draw(st.one_of(st.none(), dates)), end=draw(st.one_of(st.none(), dates)),
