@@ -15,55 +15,61 @@ from typing import Optional
 _LOCKED = "le fichier est ouvert ou verrouillé par un autre programme ; fermez-le puis réessayez"
 _PERMISSION = "vous n'avez pas les droits nécessaires sur ce fichier ou ce dossier"
 
-_BY_ERRNO: dict[int, str] = {
-    errno.ENOSPC: "le disque est plein ; libérez de la place ou choisissez un autre emplacement",
-    errno.EROFS: "le support est en lecture seule (clé verrouillée, disque protégé…) ; "
-                 "choisissez un autre emplacement",
-    errno.EACCES: _PERMISSION,
-    errno.EPERM: _PERMISSION,
-    errno.ENAMETOOLONG: "le nom du fichier ou du chemin est trop long ; choisissez un nom plus court",
-    errno.EBUSY: _LOCKED,
-    errno.ETXTBSY: _LOCKED,
-    errno.EIO: "erreur de lecture ou d'écriture du support (disque ou clé débranché, réseau coupé ?)",
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-    errno.EISDIR: "c'est un dossier, pas un fichier",
-    errno.EEXIST: "un fichier de ce nom existe déjà",
-    errno.EFBIG: "fichier trop volumineux pour ce support",
-    errno.EMFILE: "trop de fichiers ouverts ; fermez des fichiers puis réessayez",
-    errno.ENFILE: "trop de fichiers ouverts ; fermez des fichiers puis réessayez",
-    errno.EINVAL: "nom de fichier invalide (caractère interdit ?)",
-    errno.ELOOP: "trop de liens symboliques dans le chemin",
-    errno.ENODEV: "le périphérique n'est pas disponible",
-    errno.ENXIO: "le périphérique n'est pas disponible",
-    errno.EXDEV: "déplacement impossible d'un disque à un autre",
-    errno.EAGAIN: "ressource momentanément indisponible ; réessayez",
-    errno.EINTR: "opération interrompue ; réessayez",
-    errno.ENOMEM: "mémoire insuffisante",
-    errno.ETIMEDOUT: "le support réseau ne répond pas",
+_DISK_FULL = "le disque est plein ; libérez de la place ou choisissez un autre emplacement"
+_READ_ONLY = "le support est en lecture seule (clé verrouillée, disque protégé…) ; choisissez un autre emplacement"
+_NAME_TOO_LONG = "le nom du fichier ou du chemin est trop long ; choisissez un nom plus court"
+_TOO_MANY_OPEN = "trop de fichiers ouverts ; fermez des fichiers puis réessayez"
+_DEVICE_GONE = "le périphérique n'est pas disponible"
+# By errno name: not every system knows every name (Windows has no EDQUOT…).
+_BY_ERRNO_NAME: dict[str, str] = {
+    "ENOSPC": _DISK_FULL,
+    "EROFS": _READ_ONLY,
+    "EACCES": _PERMISSION,
+    "EPERM": _PERMISSION,
+    "ENAMETOOLONG": _NAME_TOO_LONG,
+    "EBUSY": _LOCKED,
+    "ETXTBSY": _LOCKED,
+    "EDQUOT": "votre quota d'espace disque est dépassé ; libérez de la place",
+    "EIO": "erreur de lecture ou d'écriture du support (disque ou clé débranché, réseau coupé ?)",
+    "ENOENT": "fichier ou dossier introuvable",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EISDIR": "c'est un dossier, pas un fichier",
+    "EEXIST": "un fichier de ce nom existe déjà",
+    "EFBIG": "fichier trop volumineux pour ce support",
+    "EMFILE": _TOO_MANY_OPEN,
+    "ENFILE": _TOO_MANY_OPEN,
+    "EINVAL": "nom de fichier invalide (caractère interdit ?)",
+    "ELOOP": "trop de liens symboliques dans le chemin",
+    "ENODEV": _DEVICE_GONE,
+    "ENXIO": _DEVICE_GONE,
+    "EXDEV": "déplacement impossible d'un disque à un autre",
+    "EAGAIN": "ressource momentanément indisponible ; réessayez",
+    "EINTR": "opération interrompue ; réessayez",
+    "ENOMEM": "mémoire insuffisante",
+    "ETIMEDOUT": "le support réseau ne répond pas",
+    "ESTALE": "le fichier réseau n'est plus disponible ; rouvrez le dossier",
+    "ENOTCONN": "le support réseau n'est plus connecté",
+    "EHOSTDOWN": "le support réseau ne répond pas",
+    "ENETDOWN": "le réseau est coupé",
+    "ENETUNREACH": "le réseau est inaccessible",
+    "ECONNRESET": "la connexion au support réseau a été coupée",
+    "ECANCELED": "opération annulée",
 }
-for _name, _text in (("EDQUOT", "votre quota d'espace disque est dépassé ; libérez de la place"),
-                     ("ESTALE", "le fichier réseau n'est plus disponible ; rouvrez le dossier"),
-                     ("ENOTCONN", "le support réseau n'est plus connecté"),
-                     ("EHOSTDOWN", "le support réseau ne répond pas"),
-                     ("ENETDOWN", "le réseau est coupé"),
-                     ("ENETUNREACH", "le réseau est inaccessible"),
-                     ("ECONNRESET", "la connexion au support réseau a été coupée"),
-                     ("ECANCELED", "opération annulée")):
-    if hasattr(errno, _name):
-        _BY_ERRNO[getattr(errno, _name)] = _text
+_BY_ERRNO: dict[int, str] = {  # where two names share a number, the first listed wins
+    getattr(errno, name): text for name, text in reversed(_BY_ERRNO_NAME.items()) if hasattr(errno, name)
+}
 
 # Windows system error codes that Python does not turn into an errno of their own.
 _BY_WINERROR: dict[int, str] = {
     32: _LOCKED,  # ERROR_SHARING_VIOLATION: open in Excel, Word, an antivirus…
     33: _LOCKED,  # ERROR_LOCK_VIOLATION
     5: _PERMISSION,  # ERROR_ACCESS_DENIED
-    19: _BY_ERRNO[errno.EROFS],  # ERROR_WRITE_PROTECT
+    19: _READ_ONLY,  # ERROR_WRITE_PROTECT
     21: "le support n'est pas prêt (clé ou disque retiré ?)",  # ERROR_NOT_READY
-    39: _BY_ERRNO[errno.ENOSPC],  # ERROR_HANDLE_DISK_FULL
-    112: _BY_ERRNO[errno.ENOSPC],  # ERROR_DISK_FULL
+    39: _DISK_FULL,  # ERROR_HANDLE_DISK_FULL
+    112: _DISK_FULL,  # ERROR_DISK_FULL
     123: "nom de fichier invalide (les caractères \\ / : * ? \" < > | sont interdits)",  # ERROR_INVALID_NAME
-    206: _BY_ERRNO[errno.ENAMETOOLONG],  # ERROR_FILENAME_EXCED_RANGE
+    206: _NAME_TOO_LONG,  # ERROR_FILENAME_EXCED_RANGE
     1224: _LOCKED,  # ERROR_USER_MAPPED_FILE
 }
 

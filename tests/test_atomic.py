@@ -96,6 +96,7 @@ def test_stale_temporary_files_of_that_file_are_removed_at_its_next_save(tmp_pat
     assert _temporaries(tmp_path) == sorted(others + [".p.parcours.dossier1.tmp"])
 
 
+@pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
 def test_permissions_of_the_file_are_kept_and_given_to_its_backup(tmp_path):
     target = tmp_path / "p.parcours"
     atomic_write(target, _version("Un"))
