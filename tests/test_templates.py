@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from parcours_designer import paths
 from parcours_designer.cli import main
 from parcours_designer.model.budget import compute_budget
 from parcours_designer.model.check import run_check
@@ -240,7 +241,7 @@ def test_cli_new_requires_template_and_output(capsys):
 
 
 
-BUNDLED = Path(__file__).resolve().parents[1] / "resources"
+BUNDLED = paths.resources_dir()
 
 
 @pytest.mark.parametrize("bundled", sorted(str(p.relative_to(BUNDLED)) for p in BUNDLED.rglob("*.parcours")))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Union
+from typing import Annotated, Optional, Union
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
@@ -24,6 +24,7 @@ from parcours_designer.model.enums import (
     QuestionType,
 )
 from parcours_designer.model.types import (
+    MAX_ANSWER,
     STRICT,
     ChargeAccount,
     Count,
@@ -35,6 +36,8 @@ from parcours_designer.model.types import (
     ProductAccount,
     Quantity,
     Rank,
+    ScaleStep,
+    scale_step,
 )
 
 
@@ -165,8 +168,8 @@ class Question(Entity):
     type: QuestionType = QuestionType.TEXT
     choices: list[str] = Field(default_factory=list)
     # A scale's bounds (default 1 to 5) and the words at both ends.
-    scale_min: Optional[StrictInt] = None
-    scale_max: Optional[StrictInt] = None
+    scale_min: Optional[ScaleStep] = None
+    scale_max: Optional[ScaleStep] = None
     min_label: str = ""
     max_label: str = ""
     # The indicator this question feeds, and how (mean of a scale, share of an answer).
@@ -180,7 +183,7 @@ class Question(Entity):
         Explicit bounds first; else a version-1 scale whose choices are whole
         numbers (« 1 » … « 5 ») spans them; else 1 to 5."""
         low, high = self.scale_min, self.scale_max
-        numbers = [int(c) for c in self.choices if c.strip().lstrip("-").isdigit()]
+        numbers = [n for n in map(scale_step, self.choices) if n is not None]
         if numbers and len(numbers) == len(self.choices):
             low = min(numbers) if low is None else low
             high = max(numbers) if high is None else high
@@ -198,7 +201,7 @@ class Question(Entity):
 
 
 # One answer: a scale step, a yes/no, a choice or a text, or the choices ticked.
-Answer = Union[StrictBool, StrictInt, StrictStr, list[StrictStr]]
+Answer = Union[StrictBool, Annotated[StrictInt, Field(ge=-MAX_ANSWER, le=MAX_ANSWER)], StrictStr, list[StrictStr]]
 
 
 class Response(Entity):

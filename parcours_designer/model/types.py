@@ -25,6 +25,8 @@ MAX_COUNT = 1_000_000_000
 MAX_DAYS = 3650
 MAX_RANK = 1000
 MAX_MEASURE = 10**15
+MAX_SCALE = 100
+MAX_ANSWER = 10**9
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER_TEXT = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?")
@@ -210,6 +212,17 @@ Count = bounded_int(0, MAX_COUNT)
 Days = bounded_int(0, MAX_DAYS)
 # A rank such as an objective's priority (1 is the highest).
 Rank = bounded_int(1, MAX_RANK)
+# A step of a questionnaire's scale (its bounds, a scale written as numbered choices).
+ScaleStep = bounded_int(-MAX_SCALE, MAX_SCALE)
+_SCALE_CHOICE = re.compile(r"-?[0-9]{1,3}")
+
+
+def scale_step(text: str) -> Optional[int]:
+    """The step a choice such as « 4 » names, if it is one a scale may have."""
+    text = text.strip()
+    if not _SCALE_CHOICE.fullmatch(text) or not -MAX_SCALE <= int(text) <= MAX_SCALE:
+        return None
+    return int(text)
 # ``target`` and ``result`` of an indicator: a number or a text.
 Measure = Annotated[
     Optional[Union[int, float, str]],

@@ -171,3 +171,26 @@ def test_every_pydantic_error_type_is_told_in_french():
         assert reason and "ENGLISH" not in reason and "Input" not in reason, (kind, reason)
     assert describe_error({"type": "string_unicode", "msg": "Input should be a valid string, unable to parse raw "
                            "data as a unicode string"}).startswith("texte illisible")
+
+
+@pytest.mark.parametrize("choices", [["1", "²"], ["0", "9" * 5000], ["0", "1000000000000"], ["١", "٥"]])
+def test_a_scale_whose_choices_are_odd_numbers_keeps_sensible_bounds(choices):
+    from parcours_designer.model.answers.stats import question_stats  # noqa: F401  (the stats read the bounds)
+    from parcours_designer.model.entities import Question
+
+    question = Question(id="q", type="scale", choices=choices)
+    low, high = question.scale_bounds()
+    assert -100 <= low < high <= 100
+
+
+@pytest.mark.parametrize("field, value", [("scale_min", -(10**12)), ("scale_max", 10**18), ("scale_max", "BIG")])
+def test_scale_bounds_out_of_range_are_refused(field, value):
+    raw = _raw({"questionnaires": [{"id": "q1", "questions": [{"id": "s", "type": "scale", field: value}]}]})
+    message = _refused(_with_digits(raw, "BIG", BIG))
+    assert f"questions[0] (id « s »).{field} : doit être un nombre entier de -100 à 100" in message
+
+
+def test_giant_answers_are_refused():
+    raw = _raw({"questionnaires": [{"id": "q1", "questions": [{"id": "s", "type": "scale"}],
+                                    "responses": [{"id": "r1", "answers": {"s": 10**15}}]}]})
+    assert "responses[0] (id « r1 »).answers.s" in _refused(raw)
