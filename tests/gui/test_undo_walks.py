@@ -65,8 +65,9 @@ def candidate(chance, document, list_name, model_class, field):
     if field == "links":
         from parcours_designer.model.entities import PartnerLink
 
+        partners = ids_of(document, "partners")
         return [PartnerLink(partner_id=i, label=chance.choice(TEXTS))
-                for i in chance.sample(ids_of(document, "partners"), chance.randint(0, 2))]
+                for i in chance.sample(partners, chance.randint(0, min(2, len(partners))))]
     return value_for(chance, model_class.model_fields[field].annotation)
 
 
