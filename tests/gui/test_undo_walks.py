@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from parcours_designer.model.entities import Closure, Question, Review, Topic
 from parcours_designer.model.fileformat import dump_pathway
-from parcours_designer.model.pathway import ENTITY_LISTS
+from parcours_designer.model.kinds import KINDS
 from parcours_designer.model.references import REF_FIELDS, remove_references
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields, duplicate_item, set_link
 from parcours_designer.ui.document import Document
@@ -39,7 +39,7 @@ NOT_EDITED = {"id", "questions"}  # ids are never changed; questions are edited 
 
 def compact(pathway):
     """The example with a few items per list (walks stay fast), its references kept valid."""
-    for list_name in ENTITY_LISTS:
+    for list_name in KINDS:
         for item in list(pathway.items(list_name))[KEPT_PER_LIST:]:
             remove_references(pathway, list_name, item.id)
             pathway.items(list_name).remove(item)
@@ -151,14 +151,14 @@ class Walk:
 
     def command(self):
         self.label = ""
-        list_name = self.chance.choice([*ENTITY_LISTS, "pathway"])
+        list_name = self.chance.choice([*KINDS, "pathway"])
         if list_name == "pathway":
             return self.pathway_edit()
         items = self.document.items(list_name)
         self.lists.add(list_name)
         roll = self.chance.random()
         if not items or roll < 0.12:
-            cls = ENTITY_LISTS[list_name]
+            cls = KINDS[list_name].entity
             return AddItem(self.document, list_name, cls(id=self.document.new_id(list_name)),
                            self.chance.randint(0, len(items)))
         item = self.chance.choice(items)
@@ -253,7 +253,7 @@ def test_random_edit_undo_redo_walks_restore_every_state(qapp, example_pathway):
             kinds[kind] = kinds.get(kind, 0) + count
         lists |= walk.lists
         document.deleteLater()
-    assert lists == {*ENTITY_LISTS, "review", "pathway"}
+    assert lists == {*KINDS, "review", "pathway"}
     assert {"SetFields", "SetFields (fusion)", "AddItem", "DeleteItem", "MoveItem", "duplicate_item",
             "set_link"} <= set(kinds)
     print(f"{WALKS} marches, {edits} modifications, {time.perf_counter() - started:.1f} s : {kinds}")
