@@ -1,4 +1,4 @@
-"""``parcours-designer export KIND FILE -o OUT [--partner ID] [--group-by …]``.
+"""``parcours-designer export KIND FILE -o OUT [--partner ID] [--group-by …] [--whole-euros]``.
 
 Calls the same registry as the editor's Export menu. Exit status 2 with one
 French message (nothing written) when OUT's suffix does not suit KIND, the
@@ -30,6 +30,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--partner", metavar="ID", help="document vu par ce partenaire (plan, ics)")
     parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
+    parser.add_argument("--whole-euros", action="store_true",
+                        help="budget : montants arrondis à l'euro, comme le demande le formulaire CERFA")
     parser.add_argument("--scenario", metavar="RISQUE",
                         help="Gantt et plan : montrer le scénario de ce risque face au calendrier de référence")
     parser.add_argument("--questionnaire", metavar="ID",
@@ -44,6 +46,10 @@ def run(args) -> int:
         if kind.kind != "gantt":
             raise CommandError("l'option --group-by ne s'applique qu'au diagramme de Gantt")
         options["group_by"] = GroupBy(args.group_by)
+    if args.whole_euros:
+        if kind.kind != "budget":
+            raise CommandError("l'option --whole-euros ne s'applique qu'au budget")
+        options["whole_euros"] = True
     if args.scenario:
         options["scenario_id"] = args.scenario
     if args.questionnaire is not None or kind.needs_questionnaire:

@@ -9,15 +9,14 @@ from decimal import Decimal
 from typing import Optional
 
 from parcours_designer.export.budget_form import (
-    CHARGE_HEADER,
-    FUNDER,
-    PRODUCT_HEADER,
-    FormRow,
+    FORM_REFERENCE,
+    FORM_TITLE,
     balance_sentence,
     budget_form,
     in_kind_sentence,
 )
 from parcours_designer.export.safe_text import without_control
+from parcours_designer.model.budget_layout import CATEGORY, GROUP, LINE, LayoutRow
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.types import round_cents
 
@@ -28,6 +27,8 @@ def csv_number(value: Optional[Decimal], places: int = 2) -> str:
     """``Decimal('1234.5')`` → ``1234,50`` (no thousands separator: spreadsheets read it as a number)."""
     if value is None:
         return ""
+    if places == 0:
+        return format(value.quantize(Decimal("1")), "f")
     text = format(round_cents(value), "f") if places == 2 else format(value.normalize(), "f")
     return text.replace(".", ",")
 
@@ -55,46 +56,48 @@ def _is_number(value: str) -> bool:
     return NUMBER.fullmatch(value) is not None
 
 
-def render_csv(pathway: Pathway) -> bytes:
-    form = budget_form(pathway)
+HEADER = ["Section", "Niveau", "Compte", "Intitulé", "Partenaire", "Statut", "Quantité", "Unité", "Coût unitaire",
+          "Montant"]
+LEVELS = {GROUP: "Groupe", CATEGORY: "Sous-groupe", LINE: "Ligne"}
+
+
+def render_csv(pathway: Pathway, *, whole_euros: bool = False) -> bytes:
+    """The CERFA layout, one row per row of the form: charges, then produits, then the totals."""
+    form = budget_form(pathway, whole_euros=whole_euros)
+    layout, places = form.layout, 0 if whole_euros else 2
     buffer = io.StringIO()
     writer = _SafeWriter(buffer)
-    writer.writerow([f"Budget prévisionnel – {pathway.title}"])
+    writer.writerow([f"{FORM_TITLE} – {pathway.title} ({FORM_REFERENCE})"])
     writer.writerow([])
-    writer.writerow(["Section", "Niveau", *CHARGE_HEADER])
-    for group in form.charges:
-        _rows(writer, "Charges", group)
-    writer.writerow(["Charges", "Total", "", "Total des charges", "", "", "", csv_number(form.budget.total_charges)])
+    writer.writerow(HEADER)
+    for side in (layout.charges, layout.products):
+        for _depth, row in side.rows():
+            writer.writerow(_row(side.title, row, places))
+    totals = (("TOTAL DES CHARGES", layout.charges.total), ("TOTAL DES PRODUITS", layout.products.total),
+              ("dont acquis", layout.granted), ("dont demandé", layout.requested))
+    for label, amount in totals:
+        writer.writerow(["Total", "Total", "", label, "", "", "", "", "", csv_number(amount, places)])
+    for side in (layout.charges, layout.products):
+        for _depth, row in side.in_kind_rows():
+            writer.writerow(_row(f"{side.title} (contributions en nature)", row, places))
+    for label, amount in (("TOTAL (charges)", layout.charges.total_with_in_kind),
+                          ("TOTAL (produits)", layout.products.total_with_in_kind)):
+        writer.writerow(["Total", "Total", "", label, "", "", "", "", "", csv_number(amount, places)])
+    writer.writerow(["Solde", "Note", "", balance_sentence(form)])
+    writer.writerow(["Solde", "Note", "", in_kind_sentence(form)])
     writer.writerow([])
-    writer.writerow(["Section", "Niveau", *PRODUCT_HEADER[:4], "", PRODUCT_HEADER[4]])
-    for group in form.products:
-        _rows(writer, "Produits", group)
-    writer.writerow(["Produits", "Total", "", "Total des produits", "", "", "",
-                     csv_number(form.budget.total_products)])
-    writer.writerow(["Solde", "Total", "", "Solde (produits − charges)", "", "", "", csv_number(form.budget.balance)])
-    writer.writerow(["Solde", "Note", "", balance_sentence(form.budget)])
-    writer.writerow(["Solde", "Note", "", in_kind_sentence(form.budget)])
+    writer.writerow(["Par étape", "Niveau", "", "Étape", "Période", "", "", "", "", "Charges"])
+    for b in form.by_phase:
+        writer.writerow(["Par étape", "Ligne", "", b.name, b.detail, "", "", "", "", csv_number(b.charges, places)])
     writer.writerow([])
-    writer.writerow(["Par étape", "Niveau", "Période", "Étape", "", "", "", "Charges"])
-    for title, period, amount in form.by_phase:
-        writer.writerow(["Par étape", "Ligne", period, title, "", "", "", csv_number(amount)])
-    writer.writerow([])
-    writer.writerow(["Par partenaire", "Niveau", "", "Partenaire", "", "", "Charges", "Produits"])
-    for name, charges, products in form.by_partner:
-        writer.writerow(["Par partenaire", "Ligne", "", name, "", "", csv_number(charges), csv_number(products)])
+    writer.writerow(["Par partenaire", "Niveau", "", "Partenaire", "Type", "", "", "", "Charges", "Produits"])
+    for b in form.by_partner:
+        writer.writerow(["Par partenaire", "Ligne", "", b.name, b.detail, "", "", "", csv_number(b.charges, places),
+                         csv_number(b.products, places)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _rows(writer, section: str, row: FormRow) -> None:
-    level = {"group": "Groupe", FUNDER: "Financeur", "line": "Ligne"}[row.level]
-    if row.level == "line" and section == "Charges":
-        unit, _partner = row.details
-        writer.writerow([section, level, row.account, row.label, csv_number(row.quantity, 0), unit,
-                         csv_number(row.unit_cost), csv_number(row.amount)])
-    elif row.level == "line":
-        funder, status = row.details
-        writer.writerow([section, level, row.account, row.label, funder, status, "", csv_number(row.amount)])
-    else:
-        writer.writerow([section, level, row.account, row.label, "", "", "", csv_number(row.amount)])
-    for child in row.children:
-        _rows(writer, section, child)
+def _row(section: str, row: LayoutRow, places: int) -> list[str]:
+    status = row.status.label if row.status is not None else ""
+    return [section, LEVELS[row.level], row.account or row.code.split(".")[0], row.label, row.funder, status,
+            csv_number(row.quantity, 0), row.unit, csv_number(row.unit_cost), csv_number(row.amount, places)]

@@ -211,16 +211,18 @@ class Cell:
     text: object
     bold: bool = False
     right: bool = False
+    indent: int = 0  # levels of indentation (a line under its group)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
-          *, emphasis_rows: Sequence[int] = (), sheet: Optional[dict] = None):
-    """A table whose header repeats on every page it spans; widths in fractions."""
+          *, emphasis_rows: Sequence[int] = (), sheet: Optional[dict] = None, orientation: str = PORTRAIT,
+          extra_style: Sequence[tuple] = ()):
+    """A table whose header repeats on every page it spans; widths in fractions of the frame."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
 
     sheet = sheet or styles()
-    total_width = frame_size(PORTRAIT)[0]
+    total_width = frame_size(orientation)[0]
     data = [[para(h, sheet["head"]) for h in header]]
     data += [[_cell(value, sheet) for value in row] for row in rows]
     result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT",
@@ -234,6 +236,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
     commands += [("BACKGROUND", (0, r + 1), (-1, r + 1), HexColor(LIGHT)) for r in emphasis_rows]
+    commands += list(extra_style)
     result.setStyle(TableStyle(commands))
     return result
 
@@ -241,10 +244,22 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
 def _cell(value: object, sheet: dict):
     if isinstance(value, Cell):
         name = ("cell_right" if value.right else "cell") + ("_bold" if value.bold else "")
-        return para(value.text, sheet[name])
+        return para(value.text, _indented(sheet, name, value.indent))
     if isinstance(value, (str, int, float)) or value is None:
         return para("" if value is None else value, sheet["cell"])
     return value
+
+
+def _indented(sheet: dict, name: str, indent: int):
+    """The style ``name`` moved right by ``indent`` levels (made once per sheet)."""
+    if not indent:
+        return sheet[name]
+    from reportlab.lib.styles import ParagraphStyle
+
+    key = f"{name}_indent{indent}"
+    if key not in sheet:
+        sheet[key] = ParagraphStyle(key, sheet[name], leftIndent=10 * indent)
+    return sheet[key]
 
 
 def missing_note(text: str, sheet: dict):

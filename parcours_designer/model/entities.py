@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from parcours_designer.model.enums import (
     FeedMeasure,
+    FunderCategory,
     FundingStatus,
     IndicatorKind,
     Level,
@@ -149,6 +150,8 @@ class Funding(Entity):
     partner_id: Optional[Id] = None
     amount: Money = Decimal("0.00")
     status: FundingStatus = FundingStatus.REQUESTED
+    # Subsidies (74): the funder's line on the CERFA budget (État, Région(s)…).
+    funder_category: Optional[FunderCategory] = None
 
 
 class Indicator(Entity):

@@ -77,6 +77,21 @@ class FundingStatus(Labelled):
     GRANTED = "granted"
 
 
+class FunderCategory(Labelled):
+    """The funder lines of account 74 on the CERFA n°12156 budget, in the form's order."""
+
+    STATE = "state"
+    REGION = "region"
+    DEPARTMENT = "department"
+    INTERMUNICIPALITY = "intermunicipality"
+    MUNICIPALITY = "municipality"
+    SOCIAL_BODIES = "social_bodies"
+    EUROPEAN_FUNDS = "european_funds"
+    ASP = "asp"
+    OTHER_PUBLIC = "other_public"
+    PRIVATE = "private"
+
+
 class IndicatorKind(Labelled):
     QUANTITATIVE = "quantitative"
     QUALITATIVE = "qualitative"
@@ -155,6 +170,18 @@ LABELS: dict[type, dict[str, str]] = {
     PhaseFormat: {"individual": "Individuel", "collective": "Collectif"},
     Modality: {"onsite": "Présentiel", "remote": "À distance", "hybrid": "Hybride"},
     FundingStatus: {"requested": "Demandé", "granted": "Acquis"},
+    FunderCategory: {
+        "state": "État",
+        "region": "Région(s)",
+        "department": "Département(s)",
+        "intermunicipality": "Intercommunalité(s) – EPCI",
+        "municipality": "Commune(s)",
+        "social_bodies": "Organismes sociaux",
+        "european_funds": "Fonds européens",
+        "asp": "ASP (emplois aidés)",
+        "other_public": "Autres établissements publics",
+        "private": "Aides privées",
+    },
     IndicatorKind: {"quantitative": "Quantitatif", "qualitative": "Qualitatif"},
     QuestionnaireAudience: {
         "participants": "Participant·e·s",

@@ -42,6 +42,31 @@ def format_money(value: Decimal) -> str:
     return format_decimal(value) + NBSP + "€"
 
 
+def format_euros(value: Decimal, whole_euros: bool = False) -> str:
+    """Money to the cent, or to the euro (``1 234 €``) when the document asks for whole euros."""
+    if not whole_euros:
+        return format_money(value)
+    return format_decimal(value.quantize(Decimal("1")), 0) + NBSP + "€"
+
+
+def plural(word: str, count) -> str:
+    """``word`` agreed with ``count`` in French (plural from 2): ``jour`` → ``jours``, ``repas`` stays.
+
+    Only a single word is changed; a unit of several words (« 1/2 journée ») is left as written.
+    """
+    if count < 2 or not word or not word.isalpha():
+        return word
+    if word[-1] in "sxzSXZ":
+        return word
+    return word + ("x" if word.endswith(("au", "eu")) else "s")
+
+
+def count_of(count, word: str) -> str:
+    """``2 jours``, ``1 jour``, ``1,5 jour`` (the French way)."""
+    number = format_quantity(Decimal(str(count)))
+    return f"{number} {plural(word, count)}"
+
+
 def format_quantity(value: Decimal) -> str:
     """``Decimal('2.5')`` → ``2,5``; ``Decimal('3')`` → ``3``."""
     text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")

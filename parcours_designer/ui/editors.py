@@ -175,6 +175,11 @@ class ChoiceBinding(Binding[QComboBox]):
     def _show(self, value: Any) -> None:
         self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
 
+    def set_none_text(self, text: str) -> None:
+        """What the « — » entry of an optional choice says (a proposal, for instance)."""
+        if self.widget.count() and self.widget.itemData(0) is None:
+            self.widget.setItemText(0, text)
+
 
 class IntBinding(Binding[QSpinBox]):
     """A whole number; ``optional`` ones show « — » below their minimum."""

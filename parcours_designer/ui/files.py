@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from parcours_designer.oserrors import os_error_message
-from parcours_designer.ui import dialogs
+from parcours_designer.ui import dialogs, export_options
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
 from parcours_designer.ui.templates_dialog import choose_template
@@ -175,8 +175,11 @@ class FileActions(QObject):
         if not name:
             return
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
+        chosen = export_options.ask_options(self.window, kind.kind)  # paper, whole euros…
+        if chosen is None:
+            return
         try:
-            kind.write(document.pathway, path, source=document.path, **options)
+            kind.write(document.pathway, path, source=document.path, **options, **chosen)
         except (ExportError, PathwayError) as error:
             dialogs.show_error(self.host.window(), self.tr("Export impossible"), str(error))
             return

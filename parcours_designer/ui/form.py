@@ -47,6 +47,8 @@ class FieldSpec:
     minimum: int = 0
     placeholder: str = ""
     height: int = 0
+    # Optional choices: ``proposal(pathway, item)`` is the value used when none is chosen.
+    proposal: Optional[Callable[[Pathway, Any], Optional[Enum]]] = None
 
 
 def _text(form: "Form", spec: FieldSpec):
@@ -144,6 +146,7 @@ class Form(QWidget):
         self.item_id: Optional[str] = None
         self.bindings: dict[str, editors.Binding[Any]] = {}
         self.widgets: dict[str, QWidget] = {}
+        self.proposals = [spec for spec in specs if spec.proposal is not None]
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if list_name
@@ -202,6 +205,10 @@ class Form(QWidget):
         for name, binding in self.bindings.items():
             if fields is None or name.split(".")[0] in fields:
                 binding.show(_get(target, name))
+        for spec in self.proposals:
+            proposed = spec.proposal(self.document.pathway, target)
+            text = self.tr("Proposée : {0}").format(proposed.label) if proposed is not None else "—"
+            self.bindings[spec.name].set_none_text(text)
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == FIELDS and change.list_name == self.list_name and change.item_id == self.item_id:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from parcours_designer.model import enums
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.formatting import format_date, format_money, format_quantity
+from parcours_designer.model.funders import category_proposal
 from parcours_designer.ui.form import FieldSpec as F
 from parcours_designer.ui.table_model import Column as C
 
@@ -170,6 +171,8 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("amount", tr("Montant"), "money"),
             F("status", tr("Statut"), "choice", enums.FundingStatus),
             F("partner_id", tr("Financeur"), "ref", target="partners"),
+            F("funder_category", tr("Subventions (74) : ligne du formulaire CERFA"), "choice",
+              enums.FunderCategory, optional=True, proposal=category_proposal),
         ],
     ),
     "indicators": ListSpec(

@@ -154,10 +154,10 @@ def test_xlsx_cells_stay_within_excel_limit_and_formulas_stay_text():
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     texts = [cell for cell in cells if isinstance(cell.value, str)]
     assert max(len(cell.value) for cell in texts) <= 32_767
-    long_label = next(cell for cell in texts if cell.value.startswith("=1+1 xxx"))
+    long_label = next(cell for cell in texts if "=1+1 xxx" in cell.value)
     assert long_label.data_type == "s" and long_label.value.endswith("…")
     for shown in ('=HYPERLINK("http://x","clic")', "@SOMME(A1)"):
-        assert next(cell for cell in texts if cell.value == shown).data_type == "s"
+        assert next(cell for cell in texts if shown in cell.value).data_type == "s"
     assert any(cell.data_type == "f" and cell.value.startswith("=SUM(") for cell in cells)  # totals stay formulas
 
 
@@ -171,12 +171,12 @@ def test_csv_prefixes_every_formula_start_but_keeps_numbers_numeric():
         cost["label"] = label
     data["costs"][0]["unit"] = "\tTab"  # labels are stripped on display, units are not
     text = EXPORT_KINDS["budget"].render(Pathway.model_validate(data), ".csv").decode("utf-8-sig")
-    shown = {cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row[3:6]}
+    shown = {cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row[3:8]}
     for formula in ("--1", "-1+2", "-²", "+33 1 23", "@x", "\tTab", "=1+1"):
         assert "'" + formula in shown and formula not in shown, formula
     for number in ("-12", "12,50", "-3,5"):
         assert number in shown, number
-    assert "28228,00" in text  # amounts are plain numbers
+    assert "26728,00" in text  # amounts are plain numbers
 
 
 def run_export(capsys, *args) -> tuple[int, str]:
@@ -314,6 +314,6 @@ def test_dates_and_amounts_are_french_whatever_the_locale(tmp_path, environment)
                            str(output)], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     text = flat(" ".join(page.extract_text() for page in pdf_reader(output.read_bytes()).pages))
-    assert "Total des charges 28 228,00 €" in text  # (pypdf gives the no-break spaces back as spaces)
+    assert "TOTAL DES CHARGES 26 728,00 €" in text  # (pypdf gives the no-break spaces back as spaces)
     assert "du lundi 11 janvier 2027 au vendredi 17 décembre 2027" in text
     assert not re.search(r"\b(January|December|Monday)\b|28,228\.00", text)

@@ -53,8 +53,10 @@ def test_pdfs_print_user_text_literally_even_an_endless_word(hostile, kind):
 
 def test_spreadsheets_keep_formulas_as_text(hostile):
     book = openpyxl.load_workbook(io.BytesIO(EXPORT_KINDS["budget"].render(hostile, ".xlsx")))
-    cells = {c.value: c for row in book.active.iter_rows() for c in row if isinstance(c.value, str)}
-    assert cells["=1+1"].data_type == "s" and cells["+SUM(A1:A2)"].data_type == "s"
+    cells = [c for row in book.active.iter_rows() for c in row if isinstance(c.value, str)]
+    for shown in ("=1+1", "+SUM(A1:A2)"):
+        found = [c for c in cells if shown in c.value]
+        assert found and all(c.data_type == "s" for c in found), shown
     assert "\x01" not in book.properties.title
     rows = list(csv.reader(io.StringIO(EXPORT_KINDS["budget"].render(hostile, ".csv").decode("utf-8-sig")),
                            delimiter=";"))

@@ -35,7 +35,7 @@ def test_plan_holds_every_section(example):
                      "Les étapes", "du 25/01/2027 au 19/02/2027", "Synthèse du diagnostic partagé",
                      "Calendrier (diagramme de Gantt)", "Lignes 1 à 13 sur 13",
                      "Partenaires", "claire.morvan@tandem-culture", "Budget prévisionnel (synthèse)",
-                     "Total des charges 28 228,00 €", "Budget équilibré", "Indicateurs d'évaluation",
+                     "TOTAL DES CHARGES 26 728,00 €", "Budget équilibré", "Indicateurs d'évaluation",
                      "Feuilles d'émargement", "Imprévus et scénarios", "Liste d'attente de deux structures"):
         assert expected in text, expected
 
@@ -82,11 +82,19 @@ def test_evaluation_summary(example):
 
 def test_budget_pdf_has_form_balance_and_breakdowns(example):
     text = flat(pdf_text(EXPORT_KINDS["budget"].render(example, ".pdf")))
-    for expected in ("62 – Autres services extérieurs", "22 948,00 €", "Financeur : Banque des Territoires",
-                     "Total des produits 28 228,00 €", "Budget équilibré : 28 228,00 € de charges et de produits.",
+    for expected in ("Budget prévisionnel de l'action", "CERFA n°12156", "Charges Montant Produits Montant",
+                     "60 – Achats 0,00 € 70 – Vente de produits finis",
+                     "62 – Autres services extérieurs 22 948,00 €", "Autres établissements publics 6 000,00 €",
+                     "74 · Subvention DLA – Banque des Territoires (acquis)", "Intercommunalité(s) – EPCI 0,00 €",
+                     "TOTAL DES CHARGES 26 728,00 € TOTAL DES PRODUITS 26 728,00 €", "dont acquis 22 228,00 €",
+                     "dont demandé 4 500,00 €", "861 – Mise à disposition gratuite de biens et services 1 500,00 €",
+                     "864 – Personnel bénévole 0,00 €", "875 – Dons en nature 0,00 €",
+                     "TOTAL 28 228,00 € TOTAL 28 228,00 €",
+                     "Budget équilibré : 26 728,00 € de charges et de produits, hors contributions en nature.",
                      "Répartition des charges par étape", "Répartition par partenaire",
                      "Charges communes (sans étape)"):
         assert expected in text, expected
+    assert text.index("TOTAL DES CHARGES") < text.index("86 – Emplois des contributions") < text.index("TOTAL 28")
 
 
 def test_budget_gap_is_stated(example):

@@ -61,6 +61,12 @@ def test_cli_writes_the_document(capsys, tmp_path):
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_cli_budget_in_whole_euros(capsys, tmp_path):
+    status, _ = run_cli(capsys, "budget", EXAMPLE, "-o", tmp_path / "b.csv", "--whole-euros")
+    assert status == 0
+    assert ";26728\r\n" in (tmp_path / "b.csv").read_bytes().decode("utf-8-sig")
+
+
 def test_cli_gantt_grouped_by_objective(capsys, tmp_path):
     status, _ = run_cli(capsys, "gantt", EXAMPLE, "-o", tmp_path / "g.svg", "--group-by", "objective")
     assert status == 0 and b"<svg" in (tmp_path / "g.svg").read_bytes()
@@ -72,6 +78,7 @@ def test_cli_gantt_grouped_by_objective(capsys, tmp_path):
     (("gantt", EXAMPLE, "-o", "{tmp}/absent/g.png"), "n'existe pas"),
     (("budget", "{tmp}/absent.parcours", "-o", "{tmp}/b.xlsx"), "introuvable"),
     (("budget", EXAMPLE, "-o", "{tmp}/b.csv", "--group-by", "partner"), "ne s'applique qu'au diagramme"),
+    (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--whole-euros"), "ne s'applique qu'au budget"),
 ])
 def test_cli_refuses_in_french_and_writes_nothing(capsys, tmp_path, args, message):
     filled = [str(a).replace("{tmp}", str(tmp_path)) for a in args]

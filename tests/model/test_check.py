@@ -178,7 +178,14 @@ def _review_without_topics(p):
     return ("pathway", None)
 
 
+def _room_as_volunteers(p):
+    room = next(c for c in p.costs if c.account == "861")
+    room.account = "864"
+    return ("cost", room.id)
+
+
 CASES = {
+    "account-unsuited": _room_as_volunteers,
     "objective-without-need": _objective_without_need,
     "high-need-unanswered": _high_need_unanswered,
     "phase-dates-inverted": _phase_inverted,

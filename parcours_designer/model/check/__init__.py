@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
+    rules_accounts,
     rules_context,
     rules_cooperation,
     rules_design,

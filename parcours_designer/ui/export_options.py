@@ -1,0 +1,46 @@
+"""The few settings an export asks for before it is made (tests patch :func:`ask_options`)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("export_options", text)
+
+
+class BudgetOptions(QDialog):
+    """Budget: amounts to the cent, or whole euros as the CERFA form asks."""
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Options du budget"))
+        layout = QVBoxLayout(self)
+        self.whole_euros = QCheckBox(tr("Montants arrondis à l'euro, comme le demande le formulaire CERFA"), self)
+        layout.addWidget(self.whole_euros)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Exporter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def options(self) -> dict:
+        return {"whole_euros": True} if self.whole_euros.isChecked() else {}
+
+
+DIALOGS = {"budget": BudgetOptions}
+
+
+def ask_options(parent: QWidget, kind: str) -> Optional[dict]:
+    """The options of an export of ``kind`` (``{}`` when it has none; ``None``: cancelled)."""
+    dialog_class = DIALOGS.get(kind)
+    if dialog_class is None:
+        return {}
+    dialog = dialog_class(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.options()

@@ -1,0 +1,33 @@
+"""The Export menu asks for a budget in whole euros, and cancelling the options writes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from parcours_designer.export.registry import EXPORT_KINDS
+from parcours_designer.ui import export_options
+
+pytestmark = pytest.mark.gui
+
+
+def test_budget_options_dialog_says_whole_euros(qtbot):
+    dialog = export_options.BudgetOptions()
+    qtbot.addWidget(dialog)
+    assert dialog.options() == {}
+    dialog.whole_euros.setChecked(True)
+    assert dialog.options() == {"whole_euros": True}
+    assert export_options.ask_options(None, "ics") == {}
+
+
+@pytest.mark.parametrize("answer, written", [({"whole_euros": True}, True), (None, False)])
+def test_export_menu_passes_the_options(example_window, tmp_path, monkeypatch, answer, written):
+    target = tmp_path / "budget.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked = []
+    monkeypatch.setattr(export_options, "ask_options", lambda parent, kind: asked.append(kind) or answer)
+    example_window.files.export(EXPORT_KINDS["budget"])
+    assert asked == ["budget"]
+    assert target.exists() is written
+    if written:
+        assert ";26728\r\n" in target.read_bytes().decode("utf-8-sig")
