@@ -49,6 +49,14 @@ def format_euros(value: Decimal, whole_euros: bool = False) -> str:
     return format_decimal(value.quantize(Decimal("1")), 0) + NBSP + "€"
 
 
+def folded(text: str) -> str:
+    """Text in lower case without accents, to compare or sort French words."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def plural(word: str, count) -> str:
     """``word`` agreed with ``count`` in French (plural from 2): ``jour`` → ``jours``, ``repas`` stays.
 

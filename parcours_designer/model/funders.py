@@ -8,12 +8,12 @@ and kind (a local authority), then from the line's own label.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Optional
 
 from parcours_designer.model.entities import Funding, Partner
 from parcours_designer.model.enums import FunderCategory as C
 from parcours_designer.model.enums import PartnerKind
+from parcours_designer.model.formatting import folded
 
 # Searched in this order, in the name folded to lower case without accents:
 # the more specific names first (« Communauté de communes » before « commune »).
@@ -36,16 +36,11 @@ _NAME_PATTERNS: tuple[tuple[C, str], ...] = (
 _BY_KIND: dict[PartnerKind, C] = {PartnerKind.LOCAL_AUTHORITY: C.MUNICIPALITY}
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
-
-
 def category_from_name(name: str) -> Optional[C]:
     """The category a funder's name points to (``None``: the name says nothing)."""
-    folded = _folded(name)
+    name_folded = folded(name).replace("’", "'")
     for category, pattern in _NAME_PATTERNS:
-        if re.search(pattern, folded):
+        if re.search(pattern, name_folded):
             return category
     return None
 

@@ -23,6 +23,7 @@ from typing import Optional
 from parcours_designer import paths
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import EXTENSION, parse_pathway
+from parcours_designer.model.formatting import folded
 from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.oserrors import os_error_reason
 
@@ -136,7 +137,4 @@ def first_sentence(text: str) -> str:
 
 
 def _sort_key(title: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded(title)

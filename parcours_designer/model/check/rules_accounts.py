@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
+from parcours_designer.model.formatting import folded
 from parcours_designer.model.references import display_name
 
 _THING_LENT = r"\bsalle|\blocal\b|\blocaux\b|\blieu\b|materiel|equipement|vehicule|mise a disposition|\bpret\b|hebergement"
@@ -39,15 +39,10 @@ ACCOUNT_NAMES = {"864": "personnel bénévole", "861": "mise à disposition grat
                  "64": "charges de personnel", "870": "bénévolat", "871": "prestations en nature"}
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def misbooking(account: str, label: str, rules: tuple[Misbooking, ...]):
     """The first rule a line breaks, or ``None``."""
-    folded = _folded(label)
-    return next((m for m in rules if account.startswith(m.account) and re.search(m.pattern, folded)), None)
+    label_folded = folded(label)
+    return next((m for m in rules if account.startswith(m.account) and re.search(m.pattern, label_folded)), None)
 
 
 @rule("account-unsuited", Severity.WARNING, "Comptes adaptés aux lignes du budget")
