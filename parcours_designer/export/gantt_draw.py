@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from parcours_designer.export import glyphs
 from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.enums import PhaseKind
 from parcours_designer.model.gantt_layout import GanttLayout
@@ -91,7 +92,7 @@ def _draw_nothing(ax, message: str) -> None:
 
 
 def shorten(text: str, limit: int) -> str:
-    text = " ".join(without_control(text).split())
+    text = " ".join(glyphs.drawable(without_control(text)).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
-from parcours_designer.export import fonts
+from parcours_designer.export import fonts, glyphs
+from parcours_designer.export.pdf_rows import continued_key, page_sized_rows
 from parcours_designer.export.pdf_text import escape_text, para
 from parcours_designer.export.text_fit import cut_to_fit
 from parcours_designer.model.formatting import format_date_long
@@ -125,7 +126,8 @@ def _draw_header(canvas, size, info: DocInfo) -> None:
     canvas.setFont(fonts.REGULAR, 8)
     doc_name = info.document_title
     room = right - left - canvas.stringWidth(doc_name, fonts.REGULAR, 8) - 0.8 * cm
-    canvas.drawString(left, height - 1.2 * cm, fit_text(info.pathway_title, fonts.REGULAR, 8, room))
+    glyphs.draw_runs(canvas, left, height - 1.2 * cm, fit_text(info.pathway_title, fonts.REGULAR, 8, room), 8)
+    canvas.setFont(fonts.REGULAR, 8)
     canvas.drawRightString(right, height - 1.2 * cm, doc_name)
     canvas.setStrokeColorRGB(*HEADER_GREY)
     canvas.setLineWidth(0.4)
@@ -179,7 +181,8 @@ def styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     fonts.register_reportlab_fonts()
-    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5, spaceAfter=4)
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5, spaceAfter=4,
+                          hyphenationLang="fr_FR", embeddedHyphenation=1, uriWasteReduce=0.3)
     accent = HexColor(ACCENT)
     return {
         "body": base,
@@ -217,16 +220,25 @@ class Cell:
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
           *, emphasis_rows: Sequence[int] = (), sheet: Optional[dict] = None, orientation: str = PORTRAIT,
           extra_style: Sequence[tuple] = ()):
-    """A table whose header repeats on every page it spans; widths in fractions of the frame."""
+    """A table whose header repeats on every page it spans; widths in fractions of the frame.
+
+    Rows are never split across pages unless taller than a page: then they
+    are cut into page-sized rows whose key cell says « (suite) »
+    (:mod:`pdf_rows`). ``emphasis_rows`` and the rows of ``extra_style``
+    count the rows given, before any cut.
+    """
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
 
     sheet = sheet or styles()
-    total_width = frame_size(orientation)[0]
-    data = [[para(h, sheet["head"]) for h in header]]
-    data += [[_cell(value, sheet) for value in row] for row in rows]
-    result = Table(data, colWidths=[w * total_width for w in widths], repeatRows=1, hAlign="LEFT",
-                   splitInRow=1)
+    total_width, frame_height = frame_size(orientation)
+    column_widths = [w * total_width for w in widths]
+    head = [para(h, sheet["head"]) for h in header]
+    room = frame_height - max(_row_height(head, column_widths), 1) - 8
+    cells = [[_cell(value, sheet) for value in row] for row in rows]
+    cells, origin = page_sized_rows(cells, column_widths, room,
+                                    lambda index: _cell(_continued(rows[index][0]), sheet))
+    result = Table([head] + cells, colWidths=column_widths, repeatRows=1, hAlign="LEFT", splitInRow=0)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(ACCENT)),
@@ -235,10 +247,33 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    commands += [("BACKGROUND", (0, r + 1), (-1, r + 1), HexColor(LIGHT)) for r in emphasis_rows]
-    commands += list(extra_style)
+    emphasis = set(emphasis_rows)
+    commands += [("BACKGROUND", (0, r + 1), (-1, r + 1), HexColor(LIGHT)) for r, o in enumerate(origin)
+                 if o in emphasis]
+    commands += [_moved(command, origin) for command in extra_style]
     result.setStyle(TableStyle(commands))
     return result
+
+
+def _row_height(row: list, widths: Sequence[float]) -> float:
+    return max(cell.wrap(width - 12, 1e9)[1] for cell, width in zip(row, widths)) + 5
+
+
+def _continued(value: object) -> object:
+    """The key cell of a continuation row: the key's text followed by « (suite) »."""
+    if isinstance(value, Cell):
+        return Cell(continued_key(value.text), value.bold, value.right, value.indent)
+    return continued_key(value if isinstance(value, str) else "")
+
+
+def _moved(command: tuple, origin: list[int]) -> tuple:
+    """A style command on given rows, moved to the first row each of them became."""
+    first = {}
+    for index, source in enumerate(origin):
+        first.setdefault(source, index)
+    name, (c0, r0), (c1, r1), *rest = command
+    moved = [r if r < 1 else first.get(r - 1, r - 1) + 1 for r in (r0, r1)]
+    return (name, (c0, moved[0]), (c1, moved[1]), *rest)
 
 
 def _cell(value: object, sheet: dict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from parcours_designer.export import fonts, glyphs
 from parcours_designer.export.safe_text import without_control
 
 # reportlab treats U+202F (narrow no-break space, the French thousands
@@ -19,10 +20,23 @@ NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 
 
 def escape_text(text: object) -> str:
-    """Plain text as Paragraph markup that prints exactly that text."""
-    cleaned = without_control(text).replace(NARROW_NBSP, NBSP)
-    lines = escape(cleaned).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br/>".join(lines)
+    """Plain text as Paragraph markup that prints exactly that text.
+
+    Characters DejaVu Sans lacks print in the fallback font, or are replaced
+    (:mod:`glyphs`): nothing prints as an empty box.
+    """
+    cleaned = without_control(text).replace(NARROW_NBSP, NBSP).replace("\r\n", "\n").replace("\r", "\n")
+    parts = []
+    for font, piece in glyphs.runs(cleaned):
+        markup = escape(piece).replace("\n", "<br/>")
+        parts.append(markup if font == glyphs.MAIN else f'<font face="{fonts.FALLBACK}">{markup}</font>')
+    return "".join(parts)
+
+
+# French words are hyphenated (pyphen, through reportlab's ``hyphenationLang``);
+# a « word » longer than this (a pasted URL, a run of letters) is cut plainly:
+# hyphenating it would take minutes.
+LONGEST_HYPHENATED_WORD = 40
 
 
 def para(text: object, style, *, bold_prefix: str = ""):
@@ -32,7 +46,20 @@ def para(text: object, style, *, bold_prefix: str = ""):
     markup = escape_text(text)
     if bold_prefix:
         markup = f"<b>{escape_text(bold_prefix)}</b>{markup}"
+    if getattr(style, "hyphenationLang", "") and _has_endless_word(text):
+        style = _unhyphenated(style)
     return Paragraph(markup, style)
+
+
+def _has_endless_word(text: object) -> bool:
+    return any(len(word) > LONGEST_HYPHENATED_WORD for word in str(text).split())
+
+
+def _unhyphenated(style):
+    """The same style without hyphenation (rare: only for paragraphs holding an endless word)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}_plain", style, hyphenationLang="")
 
 
 def bullets(items: list[str], style) -> list:

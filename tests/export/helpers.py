@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from parcours_designer.model.fileformat import load_pathway
@@ -57,9 +58,12 @@ def pdf_reader(data: bytes):
     return PdfReader(io.BytesIO(data))
 
 
+HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+
+
 def flat(text: str) -> str:
-    """Text with every kind of space and line break as one plain space."""
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    """Text with every kind of space and line break as one plain space, hyphenated words joined."""
+    return " ".join(HYPHENATED.sub("", text).replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 TODAY = date.today()
