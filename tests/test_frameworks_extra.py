@@ -193,7 +193,7 @@ def test_retroplanning_location_and_risk_scenarios():
     assert _found(pathway, "no-phase-dependencies")
     assert [hit.target_id for hit in _found(pathway, "phase-without-location")] == ["p1"]
     assert [hit.target_id for hit in _found(pathway, "risk-without-mitigation")] == ["r"]
-    assert "5 jour(s)" in _found(pathway, "risk-delay-without-phase")[0].message
+    assert "5 jours" in _found(pathway, "risk-delay-without-phase")[0].message
     phases[1].depends_on = ["p1"]
     phases[0].location = "Salle des fêtes"
     pathway.risks[0].phase_ids = ["p2"]

@@ -24,8 +24,8 @@ from parcours_designer.export.gantt_draw import (
     shorten,
 )
 from parcours_designer.export.gantt_raster import image_with_labels, png_with_labels
-from parcours_designer.model.formatting import MONTHS
-from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout, planning_layout
+from parcours_designer.model.formatting import MONTHS, count_of
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout, cycles_sentence, planning_layout
 from parcours_designer.model.pathway import Pathway
 
 ROW_IN = 0.25
@@ -76,10 +76,10 @@ def layout_notes(layout: GanttLayout) -> list[str]:
     if layout.undated:
         names = ", ".join(f"« {shorten(u.title, 40)} » ({u.reason})" for u in layout.undated[:MAX_NOTES])
         more = len(layout.undated) - MAX_NOTES
-        tail = f" et {more} autre(s)" if more > 0 else ""
+        tail = f" et {count_of(more, 'autre')}" if more > 0 else ""
         notes.append(f"Étapes non représentées : {names}{tail}.")
     if layout.cycles:
-        notes.append(f"Attention : {len(layout.cycles)} cycle(s) de dépendances, tracé(s) en rouge.")
+        notes.append(f"Attention : {cycles_sentence(len(layout.cycles))}")
     if not layout.bars and layout.span() is None:
         notes.append("Aucune date : ni les étapes ni la période du parcours ne sont datées.")
     return notes

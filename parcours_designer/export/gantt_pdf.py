@@ -6,7 +6,8 @@ from parcours_designer.export.gantt_draw import legend_items
 from parcours_designer.export.gantt_export import empty_page_count, page_images
 from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
 from parcours_designer.export.pdf_text import para
-from parcours_designer.model.gantt_layout import GanttLayout
+from parcours_designer.model.formatting import count_of
+from parcours_designer.model.gantt_layout import GanttLayout, cycles_sentence
 from parcours_designer.model.pathway import Pathway
 
 
@@ -87,10 +88,11 @@ def missing_flowables(layout: GanttLayout, sheet: dict) -> list:
         flowables.append(table(("Étape", "Raison"), rows, (0.65, 0.35), sheet=sheet))
     empty = empty_page_count(layout)
     if empty:
-        flowables.append(para(f"{empty} page(s) du diagramme sans aucune étape (périodes vides) ne sont pas "
-                              "imprimées.", sheet["note"]))
+        pages = count_of(empty, "page du diagramme", "pages du diagramme")
+        verb = "ne sont pas imprimées" if empty > 1 else "n'est pas imprimée"
+        flowables.append(para(f"{pages} sans aucune étape (périodes vides) {verb}.", sheet["note"]))
     if layout.cycles:
-        flowables.append(para(f"Attention : {len(layout.cycles)} cycle(s) de dépendances, tracé(s) en rouge.",
+        flowables.append(para(f"Attention : {cycles_sentence(len(layout.cycles))}",
                               sheet["note"]))
     if layout.span() is None:
         flowables.append(para("Aucune date : ni les étapes ni la période du parcours ne sont datées.",

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from parcours_designer.export.pdf_doc import Cell, missing_note, table
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.model.entities import Phase
-from parcours_designer.model.formatting import format_date_long, format_period
+from parcours_designer.model.formatting import count_of, format_date_long, format_period
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.traceability import trace_rows
@@ -154,8 +154,8 @@ def risks(pathway: Pathway, sheet: dict) -> list:
     phase_index = pathway.index("phases")
     rows = [[r.description, r.likelihood.label, r.impact.label, r.mitigation or "—",
              lines(names(phase_index, r.phase_ids)) or "—",
-             Cell(f"{r.delay_days} j" if r.delay_days else "—", right=True)] for r in pathway.risks]
-    header = ("Risque", "Probabilité", "Impact", "Scénario", "Étapes touchées", "Retard")
+             Cell(count_of(r.delay_days, "jour") if r.delay_days else "—", right=True)] for r in pathway.risks]
+    header = ("Risque", "Probabilité", "Impact", "Mesures", "Étapes touchées", "Retard")
     return story + [table(header, rows, (0.2, 0.14, 0.1, 0.27, 0.19, 0.1), sheet=sheet)]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from parcours_designer.model.formatting import count_of
 from parcours_designer.model.types import shown
 
 MAX_REPORTED = 5
@@ -228,5 +229,5 @@ def summarise(lines: list[str]) -> str:
     shown = lines[:MAX_REPORTED]
     rest = len(lines) - len(shown)
     if rest > 0:
-        shown.append(f"… et {rest} autre(s) problème(s)")
+        shown.append(f"… et {count_of(rest, 'autre problème', 'autres problèmes')}")
     return "\n".join(f"  - {line}" for line in shown)

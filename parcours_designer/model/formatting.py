@@ -69,9 +69,14 @@ def plural(word: str, count) -> str:
     return word + ("x" if word.endswith(("au", "eu")) else "s")
 
 
-def count_of(count, word: str) -> str:
-    """``2 jours``, ``1 jour``, ``1,5 jour`` (the French way)."""
+def count_of(count, word: str, many: str = "") -> str:
+    """``2 jours``, ``1 jour``, ``1,5 jour`` (the French way); ``many``: an irregular plural or a phrase.
+
+    ``count_of(3, "cycle de dépendances", "cycles de dépendances")`` → ``3 cycles de dépendances``.
+    """
     number = format_quantity(Decimal(str(count)))
+    if many:
+        return f"{number} {many if count >= 2 else word}"
     return f"{number} {plural(word, count)}"
 
 

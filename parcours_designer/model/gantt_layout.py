@@ -15,6 +15,7 @@ from typing import Optional
 
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.enums import LABELS, Labelled, PhaseKind
+from parcours_designer.model.formatting import count_of
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.schedule import Schedule, dependency_graph
@@ -27,6 +28,13 @@ class GroupBy(Labelled):
 
 
 LABELS[GroupBy] = {"none": "Sans regroupement", "objective": "Par objectif", "partner": "Par partenaire"}
+
+
+def cycles_sentence(count: int) -> str:
+    """« 2 cycles de dépendances, tracés en rouge. »"""
+    if count > 1:
+        return f"{count} cycles de dépendances, tracés en rouge."
+    return f"{count} cycle de dépendances, tracé en rouge."
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,7 @@ class GanttLayout:
         """French sentences saying what the chart cannot show."""
         notes = [f"« {u.title} » : {u.reason}" for u in self.undated]
         if self.cycles:
-            notes.append(f"{len(self.cycles)} cycle(s) de dépendances (flèches en rouge)")
+            notes.append(f"{count_of(len(self.cycles), 'cycle de dépendances', 'cycles de dépendances')} (flèches en rouge)")
         return notes
 
 

@@ -138,7 +138,7 @@ def test_a_century_long_gantt_pdf_prints_only_the_periods_with_bars():
     for period in ("de janvier 1990 à décembre 1990", "de janvier 2027 à décembre 2027",
                    "de janvier 2090 à décembre 2090"):
         assert period in text
-    assert "98 page(s) du diagramme sans aucune étape (périodes vides) ne sont pas imprimées." in text
+    assert "98 pages du diagramme sans aucune étape (périodes vides) ne sont pas imprimées." in text
 
 
 def test_xlsx_cells_stay_within_excel_limit_and_formulas_stay_text():

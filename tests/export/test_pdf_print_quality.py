@@ -63,3 +63,25 @@ def test_runs_choose_a_font_for_each_character():
     assert list(glyphs.runs("Café « 1 234 € »")) == [(glyphs.MAIN, "Café « 1 234 € »")]
     assert list(glyphs.runs("A 中 🎉B")) == [(glyphs.MAIN, "A "), (glyphs.FALLBACK, "中"), (glyphs.MAIN, " B")]
     assert "".join(t for _f, t in glyphs.runs("한")) == glyphs.REPLACEMENT
+
+
+def test_french_grammar_in_the_plan(example):
+    text = " ".join(pages_text(EXPORT_KINDS["plan"].render(example, ".pdf")))
+    assert "Risque Probabilité Impact Mesures Étapes touchées Retard" in text
+    assert "5 jours" in text
+    form_wording = ("Région(s)", "Département(s)", "Intercommunalité(s)", "Commune(s)")  # the CERFA's own
+    for wording in form_wording:
+        text = text.replace(wording, "")
+    assert "(s)" not in text
+    budget = " ".join(pages_text(EXPORT_KINDS["budget"].render(example, ".pdf")))
+    assert "(2 jours × 650,00 €)" in budget and "(2,5 jours × 700,00 €)" in budget and "60 repas" in budget
+
+
+def test_counts_agree_in_french():
+    from decimal import Decimal
+
+    from parcours_designer.model.formatting import count_of
+
+    assert count_of(1, "jour") == "1 jour" and count_of(2, "jour") == "2 jours"
+    assert count_of(Decimal("1.5"), "jour") == "1,5 jour" and count_of(3, "bureau") == "3 bureaux"
+    assert count_of(2, "autre période", "autres périodes") == "2 autres périodes"

@@ -68,7 +68,7 @@ def test_gantt_pdf_of_undated_pathway_names_the_phases():
 
 def test_gantt_pdf_of_a_cycle_warns():
     text = flat(pdf_text(EXPORT_KINDS["gantt"].render(ODD_PATHWAYS["cycle"](), ".pdf")))
-    assert "1 cycle(s) de dépendances" in text
+    assert "1 cycle de dépendances" in text
 
 
 def test_evaluation_of_title_only_pathway():

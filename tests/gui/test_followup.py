@@ -88,7 +88,7 @@ def test_a_moved_phase_stands_out_after_the_debounce(qtbot, page):
     assert page.follow.derived.timer.isActive() and cell(model, "ph4", END) == "17/03/2027"
     wait_refreshed(qtbot, page)
     assert cell(model, "ph4", END) == "24/03/2027" and cell(model, "ph4", VARIANCE) == "+5"
-    assert cell(model, "ph4", LATE) == "En retard : finit 5 jour(s) ouvré(s) après la date de référence"
+    assert cell(model, "ph4", LATE) == "En retard : finit 5 jours ouvrés après la date de référence"
     assert cell(model, "ph4", TITLE, Qt.ItemDataRole.BackgroundRole).color() == LATE_BACKGROUND
     assert cell(model, "ph5", TITLE, Qt.ItemDataRole.BackgroundRole) is None
     assert page.follow.warnings.isVisible() and "« Atelier collectif n° 1" in page.follow.warnings.text()

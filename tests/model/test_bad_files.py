@@ -85,7 +85,7 @@ def test_many_problems_are_summarised(tmp_path):
     target.write_bytes(_doc(phases=[{"id": f"p{i}", "participants": -1} for i in range(9)]))
     with pytest.raises(PathwayFileError) as caught:
         load_pathway(target)
-    assert "… et 4 autre(s) problème(s)" in str(caught.value)
+    assert "… et 4 autres problèmes" in str(caught.value)
 
 
 def test_missing_file_and_folder(tmp_path):

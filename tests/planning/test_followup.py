@@ -62,7 +62,7 @@ def test_a_phase_that_ends_later_than_planned_pushes_and_is_compared():
     assert (rows["A"].end_variance, rows["A"].late) == (2, True)
     assert (rows["B"].start, rows["B"].end, rows["B"].end_variance) == (d("2027-03-10"), d("2027-03-11"), 2)
     assert (rows["A"].baseline_cost, rows["A"].cost) == (Decimal("1300.00"), Decimal("1950.00"))
-    assert rows["A"].reason == "finit 2 jour(s) ouvré(s) après la date de référence"
+    assert rows["A"].reason == "finit 2 jours ouvrés après la date de référence"
 
 
 def test_cancelled_phases_are_never_late():

@@ -94,7 +94,7 @@ def test_overload_is_a_check_finding_of_the_resources_competence():
     assert len(findings) == 1
     finding = findings[0]
     assert (finding.target_type, finding.target_id, finding.severity.value) == ("partner", "p1", "warning")
-    assert finding.message == ("« Cabinet Tandem Culture » a 9 jour(s) de travail prévus (semaine du "
+    assert finding.message == ("« Cabinet Tandem Culture » a 9 jours de travail prévus (semaine du "
                                "15 mars 2027), au-delà des jours ouvrés de la période (5).")
     assert "estimer-moyens" in finding.competence_ids
 
@@ -108,5 +108,5 @@ def test_capacity_overload_message_counts_the_other_periods():
     # March 2027 has 23 weekdays but Easter Monday (29) is off: 22; April has 22 weekdays.
     # 8 days over 44 working days: 4 in March, 4 in April; both above 3.
     assert [f.message for f in findings] == [
-        "« Claire Morvan » a 4 jour(s) de travail prévus (mars 2027), au-delà de sa capacité "
-        "(3 jour(s) par mois) ; 1 autre(s) période(s) en surcharge."]
+        "« Claire Morvan » a 4 jours de travail prévus (mars 2027), au-delà de sa capacité "
+        "(3 jours par mois) ; 1 autre période en surcharge."]

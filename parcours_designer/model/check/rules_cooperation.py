@@ -24,6 +24,7 @@ from parcours_designer.model.enums import (
     PhaseKind,
     QuestionnaireAudience,
 )
+from parcours_designer.model.formatting import count_of
 from parcours_designer.model.references import display_name
 
 CONCENTRATION_LIMIT = Decimal("0.8")
@@ -180,4 +181,4 @@ def risk_delay_without_phase(ctx: Context) -> Iterator[Hit]:
     for risk in ctx.pathway.risks:
         if risk.delay_days > 0 and not risk.phase_ids:
             yield hit("risks", risk, f"L'imprévu « {display_name(risk)} » retarderait de "
-                      f"{risk.delay_days} jour(s) mais ne nomme aucune étape.")
+                      f"{count_of(risk.delay_days, 'jour')} mais ne nomme aucune étape.")

@@ -8,7 +8,7 @@ from parcours_designer.model.budget import ZERO
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.enums import FundingStatus, PartnerKind, PartnerStatus
-from parcours_designer.model.formatting import format_money
+from parcours_designer.model.formatting import count_of, format_money
 from parcours_designer.model.references import display_name
 
 
@@ -91,5 +91,5 @@ def funding_not_granted(ctx: Context) -> Iterator[Hit]:
     pending = [f for f in ctx.pathway.funding if f.status == FundingStatus.REQUESTED and f.amount > 0]
     if pending:
         total = sum((f.amount for f in pending), ZERO)
-        yield Hit(f"{len(pending)} financement(s) encore demandé(s), non acquis, pour "
+        yield Hit(f"{count_of(len(pending), 'financement encore demandé', 'financements encore demandés')}, non acquis, pour "
                   f"{format_money(total)}.")

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
-from parcours_designer.model.formatting import format_quantity
+from parcours_designer.model.formatting import count_of, format_quantity
 from parcours_designer.model.references import display_name
 from parcours_designer.model.types import round_cents
 from parcours_designer.model.workload import STAFF, STAFF_NAME, Granularity, Load
@@ -38,17 +38,21 @@ def _name(ctx: Context, worker: str) -> str:
     return display_name(ctx.partners_by_id[worker])
 
 
+def _decimal(value: Fraction) -> Decimal:
+    return round_cents(Decimal(value.numerator) / Decimal(value.denominator)).normalize()
+
+
 def _days(value: Fraction) -> str:
-    return format_quantity(round_cents(Decimal(value.numerator) / Decimal(value.denominator)).normalize())
+    return format_quantity(_decimal(value))
 
 
 def _message(name: str, load: Load, count: int) -> str:
     if load.capacity is not None and load.capacity < load.period.working_days:
-        limit = f"de sa capacité ({_days(load.limit)} jour(s) par mois)"
+        limit = f"de sa capacité ({count_of(_decimal(load.limit), 'jour')} par mois)"
     else:
         limit = f"des jours ouvrés de la période ({_days(load.limit)})"
-    text = (f"« {name} » a {_days(load.days)} jour(s) de travail prévus ({load.period.label}), "
+    text = (f"« {name} » a {count_of(_decimal(load.days), 'jour')} de travail prévus ({load.period.label}), "
             f"au-delà {limit}")
     if count > 1:
-        text += f" ; {count - 1} autre(s) période(s) en surcharge"
+        text += f" ; {count_of(count - 1, 'autre période', 'autres périodes')} en surcharge"
     return text + "."
