@@ -32,12 +32,16 @@ def long_period(start, end) -> str:
     return format_period(start, end)
 
 
-def cover(pathway: Pathway, sheet: dict, subtitle: str, audience_line: Optional[str] = None) -> list:
+def cover(pathway: Pathway, sheet: dict, subtitle: str, audience_line: Optional[str] = None,
+          addressee: str = "") -> list:
+    """The cover page; ``addressee``: the person the document is for (« À l'attention de … »)."""
     from reportlab.platypus import PageBreak, Spacer
 
     story = [Spacer(1, 120), para(subtitle, sheet["h2"]), para(pathway.title, sheet["cover_title"])]
     if audience_line:
         story.append(para(audience_line, sheet["h2"]))
+    if addressee.strip():
+        story.append(para(f"À l'attention de {addressee.strip()}", sheet["cover_line"]))
     facts = [("Territoire", pathway.territory), ("Édition", pathway.edition),
              ("Période", long_period(pathway.start, pathway.end) if (pathway.start or pathway.end) else "")]
     referent = pathway.referent
@@ -95,9 +99,12 @@ def _listed(items: list[str]) -> str:
 
 
 def phase_rows(pathway: Pathway, phases: list[Phase]) -> list[list]:
+    """One row per phase, numbered as in the whole plan (a partner's version keeps the numbers)."""
     partners = pathway.index("partners")
+    numbers = {p.id: n for n, p in enumerate(pathway.phases, start=1)}
     rows = []
-    for number, phase in enumerate(phases, start=1):
+    for phase in phases:
+        number = numbers.get(phase.id, "")
         kind = " · ".join(x.label for x in (phase.kind, phase.format, phase.modality) if x)
         if phase.milestone:
             kind += " · jalon"

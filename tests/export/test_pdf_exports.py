@@ -59,13 +59,30 @@ def test_partner_plan_shows_what_the_partner_needs(example):
     assert "Vos contacts" in text and "sophie.marchand@dla-manche.example.fr" in text
     assert "Élodie Caron" in text  # the venue shares the first workshop
     assert "Vos lignes budgétaires" in text and "Total 9 450,00 €" in text
-    assert "Ce partenaire n'apporte aucun financement" in text
+    assert "Financements apportés" not in text and "Plan de financement" not in text  # no empty section
     assert "Calendrier d'ensemble" in text and "Comité d'appui de clôture" in text
+    assert "À l'attention de Claire Morvan" in text
+    assert "4. Atelier collectif n° 1 : stratégie de diffusion" in text  # the number of the whole plan
 
 
-def test_partner_plan_of_a_funder_lists_its_funding(example):
+def test_partner_plan_lists_each_contact_once(example):
+    example.partners[6].contact.name = example.referent.name  # the venue's contact is the referent too
+    example.partners[6].contact.email = example.referent.email
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p1")))
+    contacts = text.split("Vos contacts")[1].split("Vos lignes budgétaires")[0]
+    assert contacts.count(example.referent.email) == 1
+
+
+def test_partner_plan_of_a_funder_shows_the_whole_financing(example):
     text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p4")))
-    assert "Subvention DLA – État (DREETS Normandie)" in text and "14 000,00 €" in text
+    assert "À l'attention de Anne Leroy" in text
+    assert "Plan de financement du parcours" in text
+    assert "Budget total (charges, hors contributions en nature) : 26 728,00 €" in text
+    for expected in ("État – DREETS Normandie (DLA) Subvention DLA – État (DREETS Normandie) Acquis 14 000,00 €",
+                     "Banque des Territoires Subvention DLA – Banque des Territoires Acquis 6 000,00 €",
+                     "Conseil départemental de la Manche Subvention du Département de la Manche Demandé 4 500,00 €",
+                     "Total des produits 26 728,00 €", "dont acquis 22 228,00 €", "dont demandé 4 500,00 €"):
+        assert expected in text, expected
 
 
 def test_evaluation_summary(example):
