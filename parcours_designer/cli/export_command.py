@@ -32,6 +32,8 @@ def add_parser(subparsers) -> None:
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
     parser.add_argument("--whole-euros", action="store_true",
                         help="budget : montants arrondis à l'euro, comme le demande le formulaire CERFA")
+    parser.add_argument("--no-vigilance-points", action="store_true",
+                        help="évaluation : sans les points de vigilance relevés par la vérification")
     parser.add_argument("--scenario", metavar="RISQUE",
                         help="Gantt et plan : montrer le scénario de ce risque face au calendrier de référence")
     parser.add_argument("--questionnaire", metavar="ID",
@@ -50,6 +52,10 @@ def run(args) -> int:
         if kind.kind != "budget":
             raise CommandError("l'option --whole-euros ne s'applique qu'au budget")
         options["whole_euros"] = True
+    if args.no_vigilance_points:
+        if kind.kind != "evaluation":
+            raise CommandError("l'option --no-vigilance-points ne s'applique qu'à la synthèse d'évaluation")
+        options["vigilance_points"] = False
     if args.scenario:
         options["scenario_id"] = args.scenario
     if args.questionnaire is not None or kind.needs_questionnaire:

@@ -4,6 +4,7 @@ questionnaires, the review and the competence-framework coverage."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Optional
 
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
@@ -11,7 +12,7 @@ from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.export.plan_sections import cover, lines, names, review_lists
 from parcours_designer.model.entities import Indicator
-from parcours_designer.model.formatting import format_period
+from parcours_designer.model.formatting import format_period, format_quantity
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -19,14 +20,16 @@ _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 REACHED, MISSED, NO_RESULT, TO_JUDGE = "Atteint", "Non atteint", "Résultat non renseigné", "À apprécier"
 
 
-def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
+def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
+           vigilance_points: bool = True) -> bytes:
+    """The summary; ``vigilance_points=False`` leaves out the open points of the check."""
     sheet = styles()
     story = cover(pathway, sheet, "Synthèse d'évaluation")
     story += objectives_section(pathway, sheet) + fed_indicators_section(pathway, sheet)
     story += participation_section(pathway, sheet)
     story += questionnaires_section(pathway, sheet)
     story += [para("Bilan", sheet["h1"])] + review_lists(pathway, sheet) + topics_section(pathway, sheet)
-    story += coverage_section(pathway, sheet)
+    story += coverage_section(pathway, sheet, vigilance_points)
     return build_pdf(doc_info(pathway, "Synthèse d'évaluation", "Évaluation du parcours"), story)
 
 
@@ -49,24 +52,30 @@ def indicator_status(indicator: Indicator) -> str:
     return REACHED if result >= target else MISSED
 
 
-def _text(value) -> str:
-    return "—" if value is None or str(value).strip() == "" else str(value)
+def measure_text(value) -> str:
+    """A target or a result as a French reader expects it: ``2,5``, ``1 200``, or the text given."""
+    if value is None or str(value).strip() == "":
+        return "—"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_quantity(Decimal(str(value)))
+    return str(value)
 
 
 def objectives_section(pathway: Pathway, sheet: dict) -> list:
+    """Each indicator once, with the objectives it measures; then the objectives nothing measures."""
     story = [para("Objectifs et indicateurs", sheet["h1"])]
     if not pathway.objectives:
         return story + [missing_note("Aucun objectif n'est encore défini.", sheet)]
-    for objective in pathway.objectives:
-        story.append(para(display_name(objective), sheet["h2"]))
-        mine = [i for i in pathway.indicators if objective.id in i.objective_ids]
-        if not mine:
-            story.append(missing_note("Aucun indicateur ne mesure cet objectif.", sheet))
-            continue
-        rows = [[i.label, _text(i.target), _text(i.result),
-                 Cell(indicator_status(i), bold=True)] for i in mine]
-        story.append(table(("Indicateur", "Cible", "Résultat", "Statut"), rows, (0.4, 0.2, 0.22, 0.18),
-                           sheet=sheet))
+    objectives = pathway.index("objectives")
+    if pathway.indicators:
+        rows = [[i.label, lines(names(objectives, i.objective_ids)) or "—", measure_text(i.target),
+                 measure_text(i.result), Cell(indicator_status(i), bold=True)] for i in pathway.indicators]
+        story.append(table(("Indicateur", "Objectifs mesurés", "Cible", "Résultat", "Statut"), rows,
+                           (0.26, 0.26, 0.16, 0.16, 0.16), sheet=sheet))
+    measured = {oid for i in pathway.indicators for oid in i.objective_ids}
+    unmeasured = [display_name(o) for o in pathway.objectives if o.id not in measured]
+    if unmeasured:
+        story.append(missing_note("Objectifs sans indicateur : " + " ; ".join(unmeasured) + ".", sheet))
     return story
 
 
@@ -77,10 +86,7 @@ def participation_section(pathway: Pathway, sheet: dict) -> list:
     rows = [[display_name(p), format_period(p.start, p.end),
              Cell("non renseignée" if p.participants is None else p.participants, right=True)]
             for p in pathway.phases]
-    known = [p.participants for p in pathway.phases if p.participants is not None]
-    rows.append([Cell("Total des présences", bold=True), "", Cell(sum(known), bold=True, right=True)])
-    story.append(table(("Étape", "Dates", "Participant·e·s"), rows, (0.55, 0.28, 0.17),
-                       emphasis_rows=[len(rows) - 1], sheet=sheet))
+    story.append(table(("Étape", "Dates", "Participant·e·s"), rows, (0.55, 0.28, 0.17), sheet=sheet))
     size = sum(a.size or 0 for a in pathway.audiences)
     if size:
         story.append(para(f"Publics visés : {size} personnes ou structures au total.", sheet["body"]))
@@ -97,7 +103,7 @@ def topics_section(pathway: Pathway, sheet: dict) -> list:
     return story + [table(("Sujet", "À faire remonter à"), rows, (0.6, 0.4), sheet=sheet)]
 
 
-def coverage_section(pathway: Pathway, sheet: dict) -> list:
+def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = True) -> list:
     from parcours_designer.model.check import run_check
     from parcours_designer.model.errors import PathwayError
     from parcours_designer.model.frameworks import load_catalog
@@ -108,11 +114,16 @@ def coverage_section(pathway: Pathway, sheet: dict) -> list:
     except PathwayError as error:
         return story + [missing_note(f"Couverture non calculée : {error}.", sheet)]
     result = run_check(pathway, framework)
-    story.append(para(f"{framework.title} — score {result.score} / 100", sheet["h2"]))
-    rows = [[c.competence.title, Cell(c.status.label, bold=True), Cell(len(c.findings), right=True)]
-            for c in result.competences]
-    story.append(table(("Compétence", "Couverture", "Constats"), rows, (0.66, 0.18, 0.16), sheet=sheet))
-    story.append(para("Constats ouverts", sheet["h2"]))
-    findings = [f"{f.severity.label} : {f.message}" for f in result.findings]
-    story += bullets(findings, sheet["bullet"]) if findings else [para("Aucun constat ouvert.", sheet["body"])]
-    return story
+    story.append(para(f"{framework.title} : compétences couvertes à {result.score} %", sheet["h2"]))
+    story.append(para("Ce taux mesure la part des compétences du référentiel que le parcours met en œuvre "
+                      "(une compétence partiellement couverte compte pour moitié).", sheet["body"]))
+    rows = [[c.competence.title, Cell(c.status.label, bold=True)] for c in result.competences]
+    story.append(table(("Compétence", "Couverture"), rows, (0.78, 0.22), sheet=sheet))
+    if not vigilance_points:
+        return story
+    story.append(para("Points de vigilance", sheet["h2"]))
+    if not result.findings:
+        return story + [para("Aucun point de vigilance.", sheet["body"])]
+    story.append(para("Améliorations encore possibles, relevées par la vérification du parcours ; elles "
+                      "n'enlèvent rien aux compétences déjà couvertes.", sheet["body"]))
+    return story + bullets([f.message for f in result.findings], sheet["bullet"])

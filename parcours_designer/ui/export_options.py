@@ -12,15 +12,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("export_options", text)
 
 
-class BudgetOptions(QDialog):
-    """Budget: amounts to the cent, or whole euros as the CERFA form asks."""
+class _OptionsDialog(QDialog):
+    """A few settings above « Exporter » and « Annuler »."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, title: str, parent: Optional[QWidget] = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Options du budget"))
-        layout = QVBoxLayout(self)
-        self.whole_euros = QCheckBox(tr("Montants arrondis à l'euro, comme le demande le formulaire CERFA"), self)
-        layout.addWidget(self.whole_euros)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+
+    def finish(self) -> None:
+        layout = self.layout_
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Exporter"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
@@ -28,11 +29,35 @@ class BudgetOptions(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+
+class BudgetOptions(_OptionsDialog):
+    """Budget: amounts to the cent, or whole euros as the CERFA form asks."""
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(tr("Options du budget"), parent)
+        self.whole_euros = QCheckBox(tr("Montants arrondis à l'euro, comme le demande le formulaire CERFA"), self)
+        self.layout_.addWidget(self.whole_euros)
+        self.finish()
+
     def options(self) -> dict:
         return {"whole_euros": True} if self.whole_euros.isChecked() else {}
 
 
-DIALOGS = {"budget": BudgetOptions}
+class EvaluationOptions(_OptionsDialog):
+    """Evaluation summary: with or without the points of vigilance found by the check."""
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(tr("Options de la synthèse d'évaluation"), parent)
+        self.vigilance_points = QCheckBox(tr("Inclure les points de vigilance relevés par la vérification"), self)
+        self.vigilance_points.setChecked(True)
+        self.layout_.addWidget(self.vigilance_points)
+        self.finish()
+
+    def options(self) -> dict:
+        return {} if self.vigilance_points.isChecked() else {"vigilance_points": False}
+
+
+DIALOGS = {"budget": BudgetOptions, "evaluation": EvaluationOptions}
 
 
 def ask_options(parent: QWidget, kind: str) -> Optional[dict]:

@@ -87,14 +87,29 @@ def test_partner_plan_of_a_funder_shows_the_whole_financing(example):
 
 def test_evaluation_summary(example):
     text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(example, ".pdf")))
-    for expected in ("Objectifs et indicateurs", "Structures ayant formalisé une stratégie de diffusion 8 7 Non atteint",
-                     "Taux de présence aux temps collectifs (%) 85 88 Atteint", "À apprécier",
-                     "Participation par étape", "Total des présences 123", "Questionnaire des participant·e·s",
+    for expected in ("Objectifs et indicateurs", "Indicateur Objectifs mesurés Cible Résultat Statut",
+                     "8 7 Non atteint", "85 88 Atteint", "À apprécier",
+                     "Participation par étape", "Questionnaire des participant·e·s",
                      "Public : Participant·e·s", "(Échelle : 1, 2, 3, 4, 5)", "Points forts",
                      "Forte assiduité aux temps collectifs", "Ajustements pour la prochaine édition",
                      "Sujets à faire remonter", "Pôle régional du spectacle vivant",
-                     "Couverture du référentiel de compétences", "score", "Constats ouverts"):
+                     "Couverture du référentiel de compétences", "compétences couvertes à"):
         assert expected in text, expected
+    assert "Total des présences" not in text  # people come to several phases: a sum means nothing
+    for indicator in example.indicators:  # each indicator once, whatever the number of its objectives
+        assert text.count(indicator.label) == 1, indicator.label
+
+
+def test_evaluation_speaks_to_a_funder(example):
+    example.indicators[0].target, example.indicators[0].result = 1200.0, 2.5
+    example.phases[0].participants = None
+    text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(example, ".pdf")))
+    assert "1 200 2,5 Non atteint" in text
+    assert "Points de vigilance" in text
+    for internal in ("Erreur :", "Avertissement :", "Information :", "Constats", "score"):
+        assert internal not in text, internal
+    quiet = flat(pdf_text(EXPORT_KINDS["evaluation"].render(example, ".pdf", vigilance_points=False)))
+    assert "Points de vigilance" not in quiet and "compétences couvertes à" in quiet
 
 
 def test_budget_pdf_has_form_balance_and_breakdowns(example):

@@ -79,6 +79,7 @@ def test_cli_gantt_grouped_by_objective(capsys, tmp_path):
     (("budget", "{tmp}/absent.parcours", "-o", "{tmp}/b.xlsx"), "introuvable"),
     (("budget", EXAMPLE, "-o", "{tmp}/b.csv", "--group-by", "partner"), "ne s'applique qu'au diagramme"),
     (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--whole-euros"), "ne s'applique qu'au budget"),
+    (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--no-vigilance-points"), "ne s'applique qu'à la synthèse"),
 ])
 def test_cli_refuses_in_french_and_writes_nothing(capsys, tmp_path, args, message):
     filled = [str(a).replace("{tmp}", str(tmp_path)) for a in args]

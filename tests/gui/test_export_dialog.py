@@ -18,6 +18,11 @@ def test_budget_options_dialog_says_whole_euros(qtbot):
     dialog.whole_euros.setChecked(True)
     assert dialog.options() == {"whole_euros": True}
     assert export_options.ask_options(None, "ics") == {}
+    evaluation = export_options.EvaluationOptions()
+    qtbot.addWidget(evaluation)
+    assert evaluation.options() == {}
+    evaluation.vigilance_points.setChecked(False)
+    assert evaluation.options() == {"vigilance_points": False}
 
 
 @pytest.mark.parametrize("answer, written", [({"whole_euros": True}, True), (None, False)])
