@@ -1,8 +1,12 @@
 """The calendar: one all-day event per dated phase (iCalendar, RFC 5545).
 
 UIDs are derived from the pathway and phase ids, so importing the file a
-second time updates the events instead of duplicating them. ``DTEND`` is
-exclusive: the day after the phase's (inclusive) last day.
+second time updates the events instead of duplicating them; every event
+carries DTSTAMP and a SEQUENCE that grows with each export (the minutes
+since 1 January 2020), so that calendar clients take the newer version.
+``DTEND`` is exclusive: the day after the phase's (inclusive) last day. A
+calendar without any dated phase is refused (RFC 5545 wants at least one
+component).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import hashlib
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
+from parcours_designer.export.registry import ExportError
 from parcours_designer.export.safe_text import without_control_bytes
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.gantt_layout import undated_reason
@@ -32,10 +37,29 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     calendar.add("x-wr-calname", vText(_calendar_name(pathway, partner_id)))
     calendar.add("x-wr-caldesc", vText(_calendar_description(pathway, partner_id)))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
-    for phase in selected_phases(pathway, partner_id):
-        if undated_reason(phase) is None:
-            calendar.add_component(phase_event(pathway, phase, stamp))
+    dated = [p for p in selected_phases(pathway, partner_id) if undated_reason(p) is None]
+    if not dated:
+        raise ExportError(_nothing_dated(pathway, partner_id))
+    for phase in dated:
+        calendar.add_component(phase_event(pathway, phase, stamp))
     return without_control_bytes(calendar.to_ical())
+
+
+SEQUENCE_ORIGIN = datetime(2020, 1, 1, tzinfo=timezone.utc)
+
+
+def sequence_number(stamp: datetime) -> int:
+    """A SEQUENCE that grows with every export: minutes since 1 January 2020."""
+    return max(0, int((stamp - SEQUENCE_ORIGIN).total_seconds() // 60))
+
+
+def _nothing_dated(pathway: Pathway, partner_id: Optional[str]) -> str:
+    if partner_id is None:
+        whose = "aucune étape du parcours n'est datée"
+    else:
+        whose = f"aucune étape datée ne mobilise « {display_name(pathway.index('partners')[partner_id])} »"
+    return (f"Calendrier (iCalendar) : {whose} ; un calendrier sans événement n'est pas valide. "
+            "Datez au moins une étape (début et fin) puis exportez à nouveau")
 
 
 def selected_phases(pathway: Pathway, partner_id: Optional[str]) -> list[Phase]:
@@ -62,6 +86,7 @@ def phase_event(pathway: Pathway, phase: Phase, stamp: datetime):
     event = Event()
     event.add("uid", phase_uid(pathway, phase))
     event.add("dtstamp", stamp)
+    event.add("sequence", sequence_number(stamp))
     event.add("summary", display_name(phase))
     event.add("dtstart", phase.start)
     last = phase.start if phase.milestone else phase.end

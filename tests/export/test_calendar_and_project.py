@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from xml.etree import ElementTree as ET
 
+import pytest
 from icalendar import Calendar
 
 from parcours_designer.export.mspdi_export import NAMESPACE, working_days
-from parcours_designer.export.registry import EXPORT_KINDS
+from parcours_designer.export.registry import EXPORT_KINDS, ExportError
+from parcours_designer.model.budget import cost_amount
+from parcours_designer.model.calendar import WorkCalendar
+from parcours_designer.model.entities import Closure
 
 from .helpers import cycle_pathway, undated_pathway
 
@@ -44,11 +49,26 @@ def test_partner_calendar_keeps_their_phases(example):
     assert [str(e["summary"]) for e in found] == expected
 
 
-def test_undated_phases_are_left_out_and_named():
-    data = EXPORT_KINDS["ics"].render(undated_pathway(), ".ics")
-    calendar = Calendar.from_ical(data)
-    assert events(data) == []
+def test_undated_phases_are_left_out_and_named(example):
+    example.phases[0].start = example.phases[0].end = None
+    calendar = Calendar.from_ical(EXPORT_KINDS["ics"].render(example, ".ics"))
+    assert len(calendar.walk("VEVENT")) == len(example.phases) - 1
     assert "Étapes non datées" in str(calendar["x-wr-caldesc"])
+
+
+def test_a_calendar_without_any_dated_phase_is_refused_in_french():
+    with pytest.raises(ExportError, match="aucune étape du parcours n'est datée ; un calendrier sans événement"):
+        EXPORT_KINDS["ics"].render(undated_pathway(), ".ics")
+
+
+def test_events_carry_dtstamp_and_a_growing_sequence(example, monkeypatch):
+    import parcours_designer.export.ics_export as ics
+
+    first = events(EXPORT_KINDS["ics"].render(example, ".ics"))
+    assert all("dtstamp" in e and "sequence" in e for e in first)
+    later = datetime.now(timezone.utc) + timedelta(hours=2)
+    assert ics.sequence_number(later) > int(first[0]["sequence"])
+    assert ics.sequence_number(datetime(2020, 1, 1, 1, 0, tzinfo=timezone.utc)) == 60
 
 
 def project(data: bytes):
@@ -63,8 +83,8 @@ def child_names(element) -> list[str]:
 
 # The element order of mspdi_pj12.xsd, for the elements this export writes.
 TASK_ORDER = ["UID", "ID", "Name", "Type", "IsNull", "WBS", "OutlineNumber", "OutlineLevel", "Priority", "Start",
-              "Finish", "Duration", "DurationFormat", "Estimated", "Milestone", "Summary", "ConstraintType",
-              "ConstraintDate", "Notes", "PredecessorLink"]
+              "Finish", "Duration", "DurationFormat", "Estimated", "Milestone", "Summary", "FixedCost",
+              "FixedCostAccrual", "Cost", "ConstraintType", "ConstraintDate", "Notes", "PredecessorLink"]
 PROJECT_ORDER = ["SaveVersion", "Name", "Title", "Author", "CreationDate", "ScheduleFromStart", "StartDate",
                  "FinishDate", "CurrencyDigits", "CurrencySymbol", "CalendarUID", "DefaultStartTime",
                  "DefaultFinishTime", "MinutesPerDay", "MinutesPerWeek", "DaysPerMonth", "Calendars", "Tasks",
@@ -83,7 +103,7 @@ def test_mspdi_structure_follows_the_schema_order(example):
     for task in root.iterfind("p:Tasks/p:Task", NS):
         assert in_schema_order(child_names(task), TASK_ORDER), child_names(task)
     for assignment in root.iterfind("p:Assignments/p:Assignment", NS):
-        assert child_names(assignment) == ASSIGNMENT_ORDER
+        assert child_names(assignment) in (ASSIGNMENT_ORDER, ASSIGNMENT_ORDER[:-1])  # material: no work
 
 
 def test_mspdi_tasks_dates_durations_milestones_and_links(example):
@@ -115,12 +135,40 @@ def test_mspdi_partners_are_resources_with_assignments(example):
     assert ("2", "Julien Lefèvre – Conseil ESS", "3250.00") in pairs
 
 
-def test_mspdi_leaves_cyclic_links_out_and_says_so():
-    root = project(EXPORT_KINDS["mspdi"].render(cycle_pathway(), ".xml"))
-    tasks = {t.findtext("p:UID", namespaces=NS): t for t in root.iterfind("p:Tasks/p:Task", NS)}
-    linked = {l.findtext("p:PredecessorUID", namespaces=NS) for l in tasks["2"].iterfind("p:PredecessorLink", NS)}
-    assert linked == {"1"}  # ph1 kept, ph3 (the cycle) dropped
-    assert "cycle de dépendances" in tasks["3"].findtext("p:Notes", namespaces=NS)
+def test_mspdi_refuses_a_dependency_cycle_in_french():
+    with pytest.raises(ExportError, match="les dépendances forment un cycle .*MS Project refuse les liens circulaires"):
+        EXPORT_KINDS["mspdi"].render(cycle_pathway(), ".xml")
+
+
+def test_mspdi_calendar_holds_holidays_and_closures(example):
+    example.closures = [Closure(start=date(2027, 8, 2), end=date(2027, 8, 20), label="Été")]
+    root = project(EXPORT_KINDS["mspdi"].render(example, ".xml"))
+    exceptions = [(d.findtext("p:TimePeriod/p:FromDate", namespaces=NS)[:10],
+                   d.findtext("p:TimePeriod/p:ToDate", namespaces=NS)[:10])
+                  for d in root.iterfind("p:Calendars/p:Calendar/p:WeekDays/p:WeekDay", NS)
+                  if d.findtext("p:DayType", namespaces=NS) == "0"]
+    assert ("2027-05-06", "2027-05-06") in exceptions  # Ascension
+    assert ("2027-07-14", "2027-07-14") in exceptions
+    assert ("2027-08-02", "2027-08-20") in exceptions  # the closure, in one piece
+    example.phases[8].start, example.phases[8].end = date(2027, 5, 3), date(2027, 5, 7)  # Ascension week
+    root = project(EXPORT_KINDS["mspdi"].render(example, ".xml"))
+    task = root.find("p:Tasks/p:Task[p:UID='9']", NS)
+    assert task.findtext("p:Duration", namespaces=NS) == "PT32H0M0S"  # 4 working days, not 5
+
+
+def test_mspdi_costs_per_task_and_resource_and_material_resources(example):
+    root = project(EXPORT_KINDS["mspdi"].render(example, ".xml"))
+    tasks = {t.findtext("p:Name", namespaces=NS): t for t in root.iterfind("p:Tasks/p:Task", NS)}
+    assert tasks["Diagnostic partagé (entretiens individuels)"].findtext("p:Cost", namespaces=NS) == "3250.00"
+    resources = {r.findtext("p:Name", namespaces=NS): r for r in root.iterfind("p:Resources/p:Resource", NS)}
+    assert resources["Julien Lefèvre – Conseil ESS"].findtext("p:Type", namespaces=NS) == "1"
+    assert resources["Julien Lefèvre – Conseil ESS"].findtext("p:Cost", namespaces=NS) == "9750.00"
+    for name in ("État – DREETS Normandie (DLA)", "Théâtre de la Halle, Coutances"):
+        assert resources[name].findtext("p:Type", namespaces=NS) == "0", name  # material, not 100 % work
+        assert resources[name].find("p:MaxUnits", NS) is None
+    total = sum(Decimal(t.findtext("p:Cost", namespaces=NS) or "0") for t in tasks.values())
+    phase_costs = sum(cost_amount(c) for c in example.costs if c.phase_id)
+    assert total == phase_costs
 
 
 def test_mspdi_undated_tasks_are_estimated_at_the_project_start():
@@ -131,7 +179,9 @@ def test_mspdi_undated_tasks_are_estimated_at_the_project_start():
 
 
 def test_working_days():
+    calendar = WorkCalendar()
     monday = date(2027, 1, 25)
-    assert working_days(monday, monday + timedelta(days=4)) == 5
-    assert working_days(monday, monday + timedelta(days=25)) == 20
-    assert working_days(date(2027, 1, 23), date(2027, 1, 24)) == 1  # a weekend still lasts a day
+    assert working_days(calendar, monday, monday + timedelta(days=4)) == 5
+    assert working_days(calendar, monday, monday + timedelta(days=25)) == 20
+    assert working_days(calendar, date(2027, 1, 23), date(2027, 1, 24)) == 1  # a weekend still lasts a day
+    assert working_days(calendar, date(2027, 5, 3), date(2027, 5, 7)) == 4  # Ascension
