@@ -77,40 +77,42 @@ def render_pdf(note: PartnerNote, source: str) -> bytes:
 
 
 def render_xlsx(note: PartnerNote, source: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """Sheets « Sujets » and « Financements » (totals as formulas stored with their results)."""
+    import xlsxwriter
 
-    from parcours_designer.export.budget_xlsx import GROUP_FILL, Formula, _Writer, size_columns
-    from parcours_designer.export.safe_text import without_control
+    from parcours_designer.export.budget_sheet import SheetWriter, cell_text, workbook_formats
 
-    book = Workbook()
-    topics = _Writer(book.active)
-    book.active.title = "Sujets"
-    topics.put([f"{TITLE} – {note.partner}"])
-    book.active["A1"].font = Font(bold=True, size=14)
-    topics.put([intro(note, source)])
-    topics.put([f"Édité le {format_date_long(date.today())}"])
-    topics.put([])
-    topics.put(["Sujet", "Parcours", "Fichier"], head=True)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": cell_text(f"{TITLE} – {note.partner}"), "author": "Parcours Designer"})
+    formats = workbook_formats(book, False)
+    topics = SheetWriter(book, formats, "Sujets", f"{TITLE} – {note.partner}")
+    topics.sheet.set_column(0, 0, 60)
+    topics.sheet.set_column(1, 2, 40)
+    topics.title(f"{TITLE} – {note.partner}", intro(note, source))
+    topics.sheet.repeat_rows(topics.header(["Sujet", "Parcours", "Fichier"]))
     for topic in note.topics:
         for path in topic.pathways:
-            topics.put([topic.text, _pathway_label(note, path), path])
-    funded = _Writer(book.create_sheet("Financements"))
-    funded.put(["Parcours", "Édition", "Fichier", "Montant", "dont accordé"], head=True)
+            for column, value in enumerate((topic.text, _pathway_label(note, path), path)):
+                topics.text(topics.row, column, value, "line")
+            topics.row += 1
+    funded = SheetWriter(book, formats, "Financements", f"{TITLE} – {note.partner}")
+    funded.sheet.set_column(0, 0, 50)
+    funded.sheet.set_column(1, 2, 30)
+    funded.sheet.set_column(3, 4, 16)
+    funded.title(f"Financements – {note.partner}", intro(note, source))
+    funded.sheet.repeat_rows(funded.header(["Parcours", "Édition", "Fichier", "Montant", "dont accordé"]))
+    first = funded.row
     for line in note.funded:
-        row = funded.put([line.summary.title, line.summary.edition, line.summary.path, line.amount, line.granted])
-        funded.money(row, "D")
-        funded.money(row, "E")
-    last = funded.row
-    total = funded.put(["Total", "", "", *(Formula(f"=SUM({c}2:{c}{last})" if last >= 2 else "=0") for c in "DE")],
-                       bold=True, fill=GROUP_FILL)
-    funded.money(total, "D")
-    funded.money(total, "E")
-    for each in book.worksheets:
-        size_columns(each)
-    book.properties.title = without_control(f"{TITLE} – {note.partner}")
-    book.properties.creator = "Parcours Designer"
-    book.properties.language = "fr-FR"
-    buffer = io.BytesIO()
-    book.save(buffer)
+        for column, value in enumerate((line.summary.title, line.summary.edition, line.summary.path)):
+            funded.text(funded.row, column, value, "line")
+        funded.money(funded.row, 3, line.amount)
+        funded.money(funded.row, 4, line.granted)
+        funded.row += 1
+    funded.text(funded.row, 0, "Total", "total")
+    for column, amount in ((3, note.total), (4, note.total_granted)):
+        formula = f"=SUM({funded.ref(first, column)}:{funded.ref(funded.row - 1, column)})" if note.funded else "=0"
+        funded.formula(funded.row, column, formula, amount, "total_money")
+    book.close()
     return buffer.getvalue()

@@ -55,7 +55,7 @@ def test_partner_note_pdf_and_xlsx(folder, tmp_path):
     assert run_cli("portfolio", str(folder), "--partner", DEPARTMENT, "-o", str(xlsx)).returncode == 0
     book = load_workbook(xlsx)
     assert book["Sujets"]["A6"].value == TOPIC
-    amounts = [row[3] for row in book["Financements"].iter_rows(min_row=2, max_row=3, values_only=True)]
+    amounts = [row[3] for row in book["Financements"].iter_rows(min_row=6, max_row=7, values_only=True)]
     assert [Decimal(str(a)) for a in amounts] == [Decimal("4000"), Decimal("4500")]
     assert {p: p.read_bytes() for p in folder.rglob("*.parcours")} == before
 

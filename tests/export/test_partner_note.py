@@ -40,8 +40,10 @@ def test_xlsx_keeps_text_as_text_and_amounts_as_numbers():
     note = partner_note(hostile_portfolio(), HOSTILE)
     book = load_workbook(io.BytesIO(render_xlsx(note, "dossier")))
     assert book["Sujets"]["A6"].value == "Sujet <script>alert(1)</script>"
-    assert float(book["Financements"]["D2"].value) == 1234.56
-    assert book["Financements"]["D3"].value == "=SUM(D2:D2)"
+    assert float(book["Financements"]["D6"].value) == 1234.56
+    assert book["Financements"]["D7"].value == "=SUM(D6:D6)"
+    cached = load_workbook(io.BytesIO(render_xlsx(note, "dossier")), data_only=True)
+    assert float(cached["Financements"]["D7"].value) == 1234.56  # the total's result is stored with it
 
 
 def test_a_wrong_suffix_writes_nothing(tmp_path: Path):
