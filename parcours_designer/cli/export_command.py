@@ -30,6 +30,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--partner", metavar="ID", help="document vu par ce partenaire (plan, ics)")
     parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
+    parser.add_argument("--paper", choices=["A4", "A3"], help="Gantt en PDF : format des pages (A4 par défaut)")
+    parser.add_argument("--orientation", choices=["portrait", "landscape"],
+                        help="Gantt en PDF : orientation des pages (landscape, paysage, par défaut)")
     parser.add_argument("--whole-euros", action="store_true",
                         help="budget : montants arrondis à l'euro, comme le demande le formulaire CERFA")
     parser.add_argument("--no-vigilance-points", action="store_true",
@@ -48,6 +51,11 @@ def run(args) -> int:
         if kind.kind != "gantt":
             raise CommandError("l'option --group-by ne s'applique qu'au diagramme de Gantt")
         options["group_by"] = GroupBy(args.group_by)
+    for name in ("paper", "orientation"):
+        if getattr(args, name):
+            if kind.kind != "gantt":
+                raise CommandError(f"l'option --{name} ne s'applique qu'au diagramme de Gantt")
+            options[name] = getattr(args, name)
     if args.whole_euros:
         if kind.kind != "budget":
             raise CommandError("l'option --whole-euros ne s'applique qu'au budget")

@@ -90,6 +90,6 @@ def matplotlib_rc() -> dict:
         "text.parse_math": False,
         "text.usetex": False,
         "pdf.fonttype": 42,
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",  # SVG text stays text: searchable, selectable
         "axes.unicode_minus": True,
     }

@@ -1,8 +1,5 @@
-"""The Gantt chart as PNG, SVG (one image) or PDF (landscape pages).
-
-A long pathway is never shrunk: in PDF the rows continue over as many
-landscape pages as needed, each with its own time axis; a pathway longer
-than a year is also cut in periods of twelve months.
+"""The Gantt chart as PNG or SVG (one image, drawn with matplotlib) or PDF (vector pages, see
+:mod:`gantt_paper`). In SVG the text stays text (searchable), in the bundled font's family.
 """
 
 from __future__ import annotations
@@ -10,7 +7,6 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Optional
 
 from parcours_designer.export import fonts
@@ -23,19 +19,15 @@ from parcours_designer.export.gantt_draw import (
     row_labels,
     shorten,
 )
-from parcours_designer.export.gantt_raster import image_with_labels, png_with_labels
-from parcours_designer.model.formatting import MONTHS, count_of
-from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout, cycles_sentence, planning_layout
+from parcours_designer.export.gantt_raster import png_with_labels
+from parcours_designer.model.formatting import count_of
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, cycles_sentence, planning_layout
 from parcours_designer.model.pathway import Pathway
 
 ROW_IN = 0.25
 LABEL_IN = 3.5
 RIGHT_IN = 0.3
 LEGEND_COLUMNS = 5
-MONTHS_PER_PAGE = 12
-PAGE_WIDTH_IN = 10.25  # the landscape A4 frame of the PDFs
-PAGE_HEIGHT_IN = 5.4  # leaves room for the section title, the legend and a caption
-PAGE_DPI = 150
 MAX_NOTES = 6
 
 
@@ -46,16 +38,15 @@ class FigureParts:
 
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
-           group_by: GroupBy = GroupBy.NONE, scenario_id: Optional[str] = None) -> bytes:
-    """The chart; with ``scenario_id`` the schedule under that risk, against the baseline."""
-    if scenario_id is None:
-        layout = compute_layout(pathway, GroupBy(group_by))
-    else:
-        layout = planning_layout(pathway, GroupBy(group_by), scenario_id)
+           group_by: GroupBy = GroupBy.NONE, scenario_id: Optional[str] = None,
+           paper: str = "A4", orientation: str = "landscape") -> bytes:
+    """The chart (scheduled: critical path and slack); with ``scenario_id`` the schedule under that
+    risk, against the baseline. ``paper`` and ``orientation``: the PDF's pages."""
+    layout = planning_layout(pathway, GroupBy(group_by), scenario_id)
     if suffix == ".pdf":
         from parcours_designer.export.gantt_pdf import gantt_pdf
 
-        return gantt_pdf(pathway, layout)
+        return gantt_pdf(pathway, layout, paper=paper, orientation=orientation)
     title = f"Diagramme de Gantt – {shorten(pathway.title, 90)}"
     if layout.scenario:
         title += f"\nScénario « {shorten(layout.scenario, 80)} » comparé au planning de référence"
@@ -167,81 +158,3 @@ def _metadata(fmt: str) -> Optional[dict]:
     if fmt == "svg":
         return {"Creator": "Parcours Designer", "Language": "fr-FR"}
     return None
-
-
-def page_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
-    """The views of a paginated chart: row slices, then periods of twelve months.
-
-    A view where none of its rows has a bar is left out (a window from 1990
-    to 2090 would otherwise print a hundred empty pages); one view is kept.
-    """
-    views = all_views(layout, rows_per_page)
-    by_row: dict[int, list] = {}
-    for bar in layout.bars:
-        by_row.setdefault(bar.row, []).append(bar)
-    kept = [view for view in views
-            if any(in_period(bar, view) for row in range(view.first_row, view.last_row + 1)
-                   for bar in by_row.get(row, ()))]
-    return kept or views[:1]
-
-
-def all_views(layout: GanttLayout, rows_per_page: int) -> list[GanttView]:
-    span = layout.span()
-    if span is None:
-        return []
-    periods = time_periods(span[0], span[1], MONTHS_PER_PAGE)
-    total = max(layout.row_count, 1)
-    views = []
-    for first in range(0, total, rows_per_page):
-        last = min(first + rows_per_page, total) - 1
-        views += [GanttView(first, last, start, end) for start, end in periods]
-    return views
-
-
-def in_period(bar, view: GanttView) -> bool:
-    """Whether the bar (or its baseline, or its slack) falls in the view's period."""
-    first = min(d for d in (bar.start, bar.baseline_start) if d)
-    last = max(d for d in (bar.end, bar.baseline_end, bar.latest_end) if d)
-    return first <= view.end and last >= view.start
-
-
-def empty_page_count(layout: GanttLayout) -> int:
-    """How many views :func:`page_views` leaves out for having no bar."""
-    per_page = rows_per_page(layout)
-    return len(all_views(layout, per_page)) - len(page_views(layout, per_page))
-
-
-def time_periods(start: date, end: date, months: int) -> list[tuple[date, date]]:
-    """``[start, end]`` cut at month boundaries in periods of at most ``months`` months."""
-    firsts = month_starts(start, end)
-    if len(firsts) - 1 <= months + 1:
-        return [(start, end)]
-    periods = []
-    for index in range(0, len(firsts) - 1, months):
-        period_start = max(start, firsts[index])
-        next_first = firsts[min(index + months, len(firsts) - 1)]
-        periods.append((period_start, min(end, next_first - timedelta(days=1))))
-    return periods
-
-
-def rows_per_page(layout: GanttLayout) -> int:
-    """How many rows fit on a landscape page at the normal row height."""
-    available = PAGE_HEIGHT_IN - 0.6 - 0.2
-    return max(5, int(available / ROW_IN))
-
-
-def view_caption(layout: GanttLayout, view: GanttView) -> str:
-    first, last = view.first_row + 1, view.last_row + 1
-    period = f"de {MONTHS[view.start.month - 1]} {view.start.year} à {MONTHS[view.end.month - 1]} {view.end.year}"
-    return f"Lignes {first} à {last} sur {layout.row_count} — {period}"
-
-
-def page_images(layout: GanttLayout) -> list[tuple[str, object, float]]:
-    """(caption, Pillow image, height/width ratio) of every landscape page of the chart."""
-    images = []
-    for view in page_views(layout, rows_per_page(layout)):
-        figure, ax = gantt_figure(layout, view, PAGE_WIDTH_IN, FigureParts(None, ()), labels=False, page=True)
-        ratio = figure.get_figheight() / figure.get_figwidth()
-        image = image_with_labels(figure, ax, row_labels(layout, view, 200), PAGE_DPI)
-        images.append((view_caption(layout, view), image, ratio))
-    return images

@@ -1,80 +1,35 @@
-"""The Gantt chart on landscape A4 pages, alone or inside the plan."""
+"""The Gantt chart in PDF: vector pages (A4 or A3, portrait or landscape), alone or inside the plan."""
 
 from __future__ import annotations
 
-from parcours_designer.export.gantt_draw import legend_items
-from parcours_designer.export.gantt_export import empty_page_count, page_images
-from parcours_designer.export.pdf_doc import LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
+from typing import Optional
+
+from parcours_designer.export.gantt_paper import chart_pages, page_flowables
+from parcours_designer.export.pdf_doc import A4, LANDSCAPE, PORTRAIT, build_pdf, doc_info, frame_size, styles, table
 from parcours_designer.export.pdf_text import para
-from parcours_designer.model.formatting import count_of
 from parcours_designer.model.gantt_layout import GanttLayout, cycles_sentence
 from parcours_designer.model.pathway import Pathway
 
 
-def gantt_pdf(pathway: Pathway, layout: GanttLayout) -> bytes:
+def gantt_pdf(pathway: Pathway, layout: GanttLayout, *, paper: str = A4, orientation: str = LANDSCAPE) -> bytes:
     sheet = styles()
-    story = [para("Diagramme de Gantt", sheet["h1"])]  # keepWithNext: stays with the first page
+    story = [para("Diagramme de Gantt", sheet["h1"])]
     if layout.scenario:
         story.append(para(f"Scénario « {layout.scenario} » comparé au planning de référence (en gris)",
                           sheet["body"]))
-    story += gantt_flowables(layout, sheet)
+    story += gantt_flowables(pathway, layout, sheet, paper=paper, orientation=orientation)
     info = doc_info(pathway, "Diagramme de Gantt", "Calendrier des étapes du parcours")
-    return build_pdf(info, story, start=LANDSCAPE)
+    return build_pdf(info, story, start=orientation, paper=paper)
 
 
-def gantt_flowables(layout: GanttLayout, sheet: dict) -> list:
-    """Caption and image of every chart page (each on its own landscape page), then the notes."""
-    from reportlab.platypus import KeepTogether, PageBreak
-
-    width, height = frame_size(LANDSCAPE)
-    flowables: list = [legend_table(layout, sheet)] if layout.bars else []
-    pages = page_images(layout)
-    for number, (caption, picture, ratio) in enumerate(pages):
-        if number:
-            flowables.append(PageBreak())
-        image_width = min(width, (height - 90) / ratio)
-        image = picture_flowable(picture, image_width, image_width * ratio)
-        flowables.append(KeepTogether([para(caption, sheet["body"]), image]))
-    flowables += missing_flowables(layout, sheet)
-    return flowables
-
-
-def picture_flowable(picture, width: float, height: float):
-    """A flowable drawing a Pillow image (no PNG encoding and decoding on the way)."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.platypus import Flowable
-
-    class Picture(Flowable):
-        def wrap(self, available_width, available_height):
-            return width, height
-
-        def draw(self):
-            self.canv.drawImage(ImageReader(picture), 0, 0, width=width, height=height)
-
-    return Picture()
-
-
-SYMBOLS = {"bar": "■", "diamond": "◆", "dashed": "╌", "line": "→", "outline": "□", "dotted": "┈", "ghost": "■"}
-LEGEND_COLUMNS = 6
-
-
-def legend_table(layout: GanttLayout, sheet: dict):
-    """The chart's legend once, as text: a coloured symbol and a French label per entry."""
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    cells = []
-    for item in legend_items(layout):
-        symbol = Paragraph(f'<font color="{item.colour}">{SYMBOLS[item.shape]}</font>', sheet["cell"])
-        cells += [symbol, para(item.label, sheet["cell"])]
-    width = frame_size(LANDSCAPE)[0] / LEGEND_COLUMNS
-    per_row = 2 * LEGEND_COLUMNS
-    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [""] * (per_row - len(rows[-1]))
-    legend = Table(rows, colWidths=[0.12 * width, 0.88 * width] * LEGEND_COLUMNS, hAlign="LEFT")
-    legend.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), sheet["cell"].fontName),
-                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return legend
+def gantt_flowables(pathway: Pathway, layout: GanttLayout, sheet: dict, *, paper: str = A4,
+                    orientation: str = LANDSCAPE, highlighted: Optional[set[str]] = None) -> list:
+    """Every page of the chart (task table, scale, bars, legend, « Page x / y »), then the notes."""
+    flowables: list = []
+    if layout.bars:
+        pages = chart_pages(pathway, layout, frame_size(orientation, paper), highlighted)
+        flowables += page_flowables(pages)
+    return flowables + missing_flowables(layout, sheet)
 
 
 def missing_flowables(layout: GanttLayout, sheet: dict) -> list:
@@ -86,14 +41,8 @@ def missing_flowables(layout: GanttLayout, sheet: dict) -> list:
         flowables += [Spacer(1, 6), para("Étapes non représentées sur le diagramme", sheet["h2"])]
         rows = [[u.title, u.reason] for u in layout.undated]
         flowables.append(table(("Étape", "Raison"), rows, (0.65, 0.35), sheet=sheet))
-    empty = empty_page_count(layout)
-    if empty:
-        pages = count_of(empty, "page du diagramme", "pages du diagramme")
-        verb = "ne sont pas imprimées" if empty > 1 else "n'est pas imprimée"
-        flowables.append(para(f"{pages} sans aucune étape (périodes vides) {verb}.", sheet["note"]))
     if layout.cycles:
-        flowables.append(para(f"Attention : {cycles_sentence(len(layout.cycles))}",
-                              sheet["note"]))
+        flowables.append(para(f"Attention : {cycles_sentence(len(layout.cycles))}", sheet["note"]))
     if layout.span() is None:
         flowables.append(para("Aucune date : ni les étapes ni la période du parcours ne sont datées.",
                               sheet["note"]))

@@ -24,6 +24,8 @@ HEADER_GREY = (0.35, 0.35, 0.35)
 ACCENT = "#1f4e79"
 LIGHT = "#dce6f1"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
+A4, A3 = "A4", "A3"
+PAPERS, ORIENTATIONS = (A4, A3), (PORTRAIT, LANDSCAPE)
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ def doc_info(pathway: Pathway, document_title: str, subject: str = "") -> DocInf
     return DocInfo(pathway.title, document_title, author, subject or document_title)
 
 
-def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
-    """Lay ``story`` out on A4 pages (portrait and landscape templates) → PDF bytes."""
+def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT, paper: str = A4) -> bytes:
+    """Lay ``story`` out on A4 (or A3) pages, portrait and landscape templates → PDF bytes."""
     from reportlab import rl_config
     from reportlab.platypus import BaseDocTemplate
 
@@ -63,7 +65,7 @@ def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT) -> bytes:
         pageCompression=1,
         invariant=0,
     )
-    templates = [_template(PORTRAIT, info), _template(LANDSCAPE, info)]
+    templates = [_template(PORTRAIT, info, paper), _template(LANDSCAPE, info, paper)]
     doc.addPageTemplates(templates if start == PORTRAIT else templates[::-1])
     doc.build(_guard_headings(story), canvasmaker=_numbered_canvas_class())
     return buffer.getvalue()
@@ -91,22 +93,28 @@ def _guard_headings(story: list) -> list:
     return guarded
 
 
-def frame_size(orientation: str) -> tuple[float, float]:
+def page_size(orientation: str, paper: str = A4) -> tuple[float, float]:
+    """Width and height (points) of an A4 or A3 page in that orientation."""
+    from reportlab.lib import pagesizes
+
+    size = pagesizes.A3 if paper == A3 else pagesizes.A4
+    return pagesizes.landscape(size) if orientation == LANDSCAPE else pagesizes.portrait(size)
+
+
+def frame_size(orientation: str, paper: str = A4) -> tuple[float, float]:
     """Width and height (points) available for flowables on such a page."""
-    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import cm
 
-    width, height = landscape(A4) if orientation == LANDSCAPE else A4
+    width, height = page_size(orientation, paper)
     return width - 2 * MARGIN_CM * cm, height - 2 * MARGIN_CM * cm - 0.6 * cm
 
 
-def _template(orientation: str, info: DocInfo):
-    from reportlab.lib.pagesizes import A4, landscape
+def _template(orientation: str, info: DocInfo, paper: str = A4):
     from reportlab.lib.units import cm
     from reportlab.platypus import Frame, PageTemplate
 
-    size = landscape(A4) if orientation == LANDSCAPE else A4
-    width, height = frame_size(orientation)
+    size = page_size(orientation, paper)
+    width, height = frame_size(orientation, paper)
     frame = Frame(MARGIN_CM * cm, MARGIN_CM * cm, width, height, id=f"{orientation}-frame",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 

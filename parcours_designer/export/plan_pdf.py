@@ -11,7 +11,7 @@ from parcours_designer.export.gantt_pdf import gantt_flowables, landscape_sectio
 from parcours_designer.export.pdf_doc import build_pdf, doc_info, missing_note, styles
 from parcours_designer.export.pdf_text import para
 from parcours_designer.export.plan_partner import partner_plan
-from parcours_designer.model.gantt_layout import compute_layout, planning_layout
+from parcours_designer.model.gantt_layout import planning_layout
 from parcours_designer.model.pathway import Pathway
 
 
@@ -19,7 +19,9 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
            scenario_id: Optional[str] = None) -> bytes:
     """The plan; with ``scenario_id`` its calendar shows that risk's scenario against the baseline."""
     if partner_id is not None:
-        calendar = landscape_section("Calendrier (diagramme de Gantt)", _gantt(pathway, styles()), styles())
+        mine = {p.id for p in pathway.phases if partner_id in p.partner_ids}
+        calendar = landscape_section("Calendrier (diagramme de Gantt)", _gantt(pathway, styles(), highlighted=mine),
+                                     styles())
         return partner_plan(pathway, partner_id, calendar)
     sheet = styles()
     story = sections.cover(pathway, sheet, "Plan du parcours d'accompagnement")
@@ -37,9 +39,10 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
     return build_pdf(info, story)
 
 
-def _gantt(pathway: Pathway, sheet: dict, scenario_id: Optional[str] = None) -> list:
-    layout = compute_layout(pathway) if scenario_id is None else planning_layout(pathway, scenario_id=scenario_id)
-    flowables = gantt_flowables(layout, sheet)
+def _gantt(pathway: Pathway, sheet: dict, scenario_id: Optional[str] = None,
+           highlighted: Optional[set[str]] = None) -> list:
+    layout = planning_layout(pathway, scenario_id=scenario_id)
+    flowables = gantt_flowables(pathway, layout, sheet, highlighted=highlighted)
     if layout.scenario:
         flowables.insert(0, para(f"Scénario « {layout.scenario} » comparé au planning de référence (en gris)",
                                  sheet["body"]))

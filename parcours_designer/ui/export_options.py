@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 
 def tr(text: str) -> str:
@@ -57,7 +57,28 @@ class EvaluationOptions(_OptionsDialog):
         return {} if self.vigilance_points.isChecked() else {"vigilance_points": False}
 
 
-DIALOGS = {"budget": BudgetOptions, "evaluation": EvaluationOptions}
+class GanttOptions(_OptionsDialog):
+    """Gantt: the pages of the PDF, A4 or A3, landscape or portrait."""
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(tr("Mise en page du diagramme de Gantt"), parent)
+        form = QFormLayout()
+        self.paper = QComboBox(self)
+        for value in ("A4", "A3"):
+            self.paper.addItem(value, value)
+        self.orientation = QComboBox(self)
+        self.orientation.addItem(tr("Paysage"), "landscape")
+        self.orientation.addItem(tr("Portrait"), "portrait")
+        form.addRow(tr("Format (PDF)"), self.paper)
+        form.addRow(tr("Orientation (PDF)"), self.orientation)
+        self.layout_.addLayout(form)
+        self.finish()
+
+    def options(self) -> dict:
+        return {"paper": self.paper.currentData(), "orientation": self.orientation.currentData()}
+
+
+DIALOGS = {"budget": BudgetOptions, "evaluation": EvaluationOptions, "gantt": GanttOptions}
 
 
 def ask_options(parent: QWidget, kind: str) -> Optional[dict]:

@@ -1,18 +1,17 @@
-"""Gantt PNG, SVG and paginated PDF."""
+"""Gantt PNG, SVG and the printed (vector, tiled) PDF."""
 
 from __future__ import annotations
 
 import io
-import math
+import re
 from datetime import date, timedelta
 from xml.etree import ElementTree as ET
 
+import pytest
 from PIL import Image
 
-from parcours_designer.export.gantt_draw import month_label, month_starts
-from parcours_designer.export.gantt_export import page_views, rows_per_page, time_periods
+from parcours_designer.export.gantt_tiles import DAY, MONTH, QUARTER, WEEK, choose_unit, ticks, upper_ticks
 from parcours_designer.export.registry import EXPORT_KINDS
-from parcours_designer.model.gantt_layout import compute_layout
 from parcours_designer.model.pathway import Pathway
 
 from .helpers import flat, pdf_reader
@@ -37,36 +36,63 @@ def test_png_is_a_readable_image(example):
     assert (225, 87, 89) in {colour for _count, colour in image.convert("RGB").getcolors(1 << 22)}
 
 
-def test_svg_holds_text_as_paths_and_parses(example):
-    root = ET.fromstring(EXPORT_KINDS["gantt"].render(example, ".svg"))
+def test_svg_holds_real_text(example):
+    data = EXPORT_KINDS["gantt"].render(example, ".svg")
+    root = ET.fromstring(data)
     assert root.tag.endswith("svg")
+    texts = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("text"))
+    assert "Diagnostic partagé (entretiens individuels)" in texts
 
 
-def test_long_pathway_continues_over_landscape_pages_without_shrinking(example):
-    pathway = long_pathway(example, 70)
-    layout = compute_layout(pathway)
-    per_page = rows_per_page(layout)
-    reader = pdf_reader(EXPORT_KINDS["gantt"].render(pathway, ".pdf"))
-    assert len(reader.pages) == math.ceil(70 / per_page) >= 3
-    for page in reader.pages:
-        box = page.mediabox
-        assert box.width > box.height  # landscape
-    captions = [flat(p.extract_text()) for p in reader.pages]
-    assert f"Lignes 1 à {per_page} sur 70" in captions[0]
-    assert "Lignes 70 à 70" in captions[-1] or "sur 70" in captions[-1]
-    image_heights = {round(img.image.height / max(1, min(per_page, 70))) for img in reader.pages[0].images}
-    assert image_heights  # each page carries its chart image
+def test_pdf_is_vector_with_a_task_table_and_searchable_text(example):
+    reader = pdf_reader(EXPORT_KINDS["gantt"].render(example, ".pdf"))
+    page = reader.pages[0]
+    assert not page.images  # no raster
+    text = flat(page.extract_text())
+    assert "N° Étape Début Fin Jours" in text
+    assert "2 Diagnostic partagé (entretiens individu" in text and "25/01/2027 19/02/2027 20" in text
+    assert "Page 1 / 1" in text and "(échelle : mois)" in text
+    for month in ("janv.", "févr.", "mars", "déc."):  # every tick labelled, January too
+        assert month in text, month
+    for legend in ("Chemin critique", "Marge", "Jalon", "Période du parcours"):
+        assert legend in text, legend
 
 
-def test_pathway_longer_than_a_year_is_cut_in_periods(example):
-    pathway = long_pathway(example, 30, days=20)  # about 20 months
-    views = page_views(compute_layout(pathway), 40)
-    assert len(views) == 2
-    assert views[0].start == date(2027, 1, 4) and views[0].end == date(2027, 12, 31)
-    assert views[1].start == date(2028, 1, 1)
+def test_a_four_day_pathway_is_drawn_in_days(example):
+    data = example.model_dump()
+    data["phases"] = [dict(data["phases"][0], id="a", start=date(2027, 3, 1), end=date(2027, 3, 4), milestone=False)]
+    data["start"], data["end"] = date(2027, 3, 1), date(2027, 3, 4)
+    data["costs"], data["questionnaires"], data["risks"] = [], [], []
+    text = flat(pdf_reader(EXPORT_KINDS["gantt"].render(Pathway.model_validate(data), ".pdf")).pages[0]
+                .extract_text())
+    assert "(échelle : jours)" in text and "mars 2027" in text
+    assert all(f" {day} " in f" {text} " for day in ("1", "2", "3", "4"))
 
 
-def test_time_periods_and_french_months():
-    assert time_periods(date(2027, 1, 11), date(2027, 12, 17), 12) == [(date(2027, 1, 11), date(2027, 12, 17))]
-    assert month_starts(date(2027, 11, 5), date(2028, 1, 2))[-1] == date(2028, 2, 1)
-    assert month_label(date(2027, 2, 1), True) == "févr.\n2027" and month_label(date(2027, 8, 1), False) == "août"
+@pytest.mark.parametrize("paper, orientation, portrait", [("A4", "portrait", True), ("A3", "landscape", False)])
+def test_page_setup_from_the_options(example, paper, orientation, portrait):
+    reader = pdf_reader(EXPORT_KINDS["gantt"].render(example, ".pdf", paper=paper, orientation=orientation))
+    box = reader.pages[0].mediabox
+    assert (box.height > box.width) is portrait
+    assert round(max(box.width, box.height)) == (1191 if paper == "A3" else 842)
+
+
+def test_a_long_pathway_is_tiled_down_and_across_with_every_phase(example):
+    pathway = long_pathway(example, 160, days=5)  # 160 rows over about two years
+    pages = [flat(p.extract_text()) for p in pdf_reader(EXPORT_KINDS["gantt"].render(pathway, ".pdf")).pages]
+    total = len(pages)
+    assert total >= 4
+    assert all(f"Page {n} / {total}" in text for n, text in enumerate(pages, start=1))
+    everything = " ".join(pages)
+    assert all(re.search(rf"\b{n + 1} Étape {n + 1}\b", everything) for n in range(160))
+    assert all("Chemin critique" in text or "Dépendance" in text for text in pages)  # the legend on each page
+
+
+def test_time_scale_follows_the_span():
+    start = date(2027, 1, 1)
+    assert [choose_unit(start, start + timedelta(days=d)) for d in (3, 100, 400, 2000)] == [DAY, WEEK, MONTH, QUARTER]
+    assert [t.label for t in ticks(date(2027, 1, 11), date(2027, 3, 2), MONTH)] == ["janv.", "févr.", "mars"]
+    assert [t.label for t in ticks(date(2027, 1, 1), date(2027, 12, 31), QUARTER)] == ["T1", "T2", "T3", "T4"]
+    weeks = ticks(date(2027, 3, 3), date(2027, 3, 16), WEEK)
+    assert [t.label for t in weeks] == ["01/03", "08/03", "15/03"]
+    assert [t.label for t in upper_ticks(date(2027, 3, 3), date(2027, 4, 2), DAY)] == ["mars 2027", "avr. 2027"]

@@ -33,7 +33,7 @@ def test_plan_holds_every_section(example):
                      "Contexte", "fragilités communes", "Publics", "Compagnies de spectacle vivant",
                      "Des besoins aux étapes", "Structurer la stratégie de diffusion (priorité haute)",
                      "Les étapes", "du 25/01/2027 au 19/02/2027", "Synthèse du diagnostic partagé",
-                     "Calendrier (diagramme de Gantt)", "Lignes 1 à 13 sur 13",
+                     "Calendrier (diagramme de Gantt)", "Page 1 / 1 — lignes 1 à 13 sur 13",
                      "Partenaires", "claire.morvan@tandem-culture", "Budget prévisionnel (synthèse)",
                      "TOTAL DES CHARGES 26 728,00 €", "Budget équilibré", "Indicateurs d'évaluation",
                      "Feuilles d'émargement", "Imprévus et scénarios", "Liste d'attente de deux structures"):

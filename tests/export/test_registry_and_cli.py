@@ -67,6 +67,15 @@ def test_cli_budget_in_whole_euros(capsys, tmp_path):
     assert ";26728\r\n" in (tmp_path / "b.csv").read_bytes().decode("utf-8-sig")
 
 
+def test_cli_gantt_on_a3_portrait(capsys, tmp_path):
+    status, _ = run_cli(capsys, "gantt", EXAMPLE, "-o", tmp_path / "g.pdf", "--paper", "A3", "--orientation", "portrait")
+    assert status == 0
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "g.pdf").pages[0].mediabox
+    assert round(box.height) == 1191 and box.width < box.height
+
+
 def test_cli_gantt_grouped_by_objective(capsys, tmp_path):
     status, _ = run_cli(capsys, "gantt", EXAMPLE, "-o", tmp_path / "g.svg", "--group-by", "objective")
     assert status == 0 and b"<svg" in (tmp_path / "g.svg").read_bytes()
@@ -79,6 +88,7 @@ def test_cli_gantt_grouped_by_objective(capsys, tmp_path):
     (("budget", "{tmp}/absent.parcours", "-o", "{tmp}/b.xlsx"), "introuvable"),
     (("budget", EXAMPLE, "-o", "{tmp}/b.csv", "--group-by", "partner"), "ne s'applique qu'au diagramme"),
     (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--whole-euros"), "ne s'applique qu'au budget"),
+    (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--paper", "A3"), "ne s'applique qu'au diagramme de Gantt"),
     (("plan", EXAMPLE, "-o", "{tmp}/p.pdf", "--no-vigilance-points"), "ne s'applique qu'à la synthèse"),
 ])
 def test_cli_refuses_in_french_and_writes_nothing(capsys, tmp_path, args, message):

@@ -23,6 +23,12 @@ def test_budget_options_dialog_says_whole_euros(qtbot):
     assert evaluation.options() == {}
     evaluation.vigilance_points.setChecked(False)
     assert evaluation.options() == {"vigilance_points": False}
+    gantt = export_options.GanttOptions()
+    qtbot.addWidget(gantt)
+    assert gantt.options() == {"paper": "A4", "orientation": "landscape"}
+    gantt.paper.setCurrentIndex(1)
+    gantt.orientation.setCurrentIndex(1)
+    assert gantt.options() == {"paper": "A3", "orientation": "portrait"}
 
 
 @pytest.mark.parametrize("answer, written", [({"whole_euros": True}, True), (None, False)])
