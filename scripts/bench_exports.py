@@ -1,11 +1,16 @@
-"""Time the heavy exports on large synthetic pathways (not a test: prints figures).
+"""Time and peak memory of every export on large synthetic pathways (not a test: prints figures).
 
-Targets (issue 4): 1,000 phases → Gantt PNG < 3 s and budget XLSX < 2 s;
-200 phases → plan PDF < 5 s. Run: ``.venv/bin/python scripts/bench_exports.py``.
+Each export runs in its own process, so that its peak memory (``ru_maxrss``)
+is its own. Targets: 1,000 phases → Gantt PNG < 3 s and budget XLSX < 2 s
+(issue 4), every export under 300 MiB (issue 10); 200 phases → plan PDF < 5 s.
+Run: ``make bench`` or ``.venv/bin/python scripts/bench_exports.py``.
 """
 
 from __future__ import annotations
 
+import json
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +25,8 @@ from parcours_designer.paths import resources_dir
 
 EXAMPLE = resources_dir() / "examples" / "dla-collectif-culture.parcours"
 TARGETS = (("gantt", ".png", 1000, 3.0), ("budget", ".xlsx", 1000, 2.0), ("plan", ".pdf", 200, 5.0))
+EVERY_EXPORT = [(kind, suffix) for kind, export in EXPORT_KINDS.items() for suffix in export.suffixes]
+PEAK_LIMIT_MIB = 300
 
 
 def synthetic_pathway(phase_count: int) -> Pathway:
@@ -46,22 +53,40 @@ def synthetic_pathway(phase_count: int) -> Pathway:
     return Pathway.model_validate(data)
 
 
-def measure(kind: str, suffix: str, phases: int) -> float:
+def measure(kind: str, suffix: str, phases: int) -> dict:
+    """Seconds and peak MiB of one export, in this process (see :func:`measure_apart`)."""
     pathway = synthetic_pathway(phases)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         EXPORT_KINDS[kind].write(pathway, Path(folder) / f"bench{suffix}")
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def measure_apart(kind: str, suffix: str, phases: int) -> dict:
+    """:func:`measure` in a child process: its peak memory is this export's alone."""
+    done = subprocess.run([sys.executable, __file__, "--one", kind, suffix, str(phases)], capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
-    EXPORT_KINDS["gantt"].write(synthetic_pathway(5), Path(tempfile.gettempdir()) / "warm-up.png")
+    if sys.argv[1:2] == ["--one"]:
+        kind, suffix, phases = sys.argv[2], sys.argv[3], int(sys.argv[4])
+        print(json.dumps(measure(kind, suffix, phases)))
+        return 0
     failed = 0
     for kind, suffix, phases, limit in TARGETS:
-        seconds = measure(kind, suffix, phases)
+        seconds = measure_apart(kind, suffix, phases)["seconds"]
         verdict = "ok" if seconds < limit else "TROP LENT"
         failed += seconds >= limit
-        print(f"{kind:<6} {suffix:<5} {phases:>5} étapes : {seconds:6.2f} s (objectif < {limit:.0f} s) {verdict}")
+        print(f"{kind:<10} {suffix:<5} {phases:>5} étapes : {seconds:6.2f} s (objectif < {limit:.0f} s) {verdict}")
+    print(f"\nChaque export, parcours de 1 000 étapes (mémoire de pointe du processus, objectif < {PEAK_LIMIT_MIB} Mio) :")
+    for kind, suffix in EVERY_EXPORT:
+        figures = measure_apart(kind, suffix, 1000)
+        verdict = "ok" if figures["peak_mib"] < PEAK_LIMIT_MIB else "TROP DE MÉMOIRE"
+        failed += figures["peak_mib"] >= PEAK_LIMIT_MIB
+        print(f"{kind:<10} {suffix:<5} {figures['seconds']:6.2f} s  {figures['peak_mib']:6.0f} Mio  {verdict}")
     return 1 if failed else 0
 
 

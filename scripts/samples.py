@@ -27,23 +27,26 @@ EXAMPLE = resources_dir() / "examples" / "dla-collectif-culture.parcours"
 RESOLUTION = 70
 MAX_WIDTH = 1400
 
-# (sample name, kind, partner, pages to show: first and last, 1-based)
+# (sample name, kind, partner, options): every page of each document is shown.
 PDF_SAMPLES = (
-    ("plan", "plan", None, (1, 7)),
-    ("plan-partenaire-p1", "plan", "p1", (1, 3)),
-    ("evaluation", "evaluation", None, (1, 4)),
-    ("budget", "budget", None, (1, 3)),
-    ("gantt", "gantt", None, (1, 1)),
+    ("plan", "plan", None, {}),
+    ("plan-partenaire-p1", "plan", "p1", {}),  # a consultant
+    ("plan-partenaire-p4", "plan", "p4", {}),  # a funder: the whole financing
+    ("evaluation", "evaluation", None, {}),
+    ("budget", "budget", None, {}),
+    ("budget-euros", "budget", None, {"whole_euros": True}),
+    ("gantt", "gantt", None, {}),
+    ("gantt-a4-portrait", "gantt", None, {"orientation": "portrait"}),
 )
 
 
-def pdf_pages(data: bytes, first: int, last: int) -> list[bytes]:
-    """PNG bytes of pages ``first`` to ``last`` (pdftoppm at RESOLUTION dpi)."""
+def pdf_pages(data: bytes) -> list[bytes]:
+    """PNG bytes of every page (pdftoppm at RESOLUTION dpi), in order."""
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "document.pdf"
         source.write_bytes(data)
-        subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(first), "-l", str(last),
-                        str(source), str(Path(folder) / "page")], check=True)
+        subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), str(source), str(Path(folder) / "page")],
+                       check=True)
         return [page.read_bytes() for page in sorted(Path(folder).glob("page-*.png"))]
 
 
@@ -60,9 +63,11 @@ def main() -> int:
     pathway = load_pathway(EXAMPLE)
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, kind, partner, (first, last) in PDF_SAMPLES:
-        data = EXPORT_KINDS[kind].render(pathway, ".pdf", partner)
-        for number, png in enumerate(pdf_pages(data, first, last), start=first):
+    for name, kind, partner, options in PDF_SAMPLES:
+        data = EXPORT_KINDS[kind].render(pathway, ".pdf", partner, **options)
+        for stale in OUT.glob(f"{name}-page*.png"):
+            stale.unlink()
+        for number, png in enumerate(pdf_pages(data), start=1):
             target = OUT / f"{name}-page{number}.png"
             atomic_write(target, png, keep_backup=False)
             written.append(target)

@@ -58,7 +58,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
         return figure_bytes(figure, "svg", 72)
     figure, ax = gantt_figure(layout, view, width, parts, labels=False)
     labels = row_labels(layout, view, 200) if view else {}
-    return png_with_labels(figure, ax, labels, _png_dpi(figure.get_figheight()))
+    return png_with_labels(figure, ax, labels, _png_dpi(figure.get_figwidth(), figure.get_figheight()))
 
 
 def layout_notes(layout: GanttLayout) -> list[str]:
@@ -82,9 +82,12 @@ def _body_width(layout: GanttLayout) -> float:
     return min(max(7.5, 0.8 * months), 18.0)
 
 
-def _png_dpi(height_in: float) -> float:
-    """100 dpi, lowered for very tall charts so the image stays under 20 000 pixels."""
-    return max(40.0, min(100.0, 20000 / height_in))
+PNG_PIXELS = 20_000_000  # about 9 bytes a pixel at the peak: a 1,000-phase chart stays under 300 MiB
+
+
+def _png_dpi(width_in: float, height_in: float) -> float:
+    """100 dpi, lowered for very large charts: under 20 000 pixels tall and 20 million pixels in all."""
+    return max(40.0, min(100.0, 20000 / height_in, (PNG_PIXELS / (width_in * height_in)) ** 0.5))
 
 
 def gantt_figure(layout: GanttLayout, view: Optional[GanttView], width_in: float, parts: FigureParts,

@@ -38,6 +38,7 @@ def image_with_labels(figure, ax, labels: dict[int, tuple[str, bool]], dpi: floa
         width, height = canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         image = image.convert("RGB")
+        canvas.renderer = None  # the RGBA buffer (4 bytes a pixel) is not needed any more: free it now
         _stamp(ImageDraw.Draw(image), ax, labels, dpi, height)
     return image
 
