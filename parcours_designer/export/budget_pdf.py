@@ -13,7 +13,17 @@ from parcours_designer.export.budget_form import (
     in_kind_sentence,
     line_label,
 )
-from parcours_designer.export.pdf_doc import ACCENT, LANDSCAPE, LIGHT, Cell, build_pdf, doc_info, missing_note, styles, table
+from parcours_designer.export.pdf_doc import (
+    ACCENT,
+    LANDSCAPE,
+    LIGHT,
+    Cell,
+    build_pdf,
+    doc_info,
+    missing_note,
+    styles,
+    table,
+)
 from parcours_designer.export.pdf_text import para
 from parcours_designer.model.budget_layout import GROUP, LINE, LayoutRow
 from parcours_designer.model.pathway import Pathway

@@ -125,11 +125,12 @@ class _MainSheet:
         out.text(row, LEFT, "TOTAL DES CHARGES", "total")
         out.text(row, RIGHT, "TOTAL DES PRODUITS", "total")
         self.totals.update(charges=charges, products=products)
-        span = f"{out.ref(first, STATUS)}:{out.ref(last, STATUS)}", f"{out.ref(first, RIGHT + 1)}:{out.ref(last, RIGHT + 1)}"
+        statuses = f"{out.ref(first, STATUS)}:{out.ref(last, STATUS)}"
+        amounts = f"{out.ref(first, RIGHT + 1)}:{out.ref(last, RIGHT + 1)}"
         for offset, (label, status, amount) in enumerate((("dont acquis", "acquis", layout.granted),
                                                           ("dont demandé", "demandé", layout.requested)), start=1):
             out.text(row + offset, RIGHT, label, "category1")
-            out.formula(row + offset, RIGHT + 1, f'=SUMIF({span[0]},"{status}",{span[1]})', amount, "money")
+            out.formula(row + offset, RIGHT + 1, f'=SUMIF({statuses},"{status}",{amounts})', amount, "money")
         out.row += 4
 
     def _grand_totals(self) -> None:
@@ -158,7 +159,8 @@ def _summary(out: SheetWriter, form: BudgetForm, main: _MainSheet) -> None:
     layout = form.layout
     out.sheet.set_column(0, 0, 62)
     out.sheet.set_column(1, 1, 16)
-    out.title(f"Synthèse du budget – {out.pathway_title}", "Totaux par groupe de comptes, repris de la feuille « Budget »")
+    out.title(f"Synthèse du budget – {out.pathway_title}",
+              "Totaux par groupe de comptes, repris de la feuille « Budget »")
     out.sheet.repeat_rows(out.header(["Groupe de comptes", "Montant"]))
     for side in (layout.charges, layout.products):
         for group in side.groups + [side.in_kind]:
@@ -216,7 +218,8 @@ def _by_partner(out: SheetWriter, form: BudgetForm, main: _MainSheet) -> None:
     out.sheet.set_column(0, 0, 50)
     out.sheet.set_column(1, 1, 28)
     out.sheet.set_column(2, 3, 16)
-    out.title(f"Charges et produits par partenaire – {out.pathway_title}", "Sommes des lignes de la feuille « Budget »")
+    out.title(f"Charges et produits par partenaire – {out.pathway_title}",
+              "Sommes des lignes de la feuille « Budget »")
     out.sheet.repeat_rows(out.header(["Partenaire", "Type", "Charges", "Produits"]))
     first = out.row
     for breakdown in form.by_partner:

@@ -91,28 +91,24 @@ def _png_dpi(width_in: float, height_in: float) -> float:
 
 
 def gantt_figure(layout: GanttLayout, view: Optional[GanttView], width_in: float, parts: FigureParts,
-                 *, labels: bool = True, page: bool = False):
-    """A ``Figure`` (no pyplot) holding the chart of ``view``, its legend and notes; and its Axes.
-
-    A ``page`` of the PDF has its time axis on top only and no legend (the
-    document prints the legend once, as text).
-    """
+                 *, labels: bool = True):
+    """A ``Figure`` (no pyplot) holding the chart of ``view``, its legend and notes; and its Axes."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     with rc_context(fonts.matplotlib_rc()):
-        entries = [] if page else legend_entries(layout)
+        entries = legend_entries(layout)
         rows = (view.last_row - view.first_row + 1) if view else 3
         note_lines = sum(len(_wrap(n, width_in)) for n in parts.notes)
         top = 0.6 + (0.4 + 0.25 * parts.title.count("\n") if parts.title else 0)
         legend_in = 0.26 * math.ceil(len(entries) / LEGEND_COLUMNS)
-        bottom = (0.1 if page else 0.62) + legend_in + 0.19 * note_lines + 0.1
+        bottom = 0.62 + legend_in + 0.19 * note_lines + 0.1
         body = max(rows, 2) * ROW_IN
         height = top + body + bottom
         figure = Figure(figsize=(width_in, height))
         ax = figure.add_axes((LABEL_IN / width_in, bottom / height,
                               (width_in - LABEL_IN - RIGHT_IN) / width_in, body / height))
-        draw_gantt(ax, layout, view, labels=labels, axis_below=not page)
+        draw_gantt(ax, layout, view, labels=labels)
         _decorate(figure, entries, parts, width_in, height, 0.1 + 0.19 * note_lines)
     return figure, ax
 

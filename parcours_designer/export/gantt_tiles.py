@@ -136,7 +136,8 @@ def tiles(layout: GanttLayout, rows_per_page: int, slices: list[tuple[date, date
     for first in range(0, total, rows_per_page):
         last = min(first + rows_per_page, total) - 1
         row_tiles = [Tile(first, last, start, end) for start, end in slices]
-        kept = [t for t in row_tiles if any(_touches(bar, t) for r in range(first, last + 1) for bar in by_row.get(r, ()))]
+        bars = [bar for row in range(first, last + 1) for bar in by_row.get(row, ())]
+        kept = [t for t in row_tiles if any(_touches(bar, t) for bar in bars)]
         result += kept or row_tiles[:1]
     return result
 

@@ -213,7 +213,8 @@ class _Builder:
         rows = []
         for code in codes + extra:
             if code == "74":
-                rows.append(_total(LayoutRow(GROUP, code, labels[code], children=self.subsidies(by_group.get(code, [])))))
+                subsidies = self.subsidies(by_group.get(code, []))
+                rows.append(_total(LayoutRow(GROUP, code, labels[code], children=subsidies)))
             else:
                 children = [make_row(line) for line in by_group.get(code, [])]
                 rows.append(_total(LayoutRow(GROUP, code, labels[code], children=children)))

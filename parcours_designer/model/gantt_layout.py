@@ -134,7 +134,8 @@ class GanttLayout:
         """French sentences saying what the chart cannot show."""
         notes = [f"« {u.title} » : {u.reason}" for u in self.undated]
         if self.cycles:
-            notes.append(f"{count_of(len(self.cycles), 'cycle de dépendances', 'cycles de dépendances')} (flèches en rouge)")
+            cycles = count_of(len(self.cycles), "cycle de dépendances", "cycles de dépendances")
+            notes.append(f"{cycles} (flèches en rouge)")
         return notes
 
 

@@ -11,7 +11,8 @@ from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.formatting import folded
 from parcours_designer.model.references import display_name
 
-_THING_LENT = r"\bsalle|\blocal\b|\blocaux\b|\blieu\b|materiel|equipement|vehicule|mise a disposition|\bpret\b|hebergement"
+_THING_LENT = (r"\bsalle|\blocal\b|\blocaux\b|\blieu\b|materiel|equipement|vehicule|mise a disposition"
+               r"|\bpret\b|hebergement")
 _VOLUNTEER = r"benevol"
 _FEE = r"honoraire|prestation|consultant|intervenant exterieur|cabinet"
 
