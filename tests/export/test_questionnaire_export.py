@@ -13,7 +13,7 @@ from parcours_designer.model.answers.matching import survey_codes
 from parcours_designer.model.answers.table import read_table
 from parcours_designer.model.fileformat import save_pathway
 from tests.answers.conftest import EXPORTS, evaluation_pathway
-from tests.export.helpers import pdf_text
+from tests.export.helpers import flat, pdf_text
 
 # The base columns of LimeSurvey's TSV survey structure, in its own export's order.
 LIMESURVEY_COLUMNS = ["id", "related_id", "class", "type/scale", "name", "relevance", "text", "help", "language",
@@ -120,7 +120,7 @@ def test_evaluation_pdf_shows_answers_charts_and_fed_indicators():
     questionnaire.questions[4].indicator_id = "i5"
     plan = plan_import(read_table(EXPORTS / "google-forms.csv"), questionnaire)
     add_responses(questionnaire, build_import(plan, questionnaire).responses)
-    text = " ".join(pdf_text(export_kind("evaluation").render(pathway, ".pdf")).split())
+    text = flat(pdf_text(export_kind("evaluation").render(pathway, ".pdf")))  # hyphenated words joined
     for words in ("Questionnaires et réponses", "9 réponse(s) sur 14 participant·e·s de l'étape, soit un taux de "
                   "réponse de 64,3 %", "moyenne 4, médiane 4 (échelle de 1 à 5)", "Accompagnements individuels 4",
                   "Le mécénat, les « tiers-lieux »", "Indicateurs alimentés par les questionnaires",
