@@ -184,8 +184,15 @@ def _room_as_volunteers(p):
     return ("cost", room.id)
 
 
+def _subsidy_of_nobody_known(p):
+    p.funding[1].partner_id = None  # « Subvention DLA – Banque des Territoires »: no funder to go by
+    p.funding[1].label = "Subvention complémentaire"
+    return ("funding", p.funding[1].id)
+
+
 CASES = {
     "account-unsuited": _room_as_volunteers,
+    "subsidy-without-funder-category": _subsidy_of_nobody_known,
     "objective-without-need": _objective_without_need,
     "high-need-unanswered": _high_need_unanswered,
     "phase-dates-inverted": _phase_inverted,

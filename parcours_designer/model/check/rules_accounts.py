@@ -1,4 +1,4 @@
-"""Rules on how budget lines are booked: an account that does not suit its line."""
+"""Rules on how budget lines are booked: an account that does not suit its line, a subsidy without funder line."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Iterator
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.formatting import folded
+from parcours_designer.model.funders import funder_category
 from parcours_designer.model.references import display_name
 
 _THING_LENT = (r"\bsalle|\blocal\b|\blocaux\b|\blieu\b|materiel|equipement|vehicule|mise a disposition"
@@ -56,3 +57,12 @@ def account_unsuited(ctx: Context) -> Iterator[Hit]:
                 yield hit(list_name, line, f"« {display_name(line)} » est au compte {line.account} "
                           f"({ACCOUNT_NAMES[found.account]}) : il relève plutôt du compte {found.better} "
                           f"({found.better_label}).")
+
+
+@rule("subsidy-without-funder-category", Severity.WARNING, "Subventions rangées par financeur")
+def subsidy_without_funder_category(ctx: Context) -> Iterator[Hit]:
+    for funding in ctx.pathway.funding:
+        if funding.account.startswith("74") and funder_category(funding, ctx.partners_by_id) is None:
+            yield hit("funding", funding, f"La subvention « {display_name(funding)} » ne peut être rangée sous "
+                      "aucune ligne du compte 74 du formulaire CERFA (État, Région(s), Commune(s)…) : choisissez "
+                      "sa catégorie de financeur dans la page Budget.")
