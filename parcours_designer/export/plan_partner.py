@@ -15,7 +15,7 @@ from parcours_designer.model.budget import ZERO, cost_amount
 from parcours_designer.model.budget_layout import LINE
 from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import PartnerKind
-from parcours_designer.model.formatting import format_money, format_quantity
+from parcours_designer.model.formatting import format_money, format_quantity, plural
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -84,7 +84,7 @@ def _costs(pathway: Pathway, partner_id: str, sheet: dict) -> list:
         return []
     phases = pathway.index("phases")
     rows = [[display_name(c), display_name(phases[c.phase_id]) if c.phase_id in phases else "—",
-             Cell(f"{format_quantity(c.quantity)} {c.unit}".strip(), right=True),
+             Cell(f"{format_quantity(c.quantity)} {plural(c.unit, c.quantity)}".strip(), right=True),
              Cell(format_money(cost_amount(c)), right=True)] for c in costs]
     total = sum((cost_amount(c) for c in costs), ZERO)
     rows.append([Cell("Total", bold=True), "", "", Cell(format_money(total), bold=True, right=True)])

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from parcours_designer.model import enums
 from parcours_designer.model.budget import cost_amount
-from parcours_designer.model.formatting import format_date, format_money, format_quantity
+from parcours_designer.model.formatting import format_date, format_money, format_quantity, plural
 from parcours_designer.model.funders import category_proposal
 from parcours_designer.ui.form import FieldSpec as F
 from parcours_designer.ui.table_model import Column as C
@@ -141,7 +141,8 @@ LIST_SPECS: dict[str, ListSpec] = {
         columns=lambda: [
             C(tr("Charge"), lambda i, n: i.label),
             C(tr("Compte"), lambda i, n: i.account),
-            C(tr("Quantité"), lambda i, n: f"{format_quantity(i.quantity)} {i.unit}".strip(), right=True),
+            C(tr("Quantité"), lambda i, n: f"{format_quantity(i.quantity)} {plural(i.unit, i.quantity)}".strip(),
+              right=True),
             C(tr("Coût unitaire"), lambda i, n: format_money(i.unit_cost), right=True),
             C(tr("Montant"), lambda i, n: format_money(cost_amount(i)), right=True),
             C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
