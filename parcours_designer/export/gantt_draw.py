@@ -12,6 +12,7 @@ from datetime import date
 from typing import Optional
 
 from parcours_designer.export import glyphs
+from parcours_designer.export.gantt_tiles import DAY, WEEK, choose_unit, ticks
 from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.enums import PhaseKind
 from parcours_designer.model.gantt_layout import GanttLayout
@@ -222,14 +223,35 @@ def month_step(month_count: int, width_in: float) -> int:
 
 
 def _french_time_axis(ax, view: GanttView, below: bool) -> None:
-    months = [m for m in month_starts(view.start, view.end) if view.start <= m <= view.end]
-    width_in = ax.get_position().width * ax.figure.get_figwidth()
-    step = month_step(len(months), width_in)
-    shown = [m for m in months if (m.year * 12 + m.month - 1) % step == 0] or [view.start]
-    labels = [month_label(m, i == 0 or m.month == 1 or step >= 12) for i, m in enumerate(shown)]
+    """Days or weeks on a short span, months (the first one too, even partial) or years on a longer one."""
+    unit = choose_unit(view.start, view.end)
+    if unit in (DAY, WEEK):
+        shown, labels = _short_axis(view, unit)
+    else:
+        months = [m for m in month_starts(view.start, view.end) if view.start <= m <= view.end]
+        width_in = ax.get_position().width * ax.figure.get_figwidth()
+        step = month_step(len(months), width_in)
+        shown = [m for m in months if (m.year * 12 + m.month - 1) % step == 0] or [view.start]
+        if step == 1 and view.start.day < 20 and shown[0] != view.start:  # a partial first month keeps its label
+            shown.insert(0, view.start)
+        labels = [month_label(m, i == 0 or m.month == 1 or step >= 12) for i, m in enumerate(shown)]
     ax.set_xticks([m.toordinal() for m in shown])
     ax.set_xticklabels(labels, fontsize=8)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=below, labelbottom=below)
+
+
+def _short_axis(view: GanttView, unit: str) -> tuple[list[date], list[str]]:
+    """Every day (or week) labelled, with the month under the first tick of each month."""
+    shown, labels, month = [], [], None
+    for tick in ticks(view.start, view.end, unit):
+        day = max(tick.start, view.start)
+        label = str(day.day) if unit == DAY else tick.label
+        if (day.year, day.month) != month:
+            month = (day.year, day.month)
+            label += f"\n{MONTH_ABBR[day.month - 1]} {day.year}"
+        shown.append(day)
+        labels.append(label)
+    return shown, labels
 
 
 @dataclass(frozen=True)
