@@ -175,7 +175,7 @@ class FileActions(QObject):
         if not name:
             return
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
-        chosen = export_options.ask_options(self.window, kind.kind)  # paper, whole euros…
+        chosen = export_options.ask_options(self.host.window(), kind.kind)  # paper, whole euros…
         if chosen is None:
             return
         try:
