@@ -56,9 +56,11 @@ def synthetic_pathway(phase_count: int) -> Pathway:
 def measure(kind: str, suffix: str, phases: int) -> dict:
     """Seconds and peak MiB of one export, in this process (see :func:`measure_apart`)."""
     pathway = synthetic_pathway(phases)
+    export = EXPORT_KINDS[kind]
+    options = {"questionnaire_id": pathway.questionnaires[0].id} if export.needs_questionnaire else {}
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        EXPORT_KINDS[kind].write(pathway, Path(folder) / f"bench{suffix}")
+        export.write(pathway, Path(folder) / f"bench{suffix}", **options)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
