@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parcours_designer.cli.common import CommandError
 from parcours_designer.model.errors import PathwayError
-from parcours_designer.model.formatting import format_date, format_money
+from parcours_designer.model.formatting import count_of, format_date, format_money
 from parcours_designer.model.portfolio import Portfolio
 
 NAME = "portfolio"
@@ -76,7 +76,8 @@ def write_note(portfolio: Portfolio, partner: str, output: Path, folder: Path) -
 
 def render_text(portfolio: Portfolio) -> str:
     """The portfolio for a person, in French."""
-    lines = [f"{len(portfolio.pathways)} parcours lisible(s), {len(portfolio.unreadable)} fichier(s) illisible(s)"]
+    lines = [f"{count_of(len(portfolio.pathways), 'parcours lisible', 'parcours lisibles')}, "
+             f"{count_of(len(portfolio.unreadable), 'fichier illisible', 'fichiers illisibles')}"]
     for summary in portfolio.pathways:
         score = "—" if summary.score is None else f"{summary.score}/100"
         lines.append(f"  {summary.path} — {summary.title} — édition {summary.edition or '—'} — "

@@ -18,7 +18,7 @@ from parcours_designer.model.entities import Questionnaire
 from parcours_designer.model.enums import QuestionType
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import save_pathway
-from parcours_designer.model.formatting import format_number
+from parcours_designer.model.formatting import count_of, format_number
 from parcours_designer.model.pathway import Pathway
 
 NAME = "responses"
@@ -94,10 +94,10 @@ def render_text(stats: QuestionnaireStats) -> str:
     rate = f" sur {stats.invited} invité·e·s ({format_number(stats.response_rate, 1)} %)" \
         if stats.invited else ""
     lines = [f"Questionnaire « {questionnaire.title or questionnaire.id} » ({questionnaire.id}) : "
-             f"{stats.respondents} répondant·e(s){rate}"]
+             f"{count_of(stats.respondents, 'répondant·e', 'répondant·e·s')}{rate}"]
     for question in stats.questions:
         lines.append(f"- {question.question.text or question.question.id} ({question.question.type.label}) : "
-                     f"{question.answered} réponse(s)")
+                     f"{count_of(question.answered, 'réponse')}")
         if question.mean is not None:
             lines.append(f"    moyenne {format_number(question.mean)}, médiane {format_number(question.median)}")
         if question.question.type is QuestionType.TEXT:

@@ -12,7 +12,7 @@ from parcours_designer.model.answers.indicators import fed_results
 from parcours_designer.model.answers.stats import QuestionStats, questionnaire_stats
 from parcours_designer.model.entities import Questionnaire
 from parcours_designer.model.enums import QuestionType
-from parcours_designer.model.formatting import format_number
+from parcours_designer.model.formatting import count_of, format_number
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -44,7 +44,7 @@ def questionnaire_block(pathway: Pathway, questionnaire: Questionnaire, sheet: d
         return story + [missing_note("Pas encore de réponse importée.", sheet)] + bullets(items, sheet["bullet"])
     rate = f" sur {stats.invited} participant·e·s de l'étape, soit un taux de réponse de " \
            f"{format_number(stats.response_rate, 1)} %" if stats.invited else ""
-    story.append(para(f"{stats.respondents} réponse(s){rate}.", sheet["body"]))
+    story.append(para(f"{count_of(stats.respondents, 'réponse')}{rate}.", sheet["body"]))
     for number, question in enumerate(stats.questions, start=1):
         story += question_block(number, question, sheet)
     return story
@@ -54,7 +54,7 @@ def question_block(number: int, stats: QuestionStats, sheet: dict) -> list:
     from reportlab.platypus import KeepTogether
 
     question = stats.question
-    figures = f"{stats.answered} réponse(s)"
+    figures = count_of(stats.answered, "réponse")
     if stats.mean is not None:
         figures += f" – moyenne {format_number(stats.mean)}, médiane {format_number(stats.median)}"
         low, high = question.scale_bounds()

@@ -94,6 +94,13 @@ def format_number(value: float, places: int = 2) -> str:
     return format_quantity(number.normalize() if number == number.to_integral_value() else number)
 
 
+def count_of(count: int, singular: str, plural: Optional[str] = None) -> str:
+    """``1 réponse``, ``2 réponses``, ``0 réponse`` (0 and 1 take the singular in French);
+    ``plural`` when it is not ``singular`` + « s » (« répondant·e·s »)."""
+    word = singular if count < 2 else plural or singular + "s"
+    return f"{group_digits(str(count))} {word}"
+
+
 def format_date(value: Optional[date]) -> str:
     """``15/03/2027``, or an empty string."""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -113,7 +113,7 @@ def test_unusable_files_are_named(raw, words):
 def test_summary_names_columns_used_and_ignored(pathway):
     plan, result = imported(pathway, "microsoft-forms.csv")
     text = "\n".join(summary_lines(plan, result, pathway.questionnaires[0]))
-    assert "9 réponse(s) ajoutée(s)" in text
+    assert "9 réponses ajoutées" in text
     assert "« Adresse de messagerie » (données personnelles)" in text
     assert "Date de réponse : colonne « Heure de fin »" in text
-    assert "1 valeur(s) hors de l'échelle" in text
+    assert "1 valeur hors de l'échelle ou illisible pour q1-1" in text and "(s)" not in text

@@ -36,7 +36,7 @@ def test_json_lists_pathways_unreadable_files_categories_topics_and_funders(fold
 def test_text_output_is_french_and_names_the_broken_file(folder):
     done = run_cli("portfolio", str(folder))
     assert done.returncode == 0, done.stderr
-    assert "3 parcours lisible(s), 1 fichier(s) illisible(s)" in done.stdout
+    assert "3 parcours lisibles, 1 fichier illisible" in done.stdout
     assert f"{BROKEN} : JSON invalide" in done.stdout
     assert "8 500,00 € dont 4 000,00 € accordés" in done.stdout.replace("\u202f", " ").replace("\xa0", " ")
 

@@ -121,7 +121,7 @@ def test_evaluation_pdf_shows_answers_charts_and_fed_indicators():
     plan = plan_import(read_table(EXPORTS / "google-forms.csv"), questionnaire)
     add_responses(questionnaire, build_import(plan, questionnaire).responses)
     text = flat(pdf_text(export_kind("evaluation").render(pathway, ".pdf")))  # hyphenated words joined
-    for words in ("Questionnaires et réponses", "9 réponse(s) sur 14 participant·e·s de l'étape, soit un taux de "
+    for words in ("Questionnaires et réponses", "9 réponses sur 14 participant·e·s de l'étape, soit un taux de "
                   "réponse de 64,3 %", "moyenne 4, médiane 4 (échelle de 1 à 5)", "Accompagnements individuels 4",
                   "Le mécénat, les « tiers-lieux »", "Indicateurs alimentés par les questionnaires",
                   "4 / 5 (moyenne, 8 réponses)", "77,8 % « Oui » (9 réponses)", "Pas encore de réponse importée"):

@@ -21,6 +21,7 @@ from parcours_designer.model.answers.table import ExportTable
 from parcours_designer.model.answers.values import read_cell, ticked
 from parcours_designer.model.entities import Question, Questionnaire, Response
 from parcours_designer.model.enums import QuestionType
+from parcours_designer.model.formatting import count_of
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,14 @@ def add_responses(questionnaire: Questionnaire, responses: list[Response]) -> No
 def summary_lines(plan: ImportPlan, result: ImportResult, questionnaire: Questionnaire) -> list[str]:
     """The French summary of an import, as the command line prints it."""
     texts = {q.id: q.text or q.id for q in questionnaire.questions}
-    lines = [f"{len(result.responses)} réponse(s) ajoutée(s) au questionnaire « {questionnaire.title or questionnaire.id} »"]
+    added = count_of(len(result.responses), "réponse ajoutée", "réponses ajoutées")
+    lines = [f"{added} au questionnaire « {questionnaire.title or questionnaire.id} »"]
     if result.already_imported:
-        lines.append(f"{result.already_imported} réponse(s) déjà importée(s), ignorée(s)")
+        lines.append(count_of(result.already_imported, "réponse déjà importée, ignorée",
+                              "réponses déjà importées, ignorées"))
     if result.empty_rows:
-        lines.append(f"{result.empty_rows} ligne(s) sans réponse aux questions, ignorée(s)")
+        lines.append(count_of(result.empty_rows, "ligne sans réponse aux questions, ignorée",
+                              "lignes sans réponse aux questions, ignorées"))
     lines.append("Colonnes utilisées :")
     for column in plan.used():
         detail = f" [{column.choice}]" if column.kind is ColumnKind.CHOICE else \
@@ -174,6 +178,7 @@ def summary_lines(plan: ImportPlan, result: ImportResult, questionnaire: Questio
             f"« {c.header or f'colonne {c.index + 1}'} »" + (" (données personnelles)" if c.kind is ColumnKind.PERSONAL else "")
             for c in ignored))
     for question_id, count in sorted(result.refused.items()):
-        lines.append(f"{count} valeur(s) hors de l'échelle ou illisible(s) pour {question_id} "
-                     f"({texts.get(question_id, '')}), non enregistrée(s)")
+        values = count_of(count, "valeur hors de l'échelle ou illisible", "valeurs hors de l'échelle ou illisibles")
+        lines.append(f"{values} pour {question_id} ({texts.get(question_id, '')}), "
+                     f"non {'enregistrée' if count < 2 else 'enregistrées'}")
     return lines

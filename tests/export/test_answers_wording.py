@@ -1,0 +1,28 @@
+"""The evaluation PDF's answers pages speak French: « 1 réponse », « 2 réponses », never « (s) »."""
+
+from __future__ import annotations
+
+from parcours_designer.export.registry import EXPORT_KINDS
+from parcours_designer.model.answers.importing import build_import, plan_import
+from parcours_designer.model.answers.table import parse_table
+from tests.answers.conftest import evaluation_pathway
+
+from .helpers import flat, pdf_text
+
+
+def test_counts_of_answers_agree_in_number():
+    pathway = evaluation_pathway()
+    questionnaire = pathway.questionnaires[0]
+    table = parse_table("q1-1,q1-3\n4,Plus de temps\n5,\n".encode("utf-8"), "r.csv")
+    questionnaire.responses += build_import(plan_import(table, questionnaire), questionnaire).responses
+    text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(pathway, ".pdf")))
+    assert "(s)" not in text
+    assert "2 réponses sur 14" in text
+    assert "2 réponses – moyenne 4,5" in text and "1 réponse" in text
+
+
+def test_count_of_takes_the_singular_for_0_and_1():
+    from parcours_designer.model.formatting import count_of
+
+    assert [count_of(n, "réponse") for n in (0, 1, 2)] == ["0 réponse", "1 réponse", "2 réponses"]
+    assert count_of(1200, "répondant·e", "répondant·e·s") == "1\u202f200 répondant·e·s"
