@@ -92,6 +92,9 @@ class ResponsesPage(QWidget):
         self.document = document
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName(self.tr("Questionnaire"))
+        # Sized by a few characters, not by the longest title: the tab fits a 1366-pixel screen.
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(12)
         self.chooser.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = ResponsesModel(document, self)
         self.table = QTableView(self)
@@ -103,6 +106,7 @@ class ResponsesPage(QWidget):
         self.stats_area.setWidgetResizable(True)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
         self.header.setStyleSheet("font-weight: bold; padding: 4px;")
         self._layout(self._toolbar())
         document.changed.connect(self._on_changed)

@@ -170,3 +170,14 @@ def test_new_edition_from_the_menu(example_window, monkeypatch, qtbot):
     assert pathway.checklist[0].done and document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert not pathway.checklist[0].done
+
+
+def test_the_answers_tab_fits_a_1366_pixel_screen(example_window):
+    """A long questionnaire title or the tab's buttons never make the window wider than a laptop's screen."""
+    page = evaluation(example_window).responses
+    example_window.document.item("questionnaires", "q1").title = "Questionnaire de satisfaction " * 8
+    page.refresh_chooser()
+    page.select_questionnaire("q1")
+    tabs = page.parentWidget().parentWidget()
+    tabs.setCurrentWidget(page)
+    assert example_window.minimumSizeHint().width() <= 1366
