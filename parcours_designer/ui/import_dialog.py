@@ -131,12 +131,16 @@ class ImportDialog(QDialog):
             return
         result = build_import(plan, self.questionnaire)
         used = len(plan.used())
-        text = self.tr("{0} colonne(s) rattachée(s) à des questions : {1} réponse(s) nouvelle(s)").format(
-            used, len(result.responses))
+        new = len(result.responses)
+        text = (self.tr("{0} colonne rattachée à une question") if used < 2 else
+                self.tr("{0} colonnes rattachées à des questions")).format(used)
+        text += (self.tr(" : {0} réponse nouvelle") if new < 2 else self.tr(" : {0} réponses nouvelles")).format(new)
         if result.already_imported:
-            text += self.tr(", {0} déjà importée(s)").format(result.already_imported)
+            text += (self.tr(", {0} déjà importée") if result.already_imported < 2 else
+                     self.tr(", {0} déjà importées")).format(result.already_imported)
         refused = sum(result.refused.values())
         if refused:
-            text += self.tr(", {0} valeur(s) hors échelle ou illisible(s) non enregistrée(s)").format(refused)
+            text += (self.tr(", {0} valeur hors échelle ou illisible non enregistrée") if refused < 2 else
+                     self.tr(", {0} valeurs hors échelle ou illisibles non enregistrées")).format(refused)
         self.summary.setText(text + ".")
         self.ok_button.setEnabled(bool(result.responses))

@@ -158,8 +158,10 @@ class PortfolioWindow(QMainWindow):
 
         self.portfolio = portfolio
         self.progress.hide()
-        self.statusBar().showMessage(self.tr("{0} parcours lus, {1} fichier(s) illisible(s)").format(
-            len(portfolio.pathways), len(portfolio.unreadable)))
+        read, unreadable = len(portfolio.pathways), len(portfolio.unreadable)
+        self.statusBar().showMessage(
+            (self.tr("{0} parcours lu") if read < 2 else self.tr("{0} parcours lus")).format(read) + ", " +
+            (self.tr("{0} fichier illisible") if unreadable < 2 else self.tr("{0} fichiers illisibles")).format(unreadable))
         self.pathways_model.set_rows(portfolio.pathways)
         fit_columns(self.pathways_view, widest=330)
         self._show_unreadable(portfolio)
@@ -207,7 +209,8 @@ class PortfolioWindow(QMainWindow):
         self.unreadable_list.clear()
         for unreadable in portfolio.unreadable:
             self.unreadable_list.addItem(unreadable.line())
-        self.unreadable_label.setText(self.tr("{0} fichier(s) illisible(s), laissé(s) de côté :").format(
+        self.unreadable_label.setText((self.tr("{0} fichier illisible, laissé de côté :") if len(portfolio.unreadable) < 2
+                                       else self.tr("{0} fichiers illisibles, laissés de côté :")).format(
             len(portfolio.unreadable)))
         self.unreadable_label.setVisible(bool(portfolio.unreadable))
         self.unreadable_list.setVisible(bool(portfolio.unreadable))

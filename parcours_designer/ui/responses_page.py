@@ -181,7 +181,7 @@ class ResponsesPage(QWidget):
     def _header_text(self, stats: Optional[QuestionnaireStats]) -> str:
         if stats is None:
             return self.tr("Aucun questionnaire : ajoutez-en un dans l'onglet Questionnaires.")
-        text = self.tr("{0} réponse(s)").format(stats.respondents)
+        text = self._answers(stats.respondents)
         if stats.invited:
             text += self.tr(" sur {0} participant·e·s de l'étape : taux de réponse {1} %").format(
                 stats.invited, format_number(stats.response_rate, 1))
@@ -207,8 +207,11 @@ class ResponsesPage(QWidget):
         layout.addStretch(1)
         return holder
 
+    def _answers(self, count: int) -> str:
+        return (self.tr("{0} réponse") if count < 2 else self.tr("{0} réponses")).format(count)
+
     def _figures(self, question) -> str:
-        text = self.tr("{0} réponse(s)").format(question.answered)
+        text = self._answers(question.answered)
         if question.mean is not None:
             text += self.tr(" — moyenne {0}, médiane {1}").format(format_number(question.mean),
                                                                   format_number(question.median))
@@ -285,7 +288,7 @@ class ResponsesPage(QWidget):
         if result.responses:
             responses = [*questionnaire.responses, *result.responses]
             self.document.push(SetFields(self.document, "questionnaires", questionnaire.id, {"responses": responses},
-                                         text=self.tr("Importer {0} réponse(s)").format(len(result.responses))))
+                                         text=self.tr("Importer {0}").format(self._answers(len(result.responses)))))
 
     def export(self, suffix: str) -> None:
         from parcours_designer.export.registry import export_kind

@@ -61,6 +61,8 @@ def test_pathways_table_sorts_filters_and_lists_unreadable_files(portfolio_windo
     window.filter_edit.clear()
     assert window.unreadable_list.count() == 1
     assert window.unreadable_list.item(0).text().startswith("casse.parcours : JSON invalide")
+    assert window.unreadable_label.text() == "1 fichier illisible, laissé de côté :"
+    assert window.statusBar().currentMessage() == "3 parcours lus, 1 fichier illisible"
 
 
 @pytest.mark.qt_log_ignore("does not support (raise|propagateSizeHints)")  # the offscreen platform cannot raise a window

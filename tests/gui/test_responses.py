@@ -75,7 +75,7 @@ def test_import_shows_matching_then_stores_in_one_undo_step(example_window, monk
     assert "@example.org" not in dump_pathway(document.pathway).decode()
     assert page.model.rowCount() == 9 and "64,3 %" in page.header.text()
     labels = [w.text() for w in page.stats_area.widget().findChildren(QLabel)]
-    assert "8 réponse(s) — moyenne 4, médiane 4" in labels
+    assert "8 réponses — moyenne 4, médiane 4" in labels
     import_export(example_window, monkeypatch)  # the same export again: nothing to add, no step
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
@@ -92,7 +92,7 @@ def test_the_user_corrects_the_matching(example_window, qtbot):
     plan = plan_import(read_table(EXPORTS / "microsoft-forms.csv"), questionnaire)
     dialog = ImportDialog(plan, questionnaire, example_window)
     qtbot.addWidget(dialog)
-    assert dialog.ok_button.isEnabled() and "9 réponse(s) nouvelle(s)" in dialog.summary.text()
+    assert dialog.ok_button.isEnabled() and "9 réponses nouvelles" in dialog.summary.text()
     email_row = next(i for i, c in enumerate(plan.columns) if c.header == "Adresse de messagerie")
     assert "données personnelles" in dialog.boxes[email_row].currentText()
     scale_row = next(i for i, c in enumerate(plan.columns) if c.question_id == "q1-1")
