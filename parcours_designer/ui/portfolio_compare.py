@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -41,6 +42,7 @@ class CompareTab(QWidget):
         self.compare_button = QPushButton(self.tr("&Comparer"), self)
         self.compare_button.clicked.connect(self.compare)
         self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # it cites the pathways' titles
         self.summary_label.setWordWrap(True)
         self.results = QTabWidget(self)
         self._build_tables()

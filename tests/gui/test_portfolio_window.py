@@ -162,3 +162,24 @@ def test_reading_the_folder_again_sees_a_new_file(qtbot, portfolio_window, folde
         assert portfolio_window.tabs.count() == 6
     finally:
         (folder / "orne" / "copie.parcours").unlink()
+
+
+def test_compare_shows_titles_holding_markup_as_text(qtbot, tmp_path):
+    from PySide6.QtGui import Qt as GuiQt
+
+    from parcours_designer.model import load_pathway, save_pathway
+    from parcours_designer.model.portfolio_scan import read_portfolio
+    from parcours_designer.ui.portfolio_compare import CompareTab
+    from tests.model.factories import EXAMPLE
+
+    for edition in ("2026", "2027"):
+        pathway = load_pathway(EXAMPLE)
+        pathway.title, pathway.edition = '<img src="http://example.org/x.png"><b>Parcours</b>', edition
+        save_pathway(pathway, tmp_path / f"{edition}.parcours")
+    tab = CompareTab(read_portfolio(tmp_path), tmp_path)
+    qtbot.addWidget(tab)
+    tab.after_box.setCurrentIndex(1)
+    assert tab.compare()
+    label = tab.summary_label
+    assert '<img src="http://example.org/x.png"><b>Parcours</b>' in label.text()
+    assert label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())
