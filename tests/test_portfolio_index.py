@@ -65,3 +65,23 @@ def test_an_unwritable_cache_folder_only_costs_time(folder, parsed):
     index_path().parent.write_text("un fichier à la place du dossier", encoding="utf-8")
     assert len(read_indexed(folder).pathways) == 3
     assert len(read_indexed(folder).unreadable) == 1
+
+
+def test_a_file_that_could_not_be_read_is_read_again_next_time(folder, monkeypatch):
+    """A read refused once (a lock, a network share's hiccup) is not remembered as the file's state;
+    its message names the file relative to the folder, like the others."""
+    target = folder / ORNE
+    original = Path.read_bytes
+
+    def refused(path):
+        if Path(path) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    first = read_indexed(folder)
+    assert [(u.path, u.message) for u in first.unreadable if u.path == ORNE] == \
+        [(ORNE, f"{ORNE} : lecture non autorisée")]
+    monkeypatch.setattr(Path, "read_bytes", original)
+    second = read_indexed(folder)
+    assert ORNE not in [u.path for u in second.unreadable] and second.summary(ORNE) is not None

@@ -146,7 +146,7 @@ def read_entry(path: str, name: str, score: Optional[Scorer], store: Optional[Su
         entry = _entry(path, name, score)
         after = stamp_of(path)
         if after == stamp:  # not saved meanwhile by another program: it is the file as saved
-            if store is not None and stamp is not None:
+            if store is not None and stamp is not None and not entry.get("not_read"):
                 store.put(key, stamp, signature, entry)
             return entry
         stamp = after
@@ -154,10 +154,15 @@ def read_entry(path: str, name: str, score: Optional[Scorer], store: Optional[Su
 
 
 def _entry(path: str, name: str, score: Optional[Scorer]) -> dict:
+    """The summary, or the French message naming the file by ``name``; ``not_read`` when the
+    system refused the reading (a lock, a network hiccup): never kept, tried again next time."""
     try:
         pathway = load_pathway(path)
     except PathwayError as error:
-        return {"error": str(error)}
+        message = str(error)
+        if message.startswith(path):
+            message = name + message[len(path):]
+        return {"error": message, "not_read": isinstance(error.__context__, OSError)}
     return {"summary": summarise(pathway, name, score(pathway) if score else None).to_dict()}
 
 
