@@ -80,7 +80,8 @@ class ImportDialog(QDialog):
         box = QComboBox(self.table)
         box.setAccessibleName(self.tr("Devient"))
         ignored = self.tr("Ignorée — données personnelles, non enregistrées") \
-            if column.kind is ColumnKind.PERSONAL else self.tr("Ignorée")
+            if column.kind is ColumnKind.PERSONAL else self.tr("Ignorée — question déjà lue dans une colonne précédente") \
+            if column.kind is ColumnKind.DUPLICATE else self.tr("Ignorée")
         box.addItem(ignored, IGNORE)
         box.addItem(self.tr("Date de la réponse"), DATE)
         if column.kind in (ColumnKind.CHOICE, ColumnKind.OTHER):
@@ -127,6 +128,12 @@ class ImportDialog(QDialog):
         plan = self.final_plan()
         if len([c for c in plan.columns if c.kind is ColumnKind.DATE]) > 1:
             self.summary.setText(self.tr("Une seule colonne peut donner la date de la réponse."))
+            self.ok_button.setEnabled(False)
+            return
+        twice = plan.doubled_question(self.questionnaire)
+        if twice is not None:
+            self.summary.setText(self.tr("La question « {0} » reçoit deux colonnes : gardez-en une seule.").format(
+                self._question_name(twice)))
             self.ok_button.setEnabled(False)
             return
         result = build_import(plan, self.questionnaire)

@@ -169,3 +169,19 @@ def pathway_for_fuzz():
     from tests.answers.conftest import evaluation_pathway
 
     return evaluation_pathway()
+
+
+def test_a_second_column_for_the_same_question_is_ignored_not_silently_dropped(pathway):
+    """Two columns headed alike (a form asking the same question twice): the first feeds the
+    question; the second is listed as ignored, not counted as used while its cells are dropped."""
+    from parcours_designer.model.answers.importing import summary_lines
+
+    questionnaire = pathway.questionnaires[0]
+    table = parse_table("q1-1,Q1-1,q1-4,q1-4\n3,5,Formation,Ateliers collectifs\n".encode(), "a.csv")
+    plan = plan_import(table, questionnaire)
+    assert [c.kind for c in plan.columns] == [ColumnKind.QUESTION, ColumnKind.DUPLICATE,
+                                              ColumnKind.QUESTION, ColumnKind.QUESTION]
+    (response,) = build_import(plan, questionnaire).responses
+    assert response.answers == {"q1-1": 3, "q1-4": ["Formation", "Ateliers collectifs"]}
+    text = "\n".join(summary_lines(plan, build_import(plan, questionnaire), questionnaire))
+    assert "« Q1-1 » (question déjà lue dans une colonne précédente)" in text

@@ -181,3 +181,17 @@ def test_the_answers_tab_fits_a_1366_pixel_screen(example_window):
     tabs = page.parentWidget().parentWidget()
     tabs.setCurrentWidget(page)
     assert example_window.minimumSizeHint().width() <= 1366
+
+
+def test_two_columns_given_to_one_question_are_refused(example_window, qtbot):
+    """The first column would win and the second's answers be dropped without a word."""
+    from parcours_designer.model.answers.table import parse_table
+
+    questionnaire = example_window.document.item("questionnaires", "q1")
+    plan = plan_import(parse_table("q1-1,Q1-1,Autre\n3,5,4\n".encode(), "a.csv"), questionnaire)
+    dialog = ImportDialog(plan, questionnaire, example_window)
+    qtbot.addWidget(dialog)
+    assert "déjà lue" in dialog.boxes[1].currentText() and dialog.ok_button.isEnabled()
+    dialog.boxes[2].setCurrentIndex(dialog.boxes[2].findData("q1-1"))
+    assert not dialog.ok_button.isEnabled()
+    assert "« 1. Dans l'ensemble" in dialog.summary.text() and "deux colonnes" in dialog.summary.text()

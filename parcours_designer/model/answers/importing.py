@@ -45,6 +45,12 @@ class ImportPlan:
     def date_column(self) -> Optional[ColumnMatch]:
         return next((c for c in self.columns if c.kind is ColumnKind.DATE), None)
 
+    def doubled_question(self, questionnaire: Questionnaire) -> Optional[str]:
+        """A one-answer question fed by two columns (the second's cells would be dropped), if any."""
+        given = Counter(c.question_id for c in self.columns if c.kind is ColumnKind.QUESTION)
+        return next((q.id for q in questionnaire.questions
+                     if given[q.id] > 1 and q.type is not QuestionType.MULTIPLE_CHOICE), None)
+
     def with_column(self, column: ColumnMatch) -> "ImportPlan":
         """The plan with one column changed (the user's correction)."""
         columns = tuple(column if c.index == column.index else c for c in self.columns)
@@ -153,6 +159,10 @@ def add_responses(questionnaire: Questionnaire, responses: list[Response]) -> No
     questionnaire.responses.extend(response.model_copy(deep=True) for response in responses)
 
 
+IGNORED_WHY = {ColumnKind.PERSONAL: " (données personnelles)",
+               ColumnKind.DUPLICATE: " (question déjà lue dans une colonne précédente)"}
+
+
 def summary_lines(plan: ImportPlan, result: ImportResult, questionnaire: Questionnaire) -> list[str]:
     """The French summary of an import, as the command line prints it."""
     texts = {q.id: q.text or q.id for q in questionnaire.questions}
@@ -175,8 +185,7 @@ def summary_lines(plan: ImportPlan, result: ImportResult, questionnaire: Questio
     ignored = plan.ignored()
     if ignored:
         lines.append("Colonnes ignorées : " + ", ".join(
-            f"« {c.header or f'colonne {c.index + 1}'} »" + (" (données personnelles)" if c.kind is ColumnKind.PERSONAL else "")
-            for c in ignored))
+            f"« {c.header or f'colonne {c.index + 1}'} »" + IGNORED_WHY.get(c.kind, "") for c in ignored))
     for question_id, count in sorted(result.refused.items()):
         values = count_of(count, "valeur hors de l'échelle ou illisible", "valeurs hors de l'échelle ou illisibles")
         lines.append(f"{values} pour {question_id} ({texts.get(question_id, '')}), "

@@ -18,6 +18,7 @@ from typing import Optional
 from parcours_designer.model.answers.normalise import normalise
 from parcours_designer.model.answers.table import ExportTable
 from parcours_designer.model.entities import Question, Questionnaire
+from parcours_designer.model.enums import QuestionType
 
 HEADER_SEARCH_ROWS = 5
 _SUB = re.compile(r"^(.*?)\s*\[([^\[\]]+)\]$")
@@ -45,6 +46,7 @@ class ColumnKind(str, Enum):
     OTHER = "other"  # the « other » text of a choice question
     DATE = "date"  # when the response was sent
     PERSONAL = "personal"  # who answered: never stored
+    DUPLICATE = "duplicate"  # a question already read from a column before it
     IGNORED = "ignored"
 
 
@@ -163,7 +165,7 @@ def match_columns(table: ExportTable, questionnaire: Questionnaire) -> tuple[int
         if count > best_count:
             best, best_count = (row_index, columns), count
     header_index, columns = best
-    return header_index, _with_date(columns)
+    return header_index, _with_date(_first_column_per_question(columns, lookup))
 
 
 def _match_row(table: ExportTable, row_index: int, lookup: QuestionLookup) -> list[ColumnMatch]:
@@ -174,6 +176,22 @@ def _match_row(table: ExportTable, row_index: int, lookup: QuestionLookup) -> li
         current = cell or current
         parents.append(current)
     return [match_column(i, header[i], parents[i], lookup) for i in range(table.width)]
+
+
+def _first_column_per_question(columns: list[ColumnMatch], lookup: QuestionLookup) -> list[ColumnMatch]:
+    """A second column headed like a one-answer question is left out (its cells would be dropped)."""
+    questions = {q.id: q for q in lookup.by_key.values()}
+    seen: set[str] = set()
+    kept = []
+    for column in columns:
+        question = questions.get(column.question_id)
+        if column.kind is ColumnKind.QUESTION and question is not None \
+                and question.type is not QuestionType.MULTIPLE_CHOICE:
+            if column.question_id in seen:
+                column = replace(column, kind=ColumnKind.DUPLICATE)
+            seen.add(column.question_id)
+        kept.append(column)
+    return kept
 
 
 def _with_date(columns: list[ColumnMatch]) -> list[ColumnMatch]:
