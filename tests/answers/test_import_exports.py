@@ -104,7 +104,9 @@ def test_a_file_matching_no_question_gives_no_response(pathway):
 
 
 @pytest.mark.parametrize("raw, words", [(b"", "vide"), (b"\"  \"\r\n\"\"\n", "aucune cellule"),
-                                        (b"PK\x03\x04rest", "Excel"), (b"\x00\x01\x02", "texte")])
+                                        (b"PK\x03\x04rest", "Excel"), (b"\x00\x01\x02", "texte"),
+                                        (b"q1-1,q1-3\n4,ok\n5," + b"x" * 200_000 + b"\n",
+                                         "x.csv : une cellule de la ligne 3 est trop longue")])
 def test_unusable_files_are_named(raw, words):
     with pytest.raises(AnswersFileError, match=words):
         parse_table(raw, "x.csv")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.formatting import group_digits
 
 MAX_EXPORT_BYTES = 32 * 1024 * 1024
 SEPARATORS = (",", ";", "\t")
@@ -67,10 +68,12 @@ def parse_table(raw: bytes, name: str = "export") -> ExportTable:
     if not text.strip():
         raise AnswersFileError(f"{name} : le fichier est vide")
     separator = detect_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
-    except csv.Error as error:
-        raise AnswersFileError(f"{name} : CSV mal formé ({error})") from None
+        rows = list(reader)
+    except csv.Error:  # the only one left: a cell longer than csv's field limit (its message is English)
+        raise AnswersFileError(f"{name} : une cellule de la ligne {reader.line_num} est trop longue "
+                               f"(plus de {group_digits(str(csv.field_size_limit()))} caractères)") from None
     rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise AnswersFileError(f"{name} : aucune cellule remplie (seulement des séparateurs)")
