@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
@@ -50,11 +51,19 @@ class PathwayFileError(PathwayError):
     """A file that cannot be opened as a pathway."""
 
 
+def refuse_special_file(file_path: Path, mode: int, error: type[PathwayError]) -> None:
+    """A named pipe or a device is never read: it would block for ever or never end."""
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise error(f"{file_path} : ce n'est pas un fichier ordinaire (tube ou périphérique)")
+
+
 def load_pathway(path: str | os.PathLike[str]) -> Pathway:
     """Read a ``.parcours`` file; raise :class:`PathwayFileError` if unusable."""
     file_path = Path(path)
     try:
-        size = file_path.stat().st_size
+        status = file_path.stat()
+        refuse_special_file(file_path, status.st_mode, PathwayFileError)
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise PathwayFileError(
                 f"{file_path.name} : fichier trop volumineux ({size // 1_048_576} Mio) "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.fileformat import refuse_special_file
 from parcours_designer.model.formatting import group_digits
 
 MAX_EXPORT_BYTES = 32 * 1024 * 1024
@@ -43,7 +44,9 @@ def read_table(path: str | os.PathLike[str]) -> ExportTable:
     """The table in the file at ``path``; :class:`AnswersFileError` if unusable."""
     file_path = Path(path)
     try:
-        if file_path.stat().st_size > MAX_EXPORT_BYTES:
+        status = file_path.stat()
+        refuse_special_file(file_path, status.st_mode, AnswersFileError)
+        if status.st_size > MAX_EXPORT_BYTES:
             raise AnswersFileError(f"{file_path.name} : fichier trop volumineux pour un export de réponses")
         raw = file_path.read_bytes()
     except FileNotFoundError:
