@@ -5,7 +5,7 @@ rhythm of the pathway is kept), then each phase starts on a working day and
 keeps its length in working days (French public holidays and the closures,
 themselves moved to the same dates a year later). What belongs to this
 edition is cleared: answers, actual dates and statuses, baselines, results,
-the bilan. The bilan's adjustments, and the checklist items not yet done,
+funding decisions (every grant is to request again), the bilan. The bilan's adjustments, and the checklist items not yet done,
 become the new pathway's checklist; ``previous_edition`` names this one.
 """
 
@@ -17,7 +17,7 @@ from typing import Optional
 
 from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.entities import ChecklistItem, Closure, EditionLink, Phase, Review
-from parcours_designer.model.enums import PhaseStatus
+from parcours_designer.model.enums import FundingStatus, PhaseStatus
 from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.model.shift import reference_start, shift_dates
 
@@ -83,6 +83,8 @@ def _clear_results(new: Pathway) -> None:
         phase.status = PhaseStatus.PLANNED
         phase.actual_start = phase.actual_end = None
         phase.baseline_start = phase.baseline_end = None
+    for funding in new.funding:  # next year's grants are to request again
+        funding.status = FundingStatus.REQUESTED
     for list_name, fields in RESULT_FIELDS.items():
         for item in getattr(new, list_name):
             for name in fields:

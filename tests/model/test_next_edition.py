@@ -71,3 +71,15 @@ def test_edition_names_and_leap_days():
     assert next_edition_name("Printemps 2027") == "Printemps 2028"
     assert next_edition_name("Saison A") == "Saison A"
     assert year_later(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_next_years_funding_is_to_request_again():
+    """A grant decided for this edition is not granted for the next one: its lines are « demandé »."""
+    from parcours_designer.model.enums import FundingStatus
+
+    old = load_pathway(EXAMPLE)
+    assert any(f.status is FundingStatus.GRANTED for f in old.funding)
+    new = next_edition(old)
+    assert {f.status for f in new.funding} == {FundingStatus.REQUESTED}
+    assert [f.amount for f in new.funding] == [f.amount for f in old.funding]
+    assert any(f.status is FundingStatus.GRANTED for f in old.funding)  # the source is untouched
