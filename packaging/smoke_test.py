@@ -4,7 +4,9 @@
 
 Each command runs the bundle's own executable in a bare environment (empty
 PATH, no PYTHON* variables, a fresh HOME): ``--version``, ``check`` on the
-example, every export kind in every format the program declares, then the
+example, every export kind in every format the program declares, every other
+sub-command (answers imported and drawn, a portfolio and its partner notes),
+then the
 editor opening the example — in a real X window under Xvfb when ``Xvfb`` and
 ``xdotool`` are installed (the window title must name the file), otherwise
 offscreen (the editor must stay up without a word on stderr). Prints one line
@@ -23,6 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "dla-collectif-culture.parcours"
+# A real-looking export of answers to the example's questionnaire q1 (Google Forms).
+ANSWERS = ROOT / "tests" / "answers" / "exports" / "google-forms.csv"
+TEMPLATE = "dla-individuel"
+FUNDER = "Conseil départemental de la Manche"  # one of the example's funders
 # Export kinds that need an item of the pathway: option and the list it names.
 ITEM_OPTIONS = {"questionnaire": ("--questionnaire", "questionnaires"),
                 "specifications": ("--consultation", "consultations"),
@@ -81,6 +87,26 @@ def export_cases(work: Path) -> list[list[str]]:
             output = work / f"{kind.kind}{suffix}"
             cases.append(["export", kind.kind, str(EXAMPLE), "-o", str(output), *extra])
     return cases
+
+
+def command_cases(work: Path) -> list[list[str]]:
+    """Every other sub-command, on copies made in ``work``: answers imported then drawn in the
+    evaluation PDF (bar charts), a portfolio (sqlite index) and its partner notes (.pdf, .xlsx)."""
+    answered = work / "reponses.parcours"
+    shutil.copyfile(EXAMPLE, answered)
+    folder = work / "portefeuille"
+    (folder / "2027").mkdir(parents=True)
+    shutil.copyfile(EXAMPLE, folder / "2027" / "collectif.parcours")
+    (folder / "casse.parcours").write_text("{", encoding="utf-8")
+    return [["check", str(EXAMPLE), "--json"], ["frameworks"], ["templates"],
+            ["new", "--template", TEMPLATE, "-o", str(work / "nouveau.parcours")],
+            ["schedule", str(EXAMPLE), "--json"],
+            ["responses", "import", str(answered), str(ANSWERS), "--questionnaire", "q1"],
+            ["responses", "stats", str(answered), "--json"],
+            ["export", "evaluation", str(answered), "-o", str(work / "evaluation-reponses.pdf")],
+            ["portfolio", str(folder), "--json"],
+            ["portfolio", str(folder), "--partner", FUNDER, "-o", str(work / "note.pdf")],
+            ["portfolio", str(folder), "--partner", FUNDER, "-o", str(work / "note.xlsx")]]
 
 
 def check_outputs(work: Path) -> None:
@@ -151,10 +177,9 @@ def main(bundle: Path) -> int:
         environment = bare_environment(home)
         try:
             print(run(cli, ["--version"], environment).stdout.strip())
-            run(cli, ["check", str(EXAMPLE)], environment)
             work = home / "exports"
             work.mkdir()
-            for case in export_cases(work):
+            for case in export_cases(work) + command_cases(work):
                 run(cli, case, environment)
             check_outputs(work)
             run(cli, ["check", str(home / "absent.parcours")], environment, expect=2)

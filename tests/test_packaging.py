@@ -22,3 +22,27 @@ def test_wheel_contains_resources(tmp_path):
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "parcours_designer").rglob("*.py")}
     assert not sorted(sources - names), "add the missing packages to pyproject.toml [tool.setuptools] packages"
     assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def _smoke_test_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("smoke_test", ROOT / "packaging" / "smoke_test.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_frozen_smoke_test_runs_every_command_and_they_pass_unfrozen(tmp_path, user_home):
+    """Each sub-command of the program is run by the bundle's smoke test (``make dist`` cannot run
+    here), and each of its cases succeeds with this checkout's program."""
+    from parcours_designer.cli import COMMANDS, main
+
+    smoke = _smoke_test_module()
+    cases = smoke.export_cases(tmp_path) + smoke.command_cases(tmp_path)
+    assert {case[0] for case in cases} == {command.NAME for command in COMMANDS}
+    work = tmp_path / "sans-gel"
+    work.mkdir()
+    for case in smoke.command_cases(work):
+        assert main(case) == 0, case
+    assert (work / "evaluation-reponses.pdf").stat().st_size > 0 and (work / "note.xlsx").stat().st_size > 0
