@@ -17,6 +17,7 @@ from parcours_designer.model.portfolio import Portfolio
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.portfolio_chart import BarChart
 from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
+from parcours_designer.ui.tooltips import plain_tooltip
 
 
 def _titles(portfolio: Portfolio, paths) -> str:
@@ -72,7 +73,7 @@ class TopicsTab(QWidget):
             top.setData(0, Qt.ItemDataRole.UserRole, partner.partner)
             for topic in partner.topics:
                 child = QTreeWidgetItem([topic.text, str(len(topic.pathways))])
-                child.setToolTip(0, _titles(portfolio, topic.pathways))
+                child.setToolTip(0, plain_tooltip(_titles(portfolio, topic.pathways)))
                 child.setData(0, Qt.ItemDataRole.UserRole, partner.partner)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)

@@ -37,6 +37,7 @@ from parcours_designer.ui.bar_chart import BarChart
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import RESET, Change, Document
 from parcours_designer.ui.form import Form
+from parcours_designer.ui.tooltips import plain_tooltip
 
 REVIEW_LISTS = (("strengths", "Point fort"), ("improvements", "Point à améliorer"), ("adjustments", "Ajustement"))
 
@@ -68,6 +69,8 @@ class ResponsesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # an answer is the respondent's text, never markup
+            return plain_tooltip(self.data(index))
         questionnaire = self.questionnaire()
         response = questionnaire.responses[index.row()]
         if index.column() == 0:

@@ -183,3 +183,15 @@ def test_compare_shows_titles_holding_markup_as_text(qtbot, tmp_path):
     label = tab.summary_label
     assert '<img src="http://example.org/x.png"><b>Parcours</b>' in label.text()
     assert label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(label.text())
+
+
+def test_tooltips_show_titles_holding_markup_as_text():
+    from PySide6.QtGui import QTextDocument
+
+    from parcours_designer.ui.portfolio_rows import Column, RowsModel
+
+    model = RowsModel([Column("Parcours", lambda row: row)])
+    model.set_rows(['<img src="/etc/hosts"><b>Parcours</b>'])
+    shown = QTextDocument()
+    shown.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert shown.toPlainText() == '<img src="/etc/hosts"><b>Parcours</b>'

@@ -195,3 +195,17 @@ def test_two_columns_given_to_one_question_are_refused(example_window, qtbot):
     dialog.boxes[2].setCurrentIndex(dialog.boxes[2].findData("q1-1"))
     assert not dialog.ok_button.isEnabled()
     assert "« 1. Dans l'ensemble" in dialog.summary.text() and "deux colonnes" in dialog.summary.text()
+
+
+def test_an_answer_holding_markup_is_shown_as_text_in_its_tooltip(example_window, monkeypatch, tmp_path):
+    """A respondent's text is data: a tooltip showing ``<img src=…>`` literally, never rendering it."""
+    from PySide6.QtGui import QTextDocument
+
+    export = tmp_path / "reponses.csv"
+    export.write_text('q1-1,q1-3\n4,"<img src=""/etc/hosts""><b>gras</b>"\n', encoding="utf-8")
+    page = import_export(example_window, monkeypatch, name=str(export))
+    column = 2 + [q.id for q in page.questionnaire().questions].index("q1-3")
+    tooltip = page.model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+    shown = QTextDocument()
+    shown.setHtml(tooltip)
+    assert shown.toPlainText() == '<img src="/etc/hosts"><b>gras</b>'
