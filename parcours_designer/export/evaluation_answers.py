@@ -12,7 +12,7 @@ from parcours_designer.model.answers.indicators import fed_results
 from parcours_designer.model.answers.stats import QuestionStats, questionnaire_stats
 from parcours_designer.model.entities import Questionnaire
 from parcours_designer.model.enums import QuestionType
-from parcours_designer.model.formatting import count_of, format_number
+from parcours_designer.model.formatting import count_of, format_measure, format_number
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -100,7 +100,7 @@ def fed_indicators_section(pathway: Pathway, sheet: dict) -> list:
     for indicator_id, fed in results.items():
         indicator = indicators[indicator_id]
         for result in fed:
-            target = "—" if indicator.target in (None, "") else str(indicator.target)
+            target = "—" if indicator.target in (None, "") else format_measure(indicator.target)
             rows.append([display_name(indicator), f"{result.question.text or result.question.id} "
                          f"({display_name(result.questionnaire)})", target, Cell(result.text(), bold=True)])
     return [para("Indicateurs alimentés par les questionnaires", sheet["h2"]),

@@ -4,7 +4,6 @@ questionnaires, the review and the competence-framework coverage."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Optional
 
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
@@ -12,7 +11,7 @@ from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.export.plan_sections import cover, lines, names, review_lists
 from parcours_designer.model.entities import Indicator
-from parcours_designer.model.formatting import format_period, format_quantity
+from parcours_designer.model.formatting import format_measure, format_period
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -54,11 +53,7 @@ def indicator_status(indicator: Indicator) -> str:
 
 def measure_text(value) -> str:
     """A target or a result as a French reader expects it: ``2,5``, ``1 200``, or the text given."""
-    if value is None or str(value).strip() == "":
-        return "—"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_quantity(Decimal(str(value)))
-    return str(value)
+    return "—" if value is None or str(value).strip() == "" else format_measure(value)
 
 
 def objectives_section(pathway: Pathway, sheet: dict) -> list:

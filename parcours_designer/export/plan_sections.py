@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from parcours_designer.export.pdf_doc import Cell, missing_note, table
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.model.entities import Phase
-from parcours_designer.model.formatting import count_of, format_date_long, format_period
+from parcours_designer.model.formatting import count_of, format_date_long, format_measure, format_period
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.traceability import trace_rows
@@ -149,7 +149,7 @@ def indicators(pathway: Pathway, sheet: dict) -> list:
         return story + [missing_note("Aucun indicateur n'est encore défini.", sheet)]
     objectives = pathway.index("objectives")
     rows = [[i.label, lines(names(objectives, i.objective_ids)) or "—", i.kind.label if i.kind else "—",
-             "" if i.target is None else str(i.target), i.method or "—"] for i in pathway.indicators]
+             format_measure(i.target), i.method or "—"] for i in pathway.indicators]
     header = ("Indicateur", "Objectifs", "Type", "Cible", "Méthode")
     return story + [table(header, rows, (0.25, 0.28, 0.14, 0.13, 0.2), sheet=sheet)]
 

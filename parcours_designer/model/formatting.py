@@ -94,6 +94,13 @@ def format_number(value: float, places: int = 2) -> str:
     return format_quantity(number.normalize() if number == number.to_integral_value() else number)
 
 
+def format_measure(value: object) -> str:
+    """An indicator's target or result: ``2.5`` → ``2,5``, ``1200`` → ``1 200``; a text as written."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    return format_quantity(Decimal(str(value)))
+
+
 def count_of(count: int, singular: str, plural: Optional[str] = None) -> str:
     """``1 réponse``, ``2 réponses``, ``0 réponse`` (0 and 1 take the singular in French);
     ``plural`` when it is not ``singular`` + « s » (« répondant·e·s »)."""

@@ -26,3 +26,19 @@ def test_count_of_takes_the_singular_for_0_and_1():
 
     assert [count_of(n, "réponse") for n in (0, 1, 2)] == ["0 réponse", "1 réponse", "2 réponses"]
     assert count_of(1200, "répondant·e", "répondant·e·s") == "1\u202f200 répondant·e·s"
+
+
+def test_indicator_targets_and_results_are_written_the_french_way():
+    """« 2,5 », « 1 200 », not « 2.5 » or « 1200 », in the plan and the evaluation summary."""
+    from tests.model.factories import EXAMPLE
+    from parcours_designer.model.fileformat import load_pathway
+
+    pathway = load_pathway(EXAMPLE)
+    indicator = pathway.indicators[0]
+    indicator.target, indicator.result = 2.5, 1200
+    questionnaire = pathway.questionnaires[0]
+    questionnaire.questions[0].indicator_id = indicator.id
+    for kind in ("evaluation", "plan"):
+        text = flat(pdf_text(EXPORT_KINDS[kind].render(pathway, ".pdf")))
+        assert "2,5" in text and "2.5" not in text, kind
+    assert "diffusion 2,5 1 200 Atteint" in flat(pdf_text(EXPORT_KINDS["evaluation"].render(pathway, ".pdf")))
