@@ -97,9 +97,11 @@ class FileActions(QObject):
         document = Document(pathway)
         self.host.set_document(document)
         document.mark_unsaved()
+        carried = len(pathway.checklist)
         self.host.statusBar().showMessage(
-            self.tr("Édition {0} créée : dates déplacées d'un an, réponses et résultats effacés, "
-                    "{1} ajustement(s) à mener repris du bilan").format(pathway.edition, len(pathway.checklist)), 8000)
+            self.tr("Édition {0} créée : dates déplacées d'un an, réponses et résultats effacés, {1}").format(
+                pathway.edition, (self.tr("{0} ajustement à mener repris du bilan") if carried < 2 else
+                                  self.tr("{0} ajustements à mener repris du bilan")).format(carried)), 8000)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

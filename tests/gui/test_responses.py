@@ -166,6 +166,7 @@ def test_new_edition_from_the_menu(example_window, monkeypatch, qtbot):
     assert pathway.previous_edition.file == "dla-collectif-culture.parcours"
     checklist = evaluation(example_window).checklist
     assert checklist.list.count() == 2 and "2027" in checklist.origin.text()
+    assert example_window.statusBar().currentMessage().endswith(", 2 ajustements à mener repris du bilan")
     checklist.list.item(0).setCheckState(Qt.CheckState.Checked)
     assert pathway.checklist[0].done and document.undo_stack.count() == 1
     document.undo_stack.undo()
