@@ -92,6 +92,16 @@ class CompareTab(QWidget):
             self.tables[key] = (view, model)
             self.results.addTab(view, title)
 
+    def _changes_text(self, counts) -> str:
+        """« 1 étape ajoutée, 0 retirée, 2 déplacées, 11 inchangées »."""
+        from parcours_designer.model.portfolio_compare import PhaseChangeKind
+
+        words = ((PhaseChangeKind.ADDED, self.tr("{0} étape ajoutée"), self.tr("{0} étapes ajoutées")),
+                 (PhaseChangeKind.REMOVED, self.tr("{0} retirée"), self.tr("{0} retirées")),
+                 (PhaseChangeKind.MOVED, self.tr("{0} déplacée"), self.tr("{0} déplacées")),
+                 (PhaseChangeKind.KEPT, self.tr("{0} inchangée"), self.tr("{0} inchangées")))
+        return ", ".join((one if counts[kind] < 2 else many).format(counts[kind]) for kind, one, many in words)
+
     def compare(self) -> bool:
         """Read both files as saved and show what changed from one to the other."""
         from parcours_designer.model.errors import PathwayError
@@ -111,8 +121,6 @@ class CompareTab(QWidget):
             model.set_rows(list(rows))
             fit_columns(view, widest=300)
         counts = {kind: self.comparison.count(kind) for kind in PhaseChangeKind}
-        self.summary_label.setText(self.tr("De « {0} » à « {1} » : {2} étape(s) ajoutée(s), {3} retirée(s), "
-                                           "{4} déplacée(s), {5} inchangée(s).").format(
-            self.comparison.before, self.comparison.after, counts[PhaseChangeKind.ADDED],
-            counts[PhaseChangeKind.REMOVED], counts[PhaseChangeKind.MOVED], counts[PhaseChangeKind.KEPT]))
+        self.summary_label.setText(self.tr("De « {0} » à « {1} » : {2}.").format(
+            self.comparison.before, self.comparison.after, self._changes_text(counts)))
         return True

@@ -127,7 +127,7 @@ def test_compare_two_editions(portfolio_window):
     assert compare.compare()
     phases = compare.tables["phases"][1].rows
     assert [c.kind.label for c in phases].count("Ajoutée") == 1
-    assert "1 étape(s) ajoutée(s), 0 retirée(s), 1 déplacée(s)" in compare.summary_label.text()
+    assert "1 étape ajoutée, 0 retirée, 1 déplacée, 11 inchangées." in compare.summary_label.text()
     budget = compare.tables["budget"][1].rows
     assert any(g.label.startswith("74") and g.difference == Decimal("500.00") for g in budget)
     assert compare.tables["indicators"][1].rows[0].before_result == 3
