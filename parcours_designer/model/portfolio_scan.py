@@ -43,8 +43,9 @@ class SummaryStore(Protocol):
 def find_pathway_files(folder: Path, refused: Optional[list[Unreadable]] = None) -> list[str]:
     """The names, relative to ``folder`` with « / », of every ``*.parcours`` below it, sorted.
 
-    Links to folders are not followed; a folder that cannot be listed is
-    added to ``refused`` with a French message."""
+    Links to folders are not followed; a file reached again through a link
+    is listed once; a folder that cannot be listed is added to ``refused``
+    with a French message."""
     base = os.path.abspath(folder)
 
     def cannot_list(error: OSError) -> None:
@@ -53,13 +54,31 @@ def find_pathway_files(folder: Path, refused: Optional[list[Unreadable]] = None)
             why = "lecture non autorisée" if isinstance(error, PermissionError) else "lecture impossible"
             refused.append(Unreadable(name, f"{name} : dossier illisible ({why})"))
 
-    found = []
+    found: list[tuple[str, str, bool]] = []  # (relative name, real path, reached through a link)
     for root, folders, files in os.walk(base, onerror=cannot_list):
         folders.sort()
         prefix = _relative(root, base)
-        found += [f"{prefix}/{name}" if prefix else name for name in sorted(files)
-                  if name.lower().endswith(EXTENSION)]
-    return found
+        real_root = os.path.realpath(root)
+        for name in sorted(files):
+            if name.lower().endswith(EXTENSION):
+                path = os.path.join(root, name)
+                link = os.path.islink(path)
+                found.append((f"{prefix}/{name}" if prefix else name,
+                              os.path.realpath(path) if link else os.path.join(real_root, name), link))
+    return _each_file_once(found)
+
+
+def _each_file_once(found: list[tuple[str, str, bool]]) -> list[str]:
+    """A file reached again through a link counts once, under its own name when it is in the folder."""
+    seen = {real for _name, real, link in found if not link}
+    kept = []
+    for name, real, link in found:
+        if link:
+            if real in seen:
+                continue
+            seen.add(real)
+        kept.append(name)
+    return kept
 
 
 def _relative(path: str, base: str) -> str:

@@ -266,3 +266,24 @@ def test_a_folder_that_cannot_be_listed_is_listed_as_unreadable(folder, monkeypa
     assert ("prive", "prive : dossier illisible (lecture non autorisée)") in [
         (u.path, u.message) for u in portfolio.unreadable]
     assert len(portfolio.pathways) == 3
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_a_file_reached_twice_through_links_counts_once(tmp_path):
+    """A link to a pathway of the folder is the same pathway: its funding and needs are not doubled;
+    the file itself is shown, not the link; a link to a file outside the folder is read."""
+    from tests.model.factories import EXAMPLE
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.parcours").write_bytes(EXAMPLE.read_bytes())
+    outside = tmp_path.parent / f"{tmp_path.name}-ailleurs.parcours"
+    outside.write_bytes(EXAMPLE.read_bytes())
+    try:
+        os.symlink(tmp_path / "b.parcours", tmp_path / "a-lien.parcours")
+        os.symlink(os.path.join("..", "b.parcours"), tmp_path / "sub" / "lien.parcours")
+        os.symlink(outside, tmp_path / "sub" / "dehors.parcours")
+    except OSError:
+        pytest.skip("symbolic links not allowed here")
+    portfolio = read_portfolio(tmp_path)
+    assert [s.path for s in portfolio.pathways] == ["b.parcours", "sub/dehors.parcours"]
+    assert portfolio.unreadable == []
