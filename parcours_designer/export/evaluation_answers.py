@@ -17,6 +17,7 @@ from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
 BAR_ROW = 14
+CHART_ROWS = 20  # bars per drawing: a chart of 111 steps or 80 choices goes on over pages
 ACCENT_RGB = (0.12, 0.31, 0.47)
 
 
@@ -65,21 +66,29 @@ def question_block(number: int, stats: QuestionStats, sheet: dict) -> list:
         answers = bullets(list(stats.texts), sheet["bullet"])
         return [KeepTogether(block + answers[:3])] + answers[3:]
     if stats.distribution:
-        block.append(bar_chart(stats.distribution, frame_size(PORTRAIT)[0]))
+        charts = bar_charts(stats.distribution, frame_size(PORTRAIT)[0])
+        return [KeepTogether(block + charts[:1])] + charts[1:]
     return [KeepTogether(block)]
 
 
-def bar_chart(distribution: dict[str, int], width: float):
-    """A horizontal bar per step or choice, the count at its end (vector, bundled font)."""
+def bar_charts(distribution: dict[str, int], width: float) -> list:
+    """The bar chart in drawings of at most :data:`CHART_ROWS` bars, all on the same scale."""
+    items = list(distribution.items())
+    top = max(distribution.values(), default=0) or 1
+    return [bar_chart(items[start:start + CHART_ROWS], width, top) for start in range(0, len(items), CHART_ROWS)]
+
+
+def bar_chart(items: list[tuple[str, int]], width: float, top: int):
+    """A horizontal bar per step or choice, the count at its end (vector, bundled font);
+    ``top`` is the count of a full-length bar."""
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     label_width, count_width = width * 0.38, 30
-    drawing = Drawing(width, len(distribution) * BAR_ROW + 4)
-    top = max(distribution.values(), default=0) or 1
+    drawing = Drawing(width, len(items) * BAR_ROW + 4)
     room = width - label_width - count_width - 8
-    for row, (label, count) in enumerate(distribution.items()):
+    for row, (label, count) in enumerate(items):
         y = drawing.height - (row + 1) * BAR_ROW
         shown = cut_to_fit(" ".join(label.split()), lambda part: stringWidth(part, fonts.REGULAR, 8), label_width - 8)
         drawing.add(String(label_width - 6, y + 3, shown, fontName=fonts.REGULAR, fontSize=8, textAnchor="end"))

@@ -14,13 +14,16 @@ from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
 BOX = 10  # points: the side of a box to tick
+BOXES_PER_PART = 10  # choices drawn together: a long list goes on over pages
+MIN_PITCH = 24.0  # points from one step of a scale to the next: a wide scale wraps
+STEP_ROW = BOX + 16  # height of a row of scale steps (box and number)
 WRITING_LINES = 4
 HINTS = {QuestionType.CHOICE: "Une seule réponse.", QuestionType.MULTIPLE_CHOICE: "Plusieurs réponses possibles.",
          QuestionType.SCALE: "Entourez ou cochez une case.", QuestionType.YES_NO: "", QuestionType.TEXT: ""}
 
 
 def render_pdf(pathway: Pathway, questionnaire: Questionnaire) -> bytes:
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Spacer
 
     sheet = styles()
     title = questionnaire.title or "Questionnaire"
@@ -28,7 +31,7 @@ def render_pdf(pathway: Pathway, questionnaire: Questionnaire) -> bytes:
     if not questionnaire.questions:
         story.append(missing_note("Ce questionnaire n'a pas encore de question.", sheet))
     for number, question in enumerate(questionnaire.questions, start=1):
-        story.append(KeepTogether(question_block(number, question, sheet)))
+        story += question_block(number, question, sheet)
     story += [Spacer(1, 14), para("Merci pour vos réponses.", sheet["h2"])]
     return build_pdf(doc_info(pathway, title, "Questionnaire à imprimer"), story)
 
@@ -42,7 +45,8 @@ def _intro(pathway: Pathway, questionnaire: Questionnaire) -> str:
 
 
 def question_block(number: int, question: Question, sheet: dict) -> list:
-    from reportlab.platypus import Spacer
+    """The question, kept together with the first of its boxes; a long list of choices goes on."""
+    from reportlab.platypus import KeepTogether, Spacer
 
     block = [para(question.text or question.id, sheet["h2"], bold_prefix=f"{number}. ")]
     hint = HINTS[question.type]
@@ -57,8 +61,11 @@ def question_block(number: int, question: Question, sheet: dict) -> list:
     elif question.type is QuestionType.TEXT:
         block.append(drawn["lines"](WRITING_LINES, width))
     else:
-        block.append(drawn["boxes"](question.choices or ["…"], width))
-    return block + [Spacer(1, 10)]
+        choices = question.choices or ["…"]
+        parts = [drawn["boxes"](choices[start:start + BOXES_PER_PART], width)
+                 for start in range(0, len(choices), BOXES_PER_PART)]
+        return [KeepTogether(block + parts[:1])] + parts[1:] + [Spacer(1, 10)]
+    return [KeepTogether(block), Spacer(1, 10)]
 
 
 @lru_cache(maxsize=1)
@@ -67,26 +74,31 @@ def _flowables() -> dict[str, type]:
     from reportlab.platypus import Flowable
 
     class ScaleBoxes(Flowable):
-        """One box per step, its number under it, the end labels under the first and last."""
+        """One box per step, its number under it, in rows when the scale is wide; the end
+        labels at both ends, under the steps."""
 
         def __init__(self, question: Question, width: float):
             super().__init__()
             self.low, self.high = question.scale_bounds()
             self.labels = (question.min_label.strip(), question.max_label.strip())
-            self.width, self.height = width, BOX + 30
+            self.per_row = max(1, int((width - 40) // MIN_PITCH))
+            rows = -(-(self.high - self.low + 1) // self.per_row)
+            self.width, self.height = width, rows * STEP_ROW + 14
 
         def draw(self):
             steps = self.high - self.low + 1
-            pitch = min(44.0, (self.width - 40) / steps)
+            across = min(steps, self.per_row)
+            pitch = min(44.0, (self.width - 40) / across)
             canvas = self.canv
             canvas.setLineWidth(0.8)
             canvas.setFont(fonts.REGULAR, 9)
             for k in range(steps):
-                x = 20 + k * pitch
-                canvas.rect(x, self.height - BOX - 2, BOX, BOX)
-                canvas.drawCentredString(x + BOX / 2, self.height - BOX - 13, str(self.low + k))
+                row, column = divmod(k, self.per_row)
+                x, top = 20 + column * pitch, self.height - row * STEP_ROW
+                canvas.rect(x, top - BOX - 2, BOX, BOX)
+                canvas.drawCentredString(x + BOX / 2, top - BOX - 13, str(self.low + k))
             canvas.setFont(fonts.ITALIC, 8.5)
-            last = 20 + (steps - 1) * pitch + BOX
+            last = 20 + (across - 1) * pitch + BOX
             room = max(60.0, (last - 20) / 2 - 6)
             canvas.drawString(20, 2, _fit(self.labels[0], fonts.ITALIC, 8.5, room))
             canvas.drawRightString(last, 2, _fit(self.labels[1], fonts.ITALIC, 8.5, room))
