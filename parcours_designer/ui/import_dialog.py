@@ -110,19 +110,19 @@ class ImportDialog(QDialog):
 
     def final_plan(self) -> ImportPlan:
         """The plan with the user's corrections."""
-        plan = self.plan
+        changed = []
         for column, box in zip(self.plan.columns, self.boxes):
             choice = box.currentData()
             if choice == KEEP:
                 continue
             if choice == DATE:
-                plan = plan.with_column(ColumnMatch(column.index, column.header, ColumnKind.DATE))
+                changed.append(ColumnMatch(column.index, column.header, ColumnKind.DATE))
             elif choice == IGNORE:
                 kind = ColumnKind.PERSONAL if column.kind is ColumnKind.PERSONAL else ColumnKind.IGNORED
-                plan = plan.with_column(ColumnMatch(column.index, column.header, kind))
+                changed.append(ColumnMatch(column.index, column.header, kind))
             else:
-                plan = plan.with_column(column.to_question(choice))
-        return plan
+                changed.append(column.to_question(choice))
+        return self.plan.with_columns(changed)
 
     def _update_summary(self) -> None:
         plan = self.final_plan()
