@@ -41,6 +41,7 @@ class CompareTab(QWidget):
         self._preselect()
         self.compare_button = QPushButton(self.tr("&Comparer"), self)
         self.compare_button.clicked.connect(self.compare)
+        self.compare_button.setEnabled(bool(portfolio.pathways))
         self.summary_label = QLabel(self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # it cites the pathways' titles
         self.summary_label.setWordWrap(True)
@@ -108,6 +109,8 @@ class CompareTab(QWidget):
         from parcours_designer.model.portfolio_compare import PhaseChangeKind, compare_editions
         from parcours_designer.model.portfolio_scan import load_member
 
+        if self.before_box.currentData() is None or self.after_box.currentData() is None:
+            return False  # no pathway in the folder
         try:
             before = load_member(self.folder, self.before_box.currentData())
             after = load_member(self.folder, self.after_box.currentData())

@@ -195,3 +195,13 @@ def test_tooltips_show_titles_holding_markup_as_text():
     shown = QTextDocument()
     shown.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert shown.toPlainText() == '<img src="/etc/hosts"><b>Parcours</b>'
+
+
+def test_a_folder_without_pathways_has_nothing_to_compare(qtbot, tmp_path):
+    from parcours_designer.model.portfolio_scan import read_portfolio
+    from parcours_designer.ui.portfolio_compare import CompareTab
+
+    tab = CompareTab(read_portfolio(tmp_path), tmp_path)
+    qtbot.addWidget(tab)
+    assert not tab.compare_button.isEnabled()
+    assert tab.compare() is False  # was a TypeError (no file chosen)
