@@ -212,7 +212,9 @@ class PortfolioWindow(QMainWindow):
         self.unreadable_label.setText((self.tr("{0} fichier illisible, laissé de côté :") if len(portfolio.unreadable) < 2
                                        else self.tr("{0} fichiers illisibles, laissés de côté :")).format(
             len(portfolio.unreadable)))
-        self.unreadable_label.setVisible(bool(portfolio.unreadable))
+        if not portfolio.unreadable and not portfolio.pathways:
+            self.unreadable_label.setText(self.tr("Aucun fichier .parcours dans ce dossier ni dans ses sous-dossiers."))
+        self.unreadable_label.setVisible(bool(portfolio.unreadable) or not portfolio.pathways)
         self.unreadable_list.setVisible(bool(portfolio.unreadable))
 
     # --- the editor ------------------------------------------------------------

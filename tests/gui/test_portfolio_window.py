@@ -205,3 +205,15 @@ def test_a_folder_without_pathways_has_nothing_to_compare(qtbot, tmp_path):
     qtbot.addWidget(tab)
     assert not tab.compare_button.isEnabled()
     assert tab.compare() is False  # was a TypeError (no file chosen)
+
+
+def test_an_empty_folder_says_so(qtbot, example_window, tmp_path):
+    from datetime import date
+
+    window = PortfolioWindow(tmp_path, example_window, today=date(2027, 3, 1))
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=60_000):
+        window.load()
+    assert window.unreadable_label.isVisible()
+    assert window.unreadable_label.text() == "Aucun fichier .parcours dans ce dossier ni dans ses sous-dossiers."
+    window.close()
