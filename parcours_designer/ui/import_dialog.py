@@ -37,9 +37,13 @@ class ImportDialog(QDialog):
         self.plan, self.questionnaire = plan, questionnaire
         self.setWindowTitle(self.tr("Importer des réponses — {0}").format(questionnaire.title or questionnaire.id))
         self.resize(860, 520)
-        about = QLabel(self.tr("Fichier « {0} » : {1} ligne(s) de réponses, encodage {2}, séparateur {3}. "
+        rows = len(plan.data_rows)
+        about = QLabel(self.tr("Fichier « {0} » : {1}, encodage {2}, séparateur {3}. "
                                "Vérifiez à quelle question correspond chaque colonne.").format(
-            plan.table.name, len(plan.data_rows), plan.table.encoding, SEPARATOR_NAMES[plan.table.separator]), self)
+            plan.table.name, (self.tr("{0} ligne de réponses") if rows < 2 else
+                              self.tr("{0} lignes de réponses")).format(rows),
+            plan.table.encoding, SEPARATOR_NAMES[plan.table.separator]), self)
+        self.about = about
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(len(plan.columns), 3, self)

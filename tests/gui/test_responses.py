@@ -93,6 +93,7 @@ def test_the_user_corrects_the_matching(example_window, qtbot):
     dialog = ImportDialog(plan, questionnaire, example_window)
     qtbot.addWidget(dialog)
     assert dialog.ok_button.isEnabled() and "9 réponses nouvelles" in dialog.summary.text()
+    assert dialog.about.text().startswith("Fichier « microsoft-forms.csv » : 9 lignes de réponses, encodage UTF-8")
     email_row = next(i for i, c in enumerate(plan.columns) if c.header == "Adresse de messagerie")
     assert "données personnelles" in dialog.boxes[email_row].currentText()
     scale_row = next(i for i, c in enumerate(plan.columns) if c.question_id == "q1-1")
