@@ -211,3 +211,17 @@ def test_an_answer_holding_markup_is_shown_as_text_in_its_tooltip(example_window
     shown = QTextDocument()
     shown.setHtml(tooltip)
     assert shown.toPlainText() == '<img src="/etc/hosts"><b>gras</b>'
+
+
+def test_statistics_are_rebuilt_when_what_they_show_changes_not_at_each_phase_keystroke(example_window,
+                                                                                        monkeypatch):
+    from parcours_designer.ui.commands import SetFields
+
+    document = example_window.document
+    page = import_export(example_window, monkeypatch)
+    shown = page.stats_area.widget()
+    phase_id = document.item("questionnaires", "q1").phase_id
+    document.push(SetFields(document, "phases", phase_id, {"title": "Bilan collectif"}, merge=True))
+    assert page.stats_area.widget() is shown
+    document.push(SetFields(document, "phases", phase_id, {"participants": 18}))
+    assert page.stats_area.widget() is not shown and "taux de réponse 50 %" in page.header.text()
