@@ -101,13 +101,6 @@ def format_measure(value: object) -> str:
     return format_quantity(Decimal(str(value)))
 
 
-def count_of(count: int, singular: str, plural: Optional[str] = None) -> str:
-    """``1 réponse``, ``2 réponses``, ``0 réponse`` (0 and 1 take the singular in French);
-    ``plural`` when it is not ``singular`` + « s » (« répondant·e·s »)."""
-    word = singular if count < 2 else plural or singular + "s"
-    return f"{group_digits(str(count))} {word}"
-
-
 def format_date(value: Optional[date]) -> str:
     """``15/03/2027``, or an empty string."""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -5,8 +5,9 @@ rhythm of the pathway is kept), then each phase starts on a working day and
 keeps its length in working days (French public holidays and the closures,
 themselves moved to the same dates a year later). What belongs to this
 edition is cleared: answers, actual dates and statuses, baselines, results,
-funding decisions (every grant is to request again), the bilan. The bilan's adjustments, and the checklist items not yet done,
-become the new pathway's checklist; ``previous_edition`` names this one.
+funding decisions (every grant is to request again), the bilan. The bilan's
+adjustments, and the checklist items not yet done, become the new pathway's
+checklist; ``previous_edition`` names this one.
 """
 
 from __future__ import annotations

@@ -83,9 +83,9 @@ class ImportDialog(QDialog):
         self.table.setItem(row, 1, example)
         box = QComboBox(self.table)
         box.setAccessibleName(self.tr("Devient"))
-        ignored = self.tr("Ignorée — données personnelles, non enregistrées") \
-            if column.kind is ColumnKind.PERSONAL else self.tr("Ignorée — question déjà lue dans une colonne précédente") \
-            if column.kind is ColumnKind.DUPLICATE else self.tr("Ignorée")
+        ignored = {ColumnKind.PERSONAL: self.tr("Ignorée — données personnelles, non enregistrées"),
+                   ColumnKind.DUPLICATE: self.tr("Ignorée — question déjà lue dans une colonne précédente"),
+                   }.get(column.kind, self.tr("Ignorée"))
         box.addItem(ignored, IGNORE)
         box.addItem(self.tr("Date de la réponse"), DATE)
         if column.kind in (ColumnKind.CHOICE, ColumnKind.OTHER):

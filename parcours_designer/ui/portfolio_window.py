@@ -159,9 +159,10 @@ class PortfolioWindow(QMainWindow):
         self.portfolio = portfolio
         self.progress.hide()
         read, unreadable = len(portfolio.pathways), len(portfolio.unreadable)
-        self.statusBar().showMessage(
-            (self.tr("{0} parcours lu") if read < 2 else self.tr("{0} parcours lus")).format(read) + ", " +
-            (self.tr("{0} fichier illisible") if unreadable < 2 else self.tr("{0} fichiers illisibles")).format(unreadable))
+        read_text = (self.tr("{0} parcours lu") if read < 2 else self.tr("{0} parcours lus")).format(read)
+        unreadable_text = (self.tr("{0} fichier illisible") if unreadable < 2 else
+                           self.tr("{0} fichiers illisibles")).format(unreadable)
+        self.statusBar().showMessage(f"{read_text}, {unreadable_text}")
         self.pathways_model.set_rows(portfolio.pathways)
         fit_columns(self.pathways_view, widest=330)
         self._show_unreadable(portfolio)
@@ -209,9 +210,9 @@ class PortfolioWindow(QMainWindow):
         self.unreadable_list.clear()
         for unreadable in portfolio.unreadable:
             self.unreadable_list.addItem(unreadable.line())
-        self.unreadable_label.setText((self.tr("{0} fichier illisible, laissé de côté :") if len(portfolio.unreadable) < 2
-                                       else self.tr("{0} fichiers illisibles, laissés de côté :")).format(
-            len(portfolio.unreadable)))
+        count = len(portfolio.unreadable)
+        self.unreadable_label.setText((self.tr("{0} fichier illisible, laissé de côté :") if count < 2
+                                       else self.tr("{0} fichiers illisibles, laissés de côté :")).format(count))
         if not portfolio.unreadable and not portfolio.pathways:
             self.unreadable_label.setText(self.tr("Aucun fichier .parcours dans ce dossier ni dans ses sous-dossiers."))
         self.unreadable_label.setVisible(bool(portfolio.unreadable) or not portfolio.pathways)
