@@ -14,6 +14,7 @@ from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.model.answers.importing import add_responses, build_import, plan_import, summary_lines
 from parcours_designer.model.answers.stats import QuestionnaireStats, pathway_stats, stats_json
 from parcours_designer.model.answers.table import read_table
+from parcours_designer.workbook_rows import workbook_rows
 from parcours_designer.model.entities import Questionnaire
 from parcours_designer.model.enums import QuestionType
 from parcours_designer.model.errors import PathwayError
@@ -69,7 +70,7 @@ def find_questionnaire(pathway: Pathway, questionnaire_id: str, file: str) -> Qu
 def run_import(pathway: Pathway, args) -> int:
     questionnaire = find_questionnaire(pathway, args.questionnaire, args.file)
     try:
-        table = read_table(args.csv)
+        table = read_table(args.csv, workbook_rows)
     except PathwayError as error:
         raise CommandError(str(error)) from None
     plan = plan_import(table, questionnaire)

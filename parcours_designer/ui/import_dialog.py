@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.answers.importing import ImportPlan, build_import
 from parcours_designer.model.answers.matching import ColumnKind, ColumnMatch
-from parcours_designer.model.answers.table import SEPARATOR_NAMES
 from parcours_designer.model.entities import Questionnaire
 
 
@@ -38,11 +37,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Importer des réponses — {0}").format(questionnaire.title or questionnaire.id))
         self.resize(860, 520)
         rows = len(plan.data_rows)
-        about = QLabel(self.tr("Fichier « {0} » : {1}, encodage {2}, séparateur {3}. "
+        about = QLabel(self.tr("Fichier « {0} » : {1}, {2}. "
                                "Vérifiez à quelle question correspond chaque colonne.").format(
             plan.table.name, (self.tr("{0} ligne de réponses") if rows < 2 else
                               self.tr("{0} lignes de réponses")).format(rows),
-            plan.table.encoding, SEPARATOR_NAMES[plan.table.separator]), self)
+            plan.table.layout), self)
         self.about = about
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.PlainText)

@@ -272,15 +272,16 @@ class ResponsesPage(QWidget):
         from parcours_designer.model.answers.table import read_table
         from parcours_designer.model.errors import PathwayError
         from parcours_designer.ui.import_dialog import ImportDialog
+        from parcours_designer.workbook_rows import workbook_rows
 
         questionnaire = self.questionnaire()
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Importer des réponses"), "",
-            self.tr("Exports de réponses (*.csv *.tsv *.txt);;Tous les fichiers (*)"))
+            self.tr("Exports de réponses (*.csv *.tsv *.txt *.xlsx);;Tous les fichiers (*)"))
         if not name or questionnaire is None:
             return
         try:
-            table = read_table(name)
+            table = read_table(name, workbook_rows)
         except PathwayError as error:
             dialogs.show_error(self, self.tr("Import impossible"), str(error))
             return

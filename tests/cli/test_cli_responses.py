@@ -73,7 +73,7 @@ def test_missing_or_unreadable_export_exits_2(pathway_file, tmp_path, capsys):
     workbook = tmp_path / "reponses.xlsx"
     workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     assert main(["responses", "import", str(pathway_file), str(workbook), "--questionnaire", "q1"]) == 2
-    assert "enregistrez-le au format CSV" in capsys.readouterr().err
+    assert "reponses.xlsx : classeur Excel illisible" in capsys.readouterr().err
 
 
 def test_stats_for_a_person_in_french(pathway_file, capsys):

@@ -12,6 +12,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Optional, Sequence
 
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import refuse_special_file
@@ -24,6 +25,11 @@ SEPARATOR_NAMES = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}
 
 class AnswersFileError(PathwayError):
     """An export of answers that cannot be used: one French message."""
+
+
+# Reads the first sheet of an Excel workbook (bytes, file name) as rows of text.
+# The model reads no workbook itself: the command line and the editor pass one.
+WorkbookReader = Callable[[bytes, str], list[list[str]]]
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,15 @@ class ExportTable:
     def width(self) -> int:
         return len(self.rows[0]) if self.rows else 0
 
+    @property
+    def layout(self) -> str:
+        """How the file was read, in French: « encodage UTF-8, séparateur virgule »."""
+        if not self.separator:
+            return f"{self.encoding} (première feuille)"
+        return f"encodage {self.encoding}, séparateur {SEPARATOR_NAMES[self.separator]}"
 
-def read_table(path: str | os.PathLike[str]) -> ExportTable:
+
+def read_table(path: str | os.PathLike[str], workbook_reader: Optional[WorkbookReader] = None) -> ExportTable:
     """The table in the file at ``path``; :class:`AnswersFileError` if unusable."""
     file_path = Path(path)
     try:
@@ -57,14 +70,16 @@ def read_table(path: str | os.PathLike[str]) -> ExportTable:
         raise AnswersFileError(f"{file_path} : lecture non autorisée") from None
     except OSError as error:
         raise AnswersFileError(f"{file_path} : lecture impossible ({error.strerror})") from None
-    return parse_table(raw, file_path.name)
+    return parse_table(raw, file_path.name, workbook_reader)
 
 
-def parse_table(raw: bytes, name: str = "export") -> ExportTable:
-    """The table held by the bytes of a CSV or TSV export."""
+def parse_table(raw: bytes, name: str = "export", workbook_reader: Optional[WorkbookReader] = None) -> ExportTable:
+    """The table held by the bytes of a CSV or TSV export, or of a workbook when a reader is given."""
     if raw.startswith(b"PK\x03\x04"):
-        raise AnswersFileError(f"{name} : c'est un classeur Excel (.xlsx) ; enregistrez-le au format CSV "
-                               "(« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») puis importez ce fichier")
+        if workbook_reader is None:
+            raise AnswersFileError(f"{name} : c'est un classeur Excel (.xlsx) ; enregistrez-le au format CSV "
+                                   "(« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») puis importez ce fichier")
+        return table_from_rows(workbook_reader(raw, name), name, "classeur Excel", "")
     text, encoding = decode(raw)
     if "\x00" in text:
         raise AnswersFileError(f"{name} : ce n'est pas un fichier texte (CSV) lisible")
@@ -77,6 +92,11 @@ def parse_table(raw: bytes, name: str = "export") -> ExportTable:
     except csv.Error:  # the only one left: a cell longer than csv's field limit (its message is English)
         raise AnswersFileError(f"{name} : une cellule de la ligne {reader.line_num} est trop longue "
                                f"(plus de {group_digits(str(csv.field_size_limit()))} caractères)") from None
+    return table_from_rows(rows, name, encoding, separator)
+
+
+def table_from_rows(rows: Sequence[Sequence[str]], name: str, encoding: str, separator: str) -> ExportTable:
+    """The table of these rows: blank rows left out, cells trimmed, every row as long as the longest."""
     rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise AnswersFileError(f"{name} : aucune cellule remplie (seulement des séparateurs)")
