@@ -61,5 +61,15 @@ def user_templates_dir() -> Path:
     return data_dir() / "templates"
 
 
+def framework_folders() -> list[Path]:
+    """The folders of competence frameworks: bundled first, then the user's own (which win by id)."""
+    return [resources_dir() / "frameworks", user_frameworks_dir()]
+
+
+def template_folders() -> list[tuple[Path, bool]]:
+    """The folders of pathway templates, bundled first, each with its « bundled » flag."""
+    return [(resources_dir() / "templates", True), (user_templates_dir(), False)]
+
+
 def recovery_dir() -> Path:
     return data_dir() / "recovery"

@@ -103,9 +103,8 @@ class PortfolioIndex:
 
 def read_indexed(folder: Path, on_progress=None):
     """The portfolio of ``folder`` with scores, through the index in the user's cache folder."""
-    from parcours_designer.model.frameworks import builtin_frameworks_dir, load_catalog
     from parcours_designer.model.portfolio_scan import catalog_scorer, framework_signature, read_portfolio
 
-    signature = framework_signature([builtin_frameworks_dir(), paths.user_frameworks_dir()])
+    folders = paths.framework_folders()
     with PortfolioIndex() as index:
-        return read_portfolio(folder, catalog_scorer(load_catalog), index, on_progress, signature)
+        return read_portfolio(folder, catalog_scorer(folders), index, on_progress, framework_signature(folders))

@@ -14,6 +14,7 @@ from parcours_designer.model.check import run_check
 from parcours_designer.model.fileformat import load_pathway, save_pathway
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.synthetic import large_pathway
+from parcours_designer.paths import framework_folders
 
 RUNS = 7
 
@@ -28,7 +29,7 @@ def measure(action) -> tuple[float, float]:
 
 
 def main() -> None:
-    framework = load_catalog().default()
+    framework = load_catalog(framework_folders()).default()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "grand.parcours"
         save_pathway(large_pathway(), path)

@@ -21,11 +21,12 @@ from parcours_designer.model.check import RULES, Coverage, Severity, run_check
 from parcours_designer.model.enums import Modality, NeedSource, PartnerKind, PhaseFormat, PhaseKind
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.templates import load_template
+from parcours_designer.paths import framework_folders, template_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "frameworks.md"
 START, END = "<!-- RULES:START -->", "<!-- RULES:END -->"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT.parent / "shared" / "seeds"  # the project's shared folder, beside the checkout
 RELATED = {
     "cooperation-culturelle-territoriale": "000_fc75c0680d2a75fd.txt",
     "manager-ingenierie-culturelle": "001_4ae278d368183100.txt",
@@ -42,7 +43,7 @@ COOPERATION_RULES = {
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog()
+    return load_catalog(framework_folders())
 
 
 # --- the framework files -------------------------------------------------
@@ -67,7 +68,6 @@ def quoted_fragments(text: str) -> list[str]:
     return [part.strip(" ,.") for part in text.split("…") if part.strip(" ,.")]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not on this machine")
 @pytest.mark.parametrize("framework_id", sorted(RELATED))
 def test_titles_and_savoir_faire_quote_the_seed(catalog, framework_id):
     seed = _plain((SEEDS / RELATED[framework_id]).read_text(encoding="utf-8"))
@@ -90,9 +90,9 @@ def test_check_with_each_framework_on_the_command_line(framework_id, capsys):
 
 def test_engineering_offer_fully_covers_territorial_cooperation(catalog):
     framework = catalog.require("cooperation-culturelle-territoriale")
-    result = run_check(load_template("offre-ingenierie-departement"), framework)
+    result = run_check(load_template("offre-ingenierie-departement", template_folders()), framework)
     assert result.score == 100
-    individual = run_check(load_template("dla-individuel"), framework)
+    individual = run_check(load_template("dla-individuel", template_folders()), framework)
     assert individual.score < 100
 
 
@@ -110,7 +110,7 @@ def test_a_user_framework_overrides_the_bundled_one(user_home):
     folder = user_home / "data" / "frameworks"
     folder.mkdir(parents=True)
     (folder / "maison.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    catalog = load_catalog()
+    catalog = load_catalog(framework_folders())
     assert catalog.require("charge-production-diffusion").title == "Notre version maison"
     assert catalog.origins["charge-production-diffusion"] == folder / "maison.json"
 
@@ -221,7 +221,7 @@ def test_funding_partner_and_concentration():
 
 def test_coverage_of_a_cooperation_competence_follows_its_rules(catalog):
     framework = catalog.require("cooperation-culturelle-territoriale")
-    pathway = load_template("offre-ingenierie-departement")
+    pathway = load_template("offre-ingenierie-departement", template_folders())
     for partner in pathway.partners:
         partner.links = []
     result = run_check(pathway, framework)
@@ -232,7 +232,7 @@ def test_coverage_of_a_cooperation_competence_follows_its_rules(catalog):
 
 
 def test_rules_do_not_crash_on_dates(catalog):
-    pathway = load_template("dla-collectif-culture")
+    pathway = load_template("dla-collectif-culture", template_folders())
     pathway.phases[0].start = date(2027, 1, 12)
     for framework_id in RELATED:
         assert run_check(pathway, catalog.require(framework_id)).competences

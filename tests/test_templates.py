@@ -22,6 +22,7 @@ from parcours_designer.model.templates import (
     load_template,
     load_template_catalog,
 )
+from parcours_designer.paths import framework_folders, template_folders
 
 REQUIRED = ["dla-collectif-culture", "dla-individuel", "offre-ingenierie-departement"]
 
@@ -38,12 +39,12 @@ def _write(folder: Path, name: str, pathway: dict) -> Path:
 
 
 def test_bundled_templates_are_listed_with_title_and_description():
-    infos = {info.id: info for info in list_templates()}
+    infos = {info.id: info for info in list_templates(template_folders())}
     for template_id in REQUIRED:
         assert template_id in infos
         info = infos[template_id]
         assert info.builtin
-        assert info.title == load_template(template_id).title
+        assert info.title == load_template(template_id, template_folders()).title
         assert 20 < len(info.description) <= 300
 
 
@@ -58,7 +59,7 @@ def test_list_is_sorted_by_title_ignoring_accents(tmp_path):
 
 def test_unknown_template_is_a_french_pathway_error():
     with pytest.raises(TemplateError) as caught:
-        load_template("n-existe-pas")
+        load_template("n-existe-pas", template_folders())
     assert isinstance(caught.value, PathwayError)
     message = str(caught.value)
     assert "modèle de parcours inconnu : « n-existe-pas »" in message
@@ -66,9 +67,9 @@ def test_unknown_template_is_a_french_pathway_error():
 
 
 def test_each_load_is_a_fresh_pathway():
-    first = load_template("dla-individuel")
+    first = load_template("dla-individuel", template_folders())
     first.phases.clear()
-    assert load_template("dla-individuel").phases
+    assert load_template("dla-individuel", template_folders()).phases
 
 
 def test_user_template_is_listed_and_overrides_a_bundled_one(user_home):
@@ -76,12 +77,12 @@ def test_user_template_is_listed_and_overrides_a_bundled_one(user_home):
     _write(folder, "dla-individuel.parcours", {"title": "Notre DLA individuel", "summary": "Version maison. Suite."})
     _write(folder, "maison.parcours", {"title": "Parcours maison"})
     (folder / "maison.description.txt").write_text("  Notre modèle\nà nous.  \n", encoding="utf-8")
-    infos = {info.id: info for info in list_templates()}
+    infos = {info.id: info for info in list_templates(template_folders())}
     assert infos["dla-individuel"].title == "Notre DLA individuel"
     assert infos["dla-individuel"].description == "Version maison."
     assert not infos["dla-individuel"].builtin
     assert infos["maison"].description == "Notre modèle à nous."
-    assert load_template("dla-individuel").title == "Notre DLA individuel"
+    assert load_template("dla-individuel", template_folders()).title == "Notre DLA individuel"
     assert "dla-collectif-culture" in infos
 
 
@@ -89,12 +90,12 @@ def test_broken_user_template_is_left_out_with_its_reason(user_home):
     folder = user_home / "data" / "templates"
     folder.mkdir(parents=True)
     (folder / "casse.parcours").write_text("{ pas du json", encoding="utf-8")
-    catalog = load_template_catalog()
+    catalog = load_template_catalog(template_folders())
     assert "casse" not in catalog.templates
     assert len(catalog.problems) == 1
     assert "casse.parcours" in catalog.problems[0] and "JSON invalide" in catalog.problems[0]
     with pytest.raises(TemplateError):
-        load_template("casse")
+        load_template("casse", template_folders())
 
 
 def test_first_sentence_cuts_long_text():
@@ -109,12 +110,12 @@ def test_first_sentence_cuts_long_text():
 
 @pytest.fixture(scope="module")
 def framework():
-    return load_catalog().default()
+    return load_catalog(framework_folders()).default()
 
 
 @pytest.mark.parametrize("template_id", REQUIRED)
 def test_template_is_a_complete_pathway_with_no_error(template_id, framework):
-    pathway = load_template(template_id)
+    pathway = load_template(template_id, template_folders())
     assert pathway.needs and pathway.objectives and pathway.audiences and pathway.risks
     assert any(phase.depends_on for phase in pathway.phases)
     assert all(partner.role for partner in pathway.partners)
@@ -132,21 +133,21 @@ def test_template_is_a_complete_pathway_with_no_error(template_id, framework):
 
 @pytest.mark.parametrize("template_id", REQUIRED)
 def test_template_is_a_blank_page_for_results(template_id):
-    pathway = load_template(template_id)
+    pathway = load_template(template_id, template_folders())
     assert all(indicator.result is None for indicator in pathway.indicators)
     assert not pathway.review.has_content()
 
 
 @pytest.mark.parametrize("template_id", REQUIRED)
 def test_template_survives_a_save_and_reload(template_id, tmp_path):
-    pathway = load_template(template_id)
+    pathway = load_template(template_id, template_folders())
     target = tmp_path / "copie.parcours"
     target.write_bytes(dump_pathway(pathway))
     assert load_pathway(target) == pathway
 
 
 def test_individual_dla_follows_the_dla_steps():
-    pathway = load_template("dla-individuel")
+    pathway = load_template("dla-individuel", template_folders())
     kinds = [phase.kind for phase in pathway.phases]
     for kind in (PhaseKind.WELCOME, PhaseKind.DIAGNOSTIC, PhaseKind.STEERING,
                  PhaseKind.INDIVIDUAL_SUPPORT, PhaseKind.REVIEW, PhaseKind.FOLLOW_UP):
@@ -167,7 +168,7 @@ SEED_ACTIONS = {
 
 
 def test_engineering_offer_has_each_action_of_each_level_as_a_phase():
-    pathway = load_template("offre-ingenierie-departement")
+    pathway = load_template("offre-ingenierie-departement", template_folders())
     for level, actions in SEED_ACTIONS.items():
         titles = [p.title for p in pathway.phases if p.title.startswith(level + " –")]
         assert len(titles) == len(actions), level
@@ -179,7 +180,7 @@ def test_engineering_offer_has_each_action_of_each_level_as_a_phase():
 
 
 def test_engineering_offer_is_free_for_communes_and_values_the_departement_in_kind():
-    pathway = load_template("offre-ingenierie-departement")
+    pathway = load_template("offre-ingenierie-departement", template_folders())
     assert not [line for line in pathway.funding if line.account.startswith("70")]
     departement = next(p for p in pathway.partners if p.name.startswith("Département"))
     staff = [c for c in pathway.costs if c.partner_id == departement.id]
@@ -196,13 +197,13 @@ def test_cli_templates_lists_id_and_title(capsys):
     lines = capsys.readouterr().out.splitlines()
     listed = dict(line.split("\t") for line in lines if "\t" in line)
     for template_id in REQUIRED:
-        assert listed[template_id] == load_template(template_id).title
+        assert listed[template_id] == load_template(template_id, template_folders()).title
 
 
 def test_cli_new_writes_a_pathway_that_passes_check(tmp_path, capsys):
     target = tmp_path / "nouveau.parcours"
     assert main(["new", "--template", "dla-individuel", "-o", str(target)]) == 0
-    written, fresh = load_pathway(target), load_template("dla-individuel")
+    written, fresh = load_pathway(target), load_template("dla-individuel", template_folders())
     assert written.uid and written.uid != fresh.uid
     assert written.model_copy(update={"uid": ""}) == fresh.model_copy(update={"uid": ""})
     assert "dla-individuel" in capsys.readouterr().out

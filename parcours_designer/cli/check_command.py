@@ -8,6 +8,7 @@ from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.model.check import CheckResult, Coverage, Severity, run_check
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.frameworks import load_catalog
+from parcours_designer.paths import framework_folders
 
 NAME = "check"
 FOUND_ERRORS = 1
@@ -29,7 +30,7 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     pathway = open_pathway(args.file)
     try:
-        framework = load_catalog().require(args.framework or pathway.framework)
+        framework = load_catalog(framework_folders()).require(args.framework or pathway.framework)
     except PathwayError as error:
         raise CommandError(str(error)) from None
     result = run_check(pathway, framework)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from parcours_designer.model.frameworks import load_catalog
+from parcours_designer.paths import framework_folders
 from parcours_designer.paths import user_frameworks_dir
 
 NAME = "frameworks"
@@ -15,7 +16,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    catalog = load_catalog()
+    catalog = load_catalog(framework_folders())
     for framework_id, framework in sorted(catalog.frameworks.items()):
         count = len(framework.competences())
         print(f"{framework_id}\t{framework.title} ({count} compétences)")

@@ -12,6 +12,7 @@ from parcours_designer.model.fileformat import save_pathway
 from parcours_designer.model.shift import shift_to_start
 from parcours_designer.model.templates import load_template
 from parcours_designer.oserrors import os_error_message
+from parcours_designer.paths import template_folders
 
 NAME = "new"
 
@@ -45,7 +46,7 @@ def run(args) -> int:
     if not target.parent.is_dir():
         raise CommandError(f"{target} : le dossier {target.parent} n'existe pas")
     try:
-        pathway = load_template(args.template)
+        pathway = load_template(args.template, template_folders())
     except PathwayError as error:
         raise CommandError(str(error)) from None
     if args.start is not None:

@@ -8,8 +8,9 @@ from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.model.formatting import format_date, format_date_long
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
-from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk, apply_risk, find_risk
-from parcours_designer.model.schedule import Schedule, compute_schedule
+from parcours_designer.model.planning import plan_for
+from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk
+from parcours_designer.model.schedule import Schedule
 
 NAME = "schedule"
 TITLE_WIDTH = 42
@@ -30,22 +31,16 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     pathway = open_pathway(args.file)
-    scenario = None
-    if args.scenario is not None:
-        try:
-            risk = find_risk(pathway, args.scenario)
-        except UnknownRisk:
-            known = ", ".join(r.id for r in pathway.risks) or "aucun"
-            raise CommandError(f"{args.file} : aucun risque d'identifiant « {args.scenario} » "
-                               f"(risques du parcours : {known})") from None
-        scenario = apply_risk(pathway, risk)
-        schedule = scenario.schedule
-    else:
-        schedule = compute_schedule(pathway)
+    try:
+        plan = plan_for(pathway, args.scenario)
+    except UnknownRisk:
+        known = ", ".join(r.id for r in pathway.risks) or "aucun"
+        raise CommandError(f"{args.file} : aucun risque d'identifiant « {args.scenario} » "
+                           f"(risques du parcours : {known})") from None
     if args.json:
-        print(json.dumps(schedule.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(plan.schedule.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render_text(pathway, schedule, scenario))
+        print(render_text(pathway, plan.schedule, plan.scenario))
     return 0
 
 

@@ -6,7 +6,7 @@ import sys
 
 from parcours_designer.model.templates import load_template_catalog
 from parcours_designer.model.templates import list_templates as sorted_templates
-from parcours_designer.paths import user_templates_dir
+from parcours_designer.paths import template_folders, user_templates_dir
 
 NAME = "templates"
 
@@ -21,9 +21,9 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    for info in sorted_templates():
+    for info in sorted_templates(template_folders()):
         print(f"{info.id}\t{info.title}")
     print(f"\nModèles personnels : {user_templates_dir()}")
-    for problem in load_template_catalog().problems:
+    for problem in load_template_catalog(template_folders()).problems:
         print(f"Ignoré : {problem}", file=sys.stderr)
     return 0

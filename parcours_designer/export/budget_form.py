@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Optional
 
 from parcours_designer.model.budget import ZERO
 from parcours_designer.model.budget_layout import LINE, BudgetLayout, LayoutRow, budget_layout
 from parcours_designer.model.formatting import format_euros, format_period, format_quantity, plural
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
 
 FORM_TITLE = "Budget prévisionnel de l'action"
@@ -47,9 +49,10 @@ class BudgetForm:
         return format_euros(amount, self.layout.whole_euros)
 
 
-def budget_form(pathway: Pathway, *, whole_euros: bool = False) -> BudgetForm:
+def budget_form(pathway: Pathway, plan: Optional[Plan] = None, *, whole_euros: bool = False) -> BudgetForm:
+    """The form of ``pathway``; phases are dated by ``plan`` (the baseline plan by default)."""
     layout = budget_layout(pathway, whole_euros=whole_euros)
-    return BudgetForm(layout, _by_phase(pathway, layout), _by_partner(pathway, layout))
+    return BudgetForm(layout, _by_phase(pathway, layout, plan or plan_for(pathway)), _by_partner(pathway, layout))
 
 
 def line_rows(layout: BudgetLayout) -> tuple[dict[str, LayoutRow], dict[str, LayoutRow]]:
@@ -70,13 +73,18 @@ def _add(breakdown: Breakdown, row: LayoutRow, charge: bool) -> None:
         breakdown.products += row.amount
 
 
-def _by_phase(pathway: Pathway, layout: BudgetLayout) -> list[Breakdown]:
+def _by_phase(pathway: Pathway, layout: BudgetLayout, plan: Plan) -> list[Breakdown]:
     costs, _products = line_rows(layout)
-    rows = {p.id: Breakdown(display_name(p), format_period(p.start, p.end)) for p in pathway.phases}
+    rows = {p.id: Breakdown(display_name(p), _period(plan, p.id)) for p in pathway.phases}
     common = Breakdown("Charges communes (sans étape)")
     for cost in pathway.costs:
         _add(rows.get(cost.phase_id or "", common), costs[cost.id], True)
     return list(rows.values()) + ([common] if common.charge_ids else [])
+
+
+def _period(plan: Plan, phase_id: str) -> str:
+    dates = plan.dates(phase_id)
+    return format_period(*dates) if dates is not None else "non datée"
 
 
 def _by_partner(pathway: Pathway, layout: BudgetLayout) -> list[Breakdown]:

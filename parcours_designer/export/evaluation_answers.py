@@ -44,7 +44,7 @@ def questionnaire_block(pathway: Pathway, questionnaire: Questionnaire, sheet: d
                  for q in questionnaire.questions]
         return story + [missing_note("Pas encore de réponse importée.", sheet)] + bullets(items, sheet["bullet"])
     rate = f" sur {stats.invited} participant·e·s de l'étape, soit un taux de réponse de " \
-           f"{format_number(stats.response_rate, 1)} %" if stats.invited else ""
+           f"{format_number(stats.response_rate, 1)} %" if stats.response_rate is not None else ""
     story.append(para(f"{count_of(stats.respondents, 'réponse')}{rate}.", sheet["body"]))
     for number, question in enumerate(stats.questions, start=1):
         story += question_block(number, question, sheet)
@@ -56,7 +56,7 @@ def question_block(number: int, stats: QuestionStats, sheet: dict) -> list:
 
     question = stats.question
     figures = count_of(stats.answered, "réponse")
-    if stats.mean is not None:
+    if stats.mean is not None and stats.median is not None:
         figures += f" – moyenne {format_number(stats.mean)}, médiane {format_number(stats.median)}"
         low, high = question.scale_bounds()
         figures += f" (échelle de {low} à {high})"

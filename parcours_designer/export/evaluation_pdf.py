@@ -9,10 +9,11 @@ from typing import Optional
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
 from parcours_designer.export.pdf_text import bullets, para
-from parcours_designer.export.plan_sections import cover, lines, names, review_lists
+from parcours_designer.export.plan_sections import cover, lines, names, phase_period, review_lists
 from parcours_designer.model.entities import Indicator
-from parcours_designer.model.formatting import format_measure, format_period
+from parcours_designer.model.formatting import format_measure
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -25,7 +26,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
     sheet = styles()
     story = cover(pathway, sheet, "Synthèse d'évaluation")
     story += objectives_section(pathway, sheet) + fed_indicators_section(pathway, sheet)
-    story += participation_section(pathway, sheet)
+    story += participation_section(pathway, sheet, plan_for(pathway))
     story += questionnaires_section(pathway, sheet)
     story += [para("Bilan", sheet["h1"])] + review_lists(pathway, sheet) + topics_section(pathway, sheet)
     story += coverage_section(pathway, sheet, vigilance_points)
@@ -74,11 +75,11 @@ def objectives_section(pathway: Pathway, sheet: dict) -> list:
     return story
 
 
-def participation_section(pathway: Pathway, sheet: dict) -> list:
+def participation_section(pathway: Pathway, sheet: dict, plan: Plan) -> list:
     story = [para("Participation par étape", sheet["h1"])]
     if not pathway.phases:
         return story + [missing_note("Aucune étape n'est encore définie.", sheet)]
-    rows = [[display_name(p), format_period(p.start, p.end),
+    rows = [[display_name(p), phase_period(plan, p),
              Cell("non renseignée" if p.participants is None else p.participants, right=True)]
             for p in pathway.phases]
     story.append(table(("Étape", "Dates", "Participant·e·s"), rows, (0.55, 0.28, 0.17), sheet=sheet))
@@ -102,10 +103,11 @@ def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = Tru
     from parcours_designer.model.check import run_check
     from parcours_designer.model.errors import PathwayError
     from parcours_designer.model.frameworks import load_catalog
+    from parcours_designer.paths import framework_folders
 
     story = [para("Couverture du référentiel de compétences", sheet["h1"])]
     try:
-        framework = load_catalog().require(pathway.framework)
+        framework = load_catalog(framework_folders()).require(pathway.framework)
     except PathwayError as error:
         return story + [missing_note(f"Couverture non calculée : {error}.", sheet)]
     result = run_check(pathway, framework)

@@ -16,28 +16,21 @@ from parcours_designer.export.gantt_tiles import DAY, WEEK, choose_unit, ticks
 from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.enums import PhaseKind
 from parcours_designer.model.gantt_layout import GanttLayout
+from parcours_designer.palette import (
+    ARROW_COLOUR,
+    BAND_COLOUR,
+    BAR_EDGE_COLOUR,
+    BASELINE_COLOUR,
+    BASELINE_EDGE_COLOUR,
+    CRITICAL_COLOUR,
+    CYCLE_COLOUR,
+    KIND_COLOURS,
+    SLACK_COLOUR,
+    WINDOW_COLOUR,
+)
 
-KIND_COLOURS: dict[PhaseKind, str] = {
-    PhaseKind.WELCOME: "#4e79a7",
-    PhaseKind.DIAGNOSTIC: "#f28e2b",
-    PhaseKind.STEERING: "#59a14f",
-    PhaseKind.WORKSHOP: "#e15759",
-    PhaseKind.INDIVIDUAL_SUPPORT: "#76b7b2",
-    PhaseKind.PEER_EXCHANGE: "#edc948",
-    PhaseKind.TRAINING: "#b07aa1",
-    PhaseKind.FOLLOW_UP: "#ff9da7",
-    PhaseKind.REVIEW: "#9c755f",
-    PhaseKind.OTHER: "#bab0ac",
-}
 MONTH_ABBR = ("janv.", "févr.", "mars", "avr.", "mai", "juin",
               "juil.", "août", "sept.", "oct.", "nov.", "déc.")
-WINDOW_COLOUR = "#1f4e79"
-ARROW_COLOUR = "#555555"
-CYCLE_COLOUR = "#c00000"
-BAND_COLOUR = "#e8edf3"
-CRITICAL_COLOUR = "#c00000"
-SLACK_COLOUR = "#9bb7d4"
-BASELINE_COLOUR = "#c8c8c8"
 
 
 @dataclass(frozen=True)
@@ -143,7 +136,7 @@ def _draw_bars(ax, layout: GanttLayout, view: GanttView) -> None:
 
 
 def _edge(bar) -> str:
-    return CRITICAL_COLOUR if bar.critical else "#333333"
+    return CRITICAL_COLOUR if bar.critical else BAR_EDGE_COLOUR
 
 
 def _draw_schedule_marks(ax, layout: GanttLayout, view: GanttView) -> None:
@@ -156,10 +149,10 @@ def _draw_schedule_marks(ax, layout: GanttLayout, view: GanttView) -> None:
     if slack:
         ax.add_collection(LineCollection(slack, colors=SLACK_COLOUR, linewidths=0.9, linestyles=":", zorder=1.5))
         ax.scatter([s[1][0] for s in slack], [s[1][1] for s in slack], marker="|", s=30, c=SLACK_COLOUR, zorder=1.5)
-    ghosts = [b for b in shown if b.moved]
+    ghosts = [(b, b.baseline_start, b.baseline_end) for b in shown if b.moved]
     if ghosts:
-        boxes = [_box(b.baseline_start.toordinal(), b.baseline_end.toordinal() + 1, b.row, 0.42) for b in ghosts]
-        ax.add_collection(PolyCollection(boxes, facecolors=BASELINE_COLOUR, edgecolors="#8c8c8c",
+        boxes = [_box(start.toordinal(), end.toordinal() + 1, b.row, 0.42) for b, start, end in ghosts if start and end]
+        ax.add_collection(PolyCollection(boxes, facecolors=BASELINE_COLOUR, edgecolors=BASELINE_EDGE_COLOUR,
                                          linewidths=0.5, linestyles="--", zorder=2.5))
 
 
@@ -289,12 +282,12 @@ def legend_entries(layout: GanttLayout) -> list[tuple[object, str]]:
     from matplotlib.patches import Patch
 
     handles = {
-        "bar": lambda c: Patch(facecolor=c, edgecolor="#333333"),
+        "bar": lambda c: Patch(facecolor=c, edgecolor=BAR_EDGE_COLOUR),
         "diamond": lambda c: Line2D([], [], marker="D", linestyle="", color=c, markeredgecolor="#222222"),
         "dashed": lambda c: Line2D([], [], color=c, linestyle="--"),
         "line": lambda c: Line2D([], [], color=c),
         "outline": lambda c: Patch(facecolor="white", edgecolor=c, linewidth=1.3),
         "dotted": lambda c: Line2D([], [], color=c, linestyle=":"),
-        "ghost": lambda c: Patch(facecolor=c, edgecolor="#8c8c8c", linestyle="--"),
+        "ghost": lambda c: Patch(facecolor=c, edgecolor=BASELINE_EDGE_COLOUR, linestyle="--"),
     }
     return [(handles[item.shape](item.colour), item.label) for item in legend_items(layout)]

@@ -21,8 +21,9 @@ from parcours_designer.export.gantt_draw import (
 )
 from parcours_designer.export.gantt_raster import png_with_labels
 from parcours_designer.model.formatting import count_of
-from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, cycles_sentence, planning_layout
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, cycles_sentence
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import plan_for
 
 ROW_IN = 0.25
 LABEL_IN = 3.5
@@ -42,7 +43,7 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None,
            paper: str = "A4", orientation: str = "landscape") -> bytes:
     """The chart (scheduled: critical path and slack); with ``scenario_id`` the schedule under that
     risk, against the baseline. ``paper`` and ``orientation``: the PDF's pages."""
-    layout = planning_layout(pathway, GroupBy(group_by), scenario_id)
+    layout = plan_for(pathway, scenario_id, group_by=GroupBy(group_by)).layout
     if suffix == ".pdf":
         from parcours_designer.export.gantt_pdf import gantt_pdf
 

@@ -1,4 +1,7 @@
-"""The calendar: one all-day event per dated phase (iCalendar, RFC 5545).
+"""The calendar: one all-day event per scheduled phase (iCalendar, RFC 5545).
+
+Events take the dates of the computed schedule (:func:`plan_for`), the
+dates the Planning page and every other document show.
 
 UIDs are derived from the pathway and phase ids, so importing the file a
 second time updates the events instead of duplicating them; every event
@@ -12,14 +15,14 @@ component).
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
-from parcours_designer.export.registry import ExportError
+from parcours_designer.export.errors import ExportError
 from parcours_designer.export.safe_text import without_control_bytes
 from parcours_designer.model.entities import Phase
-from parcours_designer.model.gantt_layout import undated_reason
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
 
 PRODID = "-//Parcours Designer//Parcours Designer//FR"
@@ -35,13 +38,14 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     calendar.add("calscale", "GREGORIAN")
     # X- properties are written raw unless typed: as text, « , ; \\ » and line breaks are escaped.
     calendar.add("x-wr-calname", vText(_calendar_name(pathway, partner_id)))
-    calendar.add("x-wr-caldesc", vText(_calendar_description(pathway, partner_id)))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
-    dated = [p for p in selected_phases(pathway, partner_id) if undated_reason(p) is None]
+    plan = plan_for(pathway)
+    calendar.add("x-wr-caldesc", vText(_calendar_description(pathway, partner_id, plan)))
+    dated = [(p, dates) for p in selected_phases(pathway, partner_id) if (dates := plan.dates(p.id))]
     if not dated:
         raise ExportError(_nothing_dated(pathway, partner_id))
-    for phase in dated:
-        calendar.add_component(phase_event(pathway, phase, stamp))
+    for phase, dates in dated:
+        calendar.add_component(phase_event(pathway, phase, dates, stamp))
     return without_control_bytes(calendar.to_ical())
 
 
@@ -59,7 +63,7 @@ def _nothing_dated(pathway: Pathway, partner_id: Optional[str]) -> str:
     else:
         whose = f"aucune étape datée ne mobilise « {display_name(pathway.index('partners')[partner_id])} »"
     return (f"Calendrier (iCalendar) : {whose} ; un calendrier sans événement n'est pas valide. "
-            "Datez au moins une étape (début et fin) puis exportez à nouveau")
+            "Datez au moins une étape (un début, avec une fin ou une durée) puis exportez à nouveau")
 
 
 def selected_phases(pathway: Pathway, partner_id: Optional[str]) -> list[Phase]:
@@ -80,7 +84,8 @@ def phase_uid(pathway: Pathway, phase: Phase) -> str:
     return f"{pathway_key(pathway)}-{phase.id}@{UID_DOMAIN}"
 
 
-def phase_event(pathway: Pathway, phase: Phase, stamp: datetime):
+def phase_event(pathway: Pathway, phase: Phase, dates: tuple[date, date], stamp: datetime):
+    """The all-day event of ``phase`` over its computed ``dates`` (first and last day)."""
     from icalendar import Event
 
     event = Event()
@@ -88,9 +93,9 @@ def phase_event(pathway: Pathway, phase: Phase, stamp: datetime):
     event.add("dtstamp", stamp)
     event.add("sequence", sequence_number(stamp))
     event.add("summary", display_name(phase))
-    event.add("dtstart", phase.start)
-    last = phase.start if phase.milestone else phase.end
-    event.add("dtend", last + timedelta(days=1))
+    first, last = dates
+    event.add("dtstart", first)
+    event.add("dtend", (first if phase.milestone else last) + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     if phase.location.strip():
         event.add("location", phase.location)
@@ -131,8 +136,8 @@ def _calendar_name(pathway: Pathway, partner_id: Optional[str]) -> str:
     return f"{pathway.title} – {display_name(pathway.index('partners')[partner_id])}"
 
 
-def _calendar_description(pathway: Pathway, partner_id: Optional[str]) -> str:
-    undated = [display_name(p) for p in selected_phases(pathway, partner_id) if undated_reason(p)]
+def _calendar_description(pathway: Pathway, partner_id: Optional[str], plan: Plan) -> str:
+    undated = [display_name(p) for p in selected_phases(pathway, partner_id) if not plan.is_dated(p.id)]
     text = "Calendrier des étapes du parcours (événements sur la journée entière)."
     if undated:
         text += " Étapes non datées, absentes du calendrier : " + ", ".join(undated) + "."

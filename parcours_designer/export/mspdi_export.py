@@ -5,7 +5,8 @@ Follows the element order of the Project XML Data Interchange schema
 are inclusive days on a Monday-to-Friday calendar (8:00–12:00, 13:00–17:00)
 whose exceptions are the French public holidays and the pathway's closures,
 so durations count working days as the planning does; each task starts no
-earlier than its date (ConstraintType 4). A dependency cycle is refused
+earlier than its date (ConstraintType 4), the date of the computed schedule
+(:func:`~parcours_designer.model.planning.plan_for`), as on the Planning page. A dependency cycle is refused
 (MS Project refuses circular links); an undated phase is exported at the
 project's start, marked estimated, with a note. Costs: each task carries its
 phase's charges (those of no resource as fixed cost), each assignment and
@@ -27,10 +28,9 @@ from parcours_designer.model.budget import ZERO, cost_amount
 from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.enums import PartnerKind
-from parcours_designer.model.gantt_layout import undated_reason
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
-from parcours_designer.model.schedule import dependency_graph
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 HOURS_PER_DAY = 8
@@ -43,11 +43,12 @@ MAX_NAME = 512
 
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
-    refuse_cycles(pathway)
+    plan = plan_for(pathway)
+    refuse_cycles(pathway, plan)
     ET.register_namespace("", NAMESPACE)
     project = ET.Element(_tag("Project"))
-    start = project_start(pathway)
-    finish = _header(project, pathway, start)
+    start = project_start(pathway, plan)
+    finish = _header(project, pathway, plan, start)
     calendar = WorkCalendar.for_pathway(pathway)
     _calendars(_sub(project, "Calendars"), calendar.non_working(start, finish))
     uids = {phase.id: number for number, phase in enumerate(pathway.phases, start=1)}
@@ -55,19 +56,20 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     tasks = _sub(project, "Tasks")
     _summary_task(tasks, pathway, start)
     for phase in pathway.phases:
-        _task(tasks, phase, uids, calendar, start, money)
+        _task(tasks, phase, uids, calendar, _dates(plan, phase, start), money, plan.reason(phase.id))
     _resources(_sub(project, "Resources"), pathway, money)
-    _assignments(_sub(project, "Assignments"), pathway, uids, calendar, start, money)
+    _assignments(_sub(project, "Assignments"), pathway, uids, calendar, money, {
+        phase.id: _dates(plan, phase, start) for phase in pathway.phases})
     ET.indent(project)
     return ET.tostring(project, encoding="utf-8", xml_declaration=True)
 
 
-def refuse_cycles(pathway: Pathway) -> None:
+def refuse_cycles(pathway: Pathway, plan: Plan) -> None:
     """A dependency cycle cannot be exported: one French message naming its phases."""
-    cycles = dependency_graph(pathway.phases).cycles
+    cycles = plan.cycles
     if not cycles:
         return
-    from parcours_designer.export.registry import ExportError
+    from parcours_designer.export.errors import ExportError
 
     names = pathway.index("phases")
     loop = " → ".join(f"« {display_name(names[pid])} »" for pid in cycles[0])
@@ -125,19 +127,17 @@ def _fields(parent, *pairs: tuple[str, object]) -> None:
             _sub(parent, name, value)
 
 
-def project_start(pathway: Pathway) -> date:
-    dated = [p.start for p in pathway.phases if p.start]
-    return pathway.start or (min(dated) if dated else date.today())
+def project_start(pathway: Pathway, plan: Plan) -> date:
+    return pathway.start or plan.schedule.start or date.today()
 
 
 def _stamp(day: date, time: str) -> str:
     return f"{day.isoformat()}T{time}"
 
 
-def _header(project, pathway: Pathway, start: date) -> date:
+def _header(project, pathway: Pathway, plan: Plan, start: date) -> date:
     """The project's fields; returns its finish date."""
-    finishes = [p.end for p in pathway.phases if p.end and undated_reason(p) is None]
-    finish = pathway.end or (max(finishes) if finishes else start)
+    finish = pathway.end or plan.schedule.end or start
     author = pathway.referent.name if pathway.referent and pathway.referent.name.strip() else None
     _fields(project, ("SaveVersion", 12), ("Name", _clip(pathway.title)), ("Title", _clip(pathway.title)),
             ("Author", author), ("CreationDate", datetime.now().replace(microsecond=0).isoformat()),
@@ -195,16 +195,19 @@ def _summary_task(tasks, pathway: Pathway, start: date) -> None:
             ("OutlineNumber", 0), ("OutlineLevel", 0), ("Summary", 1))
 
 
-def _dates(phase: Phase, start: date) -> tuple[date, date, bool]:
-    """(first day, last day, estimated): undated phases sit at the project's start."""
-    if undated_reason(phase) is not None:
+def _dates(plan: Plan, phase: Phase, start: date) -> tuple[date, date, bool]:
+    """(first day, last day, estimated) from the computed schedule (the dates of the Planning page):
+    unscheduled phases sit at the project's start."""
+    dates = plan.dates(phase.id)
+    if dates is None:
         return start, start, True
-    last = phase.start if phase.milestone else phase.end
-    return phase.start, last, False
+    first, last = dates
+    return first, first if phase.milestone else last, False
 
 
-def _task(tasks, phase: Phase, uids: dict[str, int], calendar: WorkCalendar, start: date, money: Costs) -> None:
-    first, last, estimated = _dates(phase, start)
+def _task(tasks, phase: Phase, uids: dict[str, int], calendar: WorkCalendar, dates: tuple[date, date, bool],
+          money: Costs, reason: Optional[str]) -> None:
+    first, last, estimated = dates
     uid = uids[phase.id]
     task = _sub(tasks, "Task")
     _fields(task, ("UID", uid), ("ID", uid), ("Name", _clip(display_name(phase))), ("Type", 1), ("IsNull", 0),
@@ -216,7 +219,7 @@ def _task(tasks, phase: Phase, uids: dict[str, int], calendar: WorkCalendar, sta
             ("Summary", 0), ("FixedCost", money.fixed(phase.id)), ("FixedCostAccrual", 3),
             ("Cost", money.by_phase.get(phase.id, ZERO)), ("ConstraintType", START_NO_EARLIER_THAN),
             ("ConstraintDate", _stamp(first, DAY_START)))
-    notes = _notes(phase)
+    notes = _notes(phase, reason)
     if notes:
         _sub(task, "Notes", notes)
     for source_id in dict.fromkeys(phase.depends_on):
@@ -226,9 +229,8 @@ def _task(tasks, phase: Phase, uids: dict[str, int], calendar: WorkCalendar, sta
                     ("LinkLag", 0), ("LagFormat", DAYS_FORMAT))
 
 
-def _notes(phase: Phase) -> str:
+def _notes(phase: Phase, reason: Optional[str]) -> str:
     lines = []
-    reason = undated_reason(phase)
     if reason:
         lines.append(f"Étape {reason} dans Parcours Designer : dates provisoires.")
     if phase.location.strip():
@@ -254,12 +256,12 @@ def _resources(resources, pathway: Pathway, money: Costs) -> None:
                 ("Cost", money.by_partner.get(partner.id, ZERO)))
 
 
-def _assignments(assignments, pathway: Pathway, uids: dict[str, int], calendar: WorkCalendar, start: date,
-                 money: Costs) -> None:
+def _assignments(assignments, pathway: Pathway, uids: dict[str, int], calendar: WorkCalendar, money: Costs,
+                 dates: dict[str, tuple[date, date, bool]]) -> None:
     partners = {partner.id: (number, partner) for number, partner in enumerate(pathway.partners, start=1)}
     number = 0
     for phase in pathway.phases:
-        first, last, _estimated = _dates(phase, start)
+        first, last, _estimated = dates[phase.id]
         days = 0 if phase.milestone else working_days(calendar, first, last)
         for partner_id in dict.fromkeys(phase.partner_ids):
             number += 1

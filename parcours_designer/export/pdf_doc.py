@@ -86,7 +86,7 @@ def _guard_headings(story: list) -> list:
     guarded = []
     for flowable in story:
         style = getattr(flowable, "style", None)
-        room = HEADING_ROOM_CM.get(getattr(style, "name", None))
+        room = HEADING_ROOM_CM.get(getattr(style, "name", ""))
         if room:
             guarded.append(CondPageBreak(room * cm))
         guarded.append(flowable)

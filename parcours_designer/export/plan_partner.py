@@ -17,26 +17,28 @@ from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.formatting import format_money, format_quantity, plural
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan
 from parcours_designer.model.references import display_name
 
 FINANCING_KINDS = {PartnerKind.FUNDER, PartnerKind.LOCAL_AUTHORITY}
 
 
-def partner_plan(pathway: Pathway, partner_id: str, calendar: list) -> bytes:
-    """The partner's plan; ``calendar``: the flowables of the Gantt section (made by the plan)."""
+def partner_plan(pathway: Pathway, partner_id: str, calendar: list, plan: Plan) -> bytes:
+    """The partner's plan; ``calendar``: the flowables of the Gantt section (made by the plan);
+    every date from ``plan`` (a scenario's, when the plan follows one)."""
     sheet = styles()
     partner = pathway.index("partners")[partner_id]
     name = display_name(partner)
     story = sections.cover(pathway, sheet, "Plan du parcours – document partenaire", f"Pour : {name}",
-                           partner.contact.name)
+                           partner.contact.name, plan)
     story += [para(f"Votre rôle : {partner.role}" if partner.role.strip() else "Rôle non précisé.", sheet["body"])]
-    story += _phases(pathway, partner_id, sheet)
+    story += _phases(pathway, partner_id, sheet, plan)
     story += _people_to_contact(pathway, partner, sheet)
     story += _costs(pathway, partner_id, sheet)
     story += _financing(pathway, partner, sheet)
     story += [para("Calendrier d'ensemble", sheet["h1"])]
     story.append(table(sections.PHASE_HEADER[:2] + ("Lieu",),
-                       [row[:3] for row in sections.phase_rows(pathway, pathway.phases)],
+                       [row[:3] for row in sections.phase_rows(pathway, pathway.phases, plan)],
                        (0.5, 0.25, 0.25), sheet=sheet) if pathway.phases else
                  missing_note("Aucune étape n'est encore définie.", sheet))
     story += calendar
@@ -44,11 +46,11 @@ def partner_plan(pathway: Pathway, partner_id: str, calendar: list) -> bytes:
     return build_pdf(info, story)
 
 
-def _phases(pathway: Pathway, partner_id: str, sheet: dict) -> list:
+def _phases(pathway: Pathway, partner_id: str, sheet: dict, plan: Plan) -> list:
     mine = [p for p in pathway.phases if partner_id in p.partner_ids]
     if not mine:
         return []
-    rows = sections.phase_rows(pathway, mine)
+    rows = sections.phase_rows(pathway, mine, plan)
     return [para("Vos étapes", sheet["h1"]), table(sections.PHASE_HEADER, rows, sections.PHASE_WIDTHS, sheet=sheet)]
 
 

@@ -10,8 +10,9 @@ from typing import Iterable, Optional
 from parcours_designer.export.pdf_doc import Cell, missing_note, table
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.model.entities import Phase
-from parcours_designer.model.formatting import count_of, format_date_long, format_measure, format_period
+from parcours_designer.model.formatting import count_of, format_date_long, format_measure, format_money, format_period
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan
 from parcours_designer.model.references import display_name
 from parcours_designer.model.traceability import trace_rows
 
@@ -33,8 +34,9 @@ def long_period(start, end) -> str:
 
 
 def cover(pathway: Pathway, sheet: dict, subtitle: str, audience_line: Optional[str] = None,
-          addressee: str = "") -> list:
-    """The cover page; ``addressee``: the person the document is for (« À l'attention de … »)."""
+          addressee: str = "", plan: Optional[Plan] = None) -> list:
+    """The cover page; ``addressee``: the person the document is for (« À l'attention de … »);
+    with a scenario ``plan``, it says which risk the whole document assumes."""
     from reportlab.platypus import PageBreak, Spacer
 
     story = [Spacer(1, 120), para(subtitle, sheet["h2"]), para(pathway.title, sheet["cover_title"])]
@@ -42,6 +44,9 @@ def cover(pathway: Pathway, sheet: dict, subtitle: str, audience_line: Optional[
         story.append(para(audience_line, sheet["h2"]))
     if addressee.strip():
         story.append(para(f"À l'attention de {addressee.strip()}", sheet["cover_line"]))
+    if plan is not None and plan.scenario is not None:
+        story.append(para(scenario_title(plan), sheet["h2"]))
+        story.append(para(scenario_sentence(plan), sheet["body"]))
     facts = [("Territoire", pathway.territory), ("Édition", pathway.edition),
              ("Période", long_period(pathway.start, pathway.end) if (pathway.start or pathway.end) else "")]
     referent = pathway.referent
@@ -78,8 +83,8 @@ def traceability(pathway: Pathway, sheet: dict) -> list:
         return story + [missing_note("Ni besoin ni objectif n'est encore défini.", sheet)]
     rows = []
     for row in trace_rows(pathway):
-        need = (f"{row.need} (priorité {row.need_priority.label.lower()})" if row.need is not None
-                else "Aucun besoin rattaché")
+        priority = f" (priorité {row.need_priority.label.lower()})" if row.need_priority else ""
+        need = f"{row.need}{priority}" if row.need is not None else "Aucun besoin rattaché"
         if row.objective is None:
             rows.append([need, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])
         else:
@@ -98,7 +103,40 @@ def _listed(items: list[str]) -> str:
     return lines(shown) or "Aucune étape"
 
 
-def phase_rows(pathway: Pathway, phases: list[Phase]) -> list[list]:
+def scenario_title(plan: Plan) -> str:
+    risk = plan.risk
+    return f"Scénario : si « {display_name(risk)} » se produit" if risk is not None else ""
+
+
+def scenario_sentence(plan: Plan) -> str:
+    """What the scenario changes, in one French sentence (dates and money of the whole document)."""
+    result = plan.scenario
+    if result is None:
+        return ""
+    days, moved = result.end_shift, len(result.shifts)
+    text = f"Tout ce document suit ce scénario : {count_of(moved, 'étape déplacée', 'étapes déplacées')}, "
+    if days:
+        text += f"dernière étape finie {count_of(days, 'jour ouvré', 'jours ouvrés')} plus tard"
+    else:
+        text += "date de fin de la dernière étape inchangée"
+    if result.extra_cost:
+        text += f", surcoût de {format_money(result.extra_cost)} inclus dans le budget"
+    return text + "."
+
+
+def phase_period(plan: Plan, phase: Phase) -> str:
+    """The phase's computed dates (those of the Gantt), or why it has none."""
+    dates = plan.dates(phase.id)
+    if dates is None:
+        return f"non datée ({plan.reason(phase.id)})"
+    text = format_period(*dates)
+    shift = plan.scenario.shift_of(phase.id) if plan.scenario is not None else 0
+    if shift:
+        text += f" (décalée de {count_of(shift, 'jour ouvré', 'jours ouvrés')})"
+    return text
+
+
+def phase_rows(pathway: Pathway, phases: list[Phase], plan: Plan) -> list[list]:
     """One row per phase, numbered as in the whole plan (a partner's version keeps the numbers)."""
     partners = pathway.index("partners")
     numbers = {p.id: n for n, p in enumerate(pathway.phases, start=1)}
@@ -110,7 +148,7 @@ def phase_rows(pathway: Pathway, phases: list[Phase]) -> list[list]:
             kind += " · jalon"
         who = names(partners, phase.partner_ids)
         rows.append([f"{number}. {display_name(phase)}\n{kind}",
-                     format_period(phase.start, phase.end), phase.location or "—",
+                     phase_period(plan, phase), phase.location or "—",
                      lines(who) or "—", lines(f"• {d}" for d in phase.deliverables) or "—"])
     return rows
 
@@ -119,14 +157,15 @@ PHASE_HEADER = ("Étape", "Dates", "Lieu", "Partenaires", "Livrables")
 PHASE_WIDTHS = (0.27, 0.17, 0.16, 0.18, 0.22)
 
 
-def phases(pathway: Pathway, sheet: dict) -> list:
+def phases(pathway: Pathway, sheet: dict, plan: Plan) -> list:
+    """Every phase with the dates of the computed schedule (the scenario's, for a scenario plan)."""
     story = [para("Les étapes", sheet["h1"])]
     if not pathway.phases:
         return story + [missing_note("Aucune étape n'est encore définie.", sheet)]
-    undated = [display_name(p) for p in pathway.phases if not (p.start and p.end)]
-    story.append(table(PHASE_HEADER, phase_rows(pathway, pathway.phases), PHASE_WIDTHS, sheet=sheet))
+    undated = [display_name(p) for p in pathway.phases if not plan.is_dated(p.id)]
+    story.append(table(PHASE_HEADER, phase_rows(pathway, pathway.phases, plan), PHASE_WIDTHS, sheet=sheet))
     if undated:
-        story.append(missing_note("Étapes sans dates complètes : " + ", ".join(undated) + ".", sheet))
+        story.append(missing_note("Étapes non datées : " + ", ".join(undated) + ".", sheet))
     return story
 
 

@@ -2,27 +2,40 @@
 
 The editor's Export menu and ``parcours-designer export`` both go through
 :data:`EXPORT_KINDS`: the same checks (suffix, partner id), the same
-renderers, the same atomic write. Renderers live in their own modules and
-are imported only when a document is made, so the editor starts fast.
+renderers, the same atomic write. Each kind holds its renderer function;
+the renderer modules import their heavy libraries (reportlab, matplotlib,
+openpyxl, icalendar) inside functions, so loading the registry stays cheap.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from parcours_designer.atomic import atomic_write
-from parcours_designer.model.errors import PathwayError, summarise, unencodable_texts
+from parcours_designer.export import (
+    budget_export,
+    evaluation_pdf,
+    gantt_export,
+    ics_export,
+    mspdi_export,
+    plan_pdf,
+    questionnaire_export,
+)
+from parcours_designer.export.errors import ExportError
+from parcours_designer.model.errors import summarise, unencodable_texts
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.oserrors import os_error_message
 
 
-class ExportError(PathwayError):
-    """An export that cannot be made: one French message, nothing written."""
+
+
+# Makes a document in memory from the pathway, the output's suffix, a partner id
+# and the kind's own keyword options (``group_by``, ``scenario_id``).
+Renderer = Callable[..., bytes]
 
 
 @dataclass(frozen=True)
@@ -33,7 +46,7 @@ class ExportKind:
     label: str
     suffixes: tuple[str, ...]
     accepts_partner: bool
-    module: str
+    renderer: Renderer
     accepts_scenario: bool = False
     needs_questionnaire: bool = False
 
@@ -46,7 +59,7 @@ class ExportKind:
         patterns = " ".join(f"*{suffix}" for suffix in self.suffixes)
         return f"{self.label} ({patterns})"
 
-    def render(self, pathway: Pathway, suffix: str, partner_id: Optional[str] = None, **options) -> bytes:
+    def render(self, pathway: Pathway, suffix: str, partner_id: Optional[str] = None, **options: Any) -> bytes:
         """The document's bytes, made in memory (nothing is written).
 
         ``options`` are the kind's own settings (``group_by`` for the Gantt).
@@ -56,9 +69,8 @@ class ExportKind:
         self.check_partner(pathway, partner_id)
         self.check_scenario(pathway, options.get("scenario_id"))
         self.check_questionnaire(pathway, options.get("questionnaire_id"))
-        renderer = importlib.import_module(self.module)
         try:
-            return renderer.render(pathway, suffix, partner_id, **options)
+            return self.renderer(pathway, suffix, partner_id, **options)
         except ExportError:
             raise
         except Exception as error:  # a defect of ours must not cost the user a traceback
@@ -68,7 +80,7 @@ class ExportKind:
             ) from error
 
     def write(self, pathway: Pathway, path: str | os.PathLike[str], partner_id: Optional[str] = None,
-              *, source: Optional[Path] = None, **options) -> None:
+              *, source: Optional[Path] = None, **options: Any) -> None:
         """Render, then write ``path`` atomically; raise :class:`ExportError`.
 
         ``source`` is the pathway's own file: an export never replaces it."""
@@ -153,21 +165,18 @@ def write_bytes(target: Path, data: bytes) -> None:
         raise ExportError(os_error_message(error, target)) from None
 
 
-def _kind(kind: str, label: str, suffixes: tuple[str, ...], partner: bool, module: str,
-          scenario: bool = False, questionnaire: bool = False) -> ExportKind:
-    return ExportKind(kind, label, suffixes, partner, f"parcours_designer.export.{module}", scenario, questionnaire)
-
-
 EXPORT_KINDS: dict[str, ExportKind] = {
     k.kind: k
     for k in (
-        _kind("gantt", "Diagramme de Gantt", (".png", ".svg", ".pdf"), False, "gantt_export", scenario=True),
-        _kind("budget", "Budget prévisionnel", (".xlsx", ".csv", ".pdf"), False, "budget_export"),
-        _kind("plan", "Plan du parcours", (".pdf",), True, "plan_pdf", scenario=True),
-        _kind("evaluation", "Synthèse d'évaluation", (".pdf",), False, "evaluation_pdf"),
-        _kind("ics", "Calendrier (iCalendar)", (".ics",), True, "ics_export"),
-        _kind("mspdi", "Microsoft Project XML", (".xml",), False, "mspdi_export"),
-        _kind("questionnaire", "Questionnaire", (".pdf", ".txt"), False, "questionnaire_export", questionnaire=True),
+        ExportKind("gantt", "Diagramme de Gantt", (".png", ".svg", ".pdf"), False, gantt_export.render,
+                   accepts_scenario=True),
+        ExportKind("budget", "Budget prévisionnel", (".xlsx", ".csv", ".pdf"), False, budget_export.render),
+        ExportKind("plan", "Plan du parcours", (".pdf",), True, plan_pdf.render, accepts_scenario=True),
+        ExportKind("evaluation", "Synthèse d'évaluation", (".pdf",), False, evaluation_pdf.render),
+        ExportKind("ics", "Calendrier (iCalendar)", (".ics",), True, ics_export.render),
+        ExportKind("mspdi", "Microsoft Project XML", (".xml",), False, mspdi_export.render),
+        ExportKind("questionnaire", "Questionnaire", (".pdf", ".txt"), False, questionnaire_export.render,
+                   needs_questionnaire=True),
     )
 }
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from parcours_designer.model.entities import Cost, Funding
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.types import round_cents
 
 ZERO = Decimal("0.00")
+Line = TypeVar("Line", Cost, Funding)
 UNCLASSIFIED = "??"
 
 CHARGE_GROUP_LABELS: dict[str, str] = {
@@ -64,12 +65,12 @@ def group_label(group: str) -> str:
 
 
 @dataclass
-class BudgetGroup:
-    """One CERFA group with its lines and total."""
+class BudgetGroup(Generic[Line]):
+    """One CERFA group with its lines (costs or funding) and total."""
 
     code: str
     label: str
-    lines: list = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     total: Decimal = ZERO
 
 
@@ -77,8 +78,8 @@ class BudgetGroup:
 class Budget:
     """Every total of a pathway's budget, computed once."""
 
-    charges: list[BudgetGroup]
-    products: list[BudgetGroup]
+    charges: list[BudgetGroup[Cost]]
+    products: list[BudgetGroup[Funding]]
     total_charges: Decimal
     total_products: Decimal
     in_kind_charges: Decimal
@@ -98,8 +99,9 @@ class Budget:
         return self.in_kind_charges == self.in_kind_products
 
 
-def _grouped(lines: Iterable, amount, order: dict[str, str]) -> list[BudgetGroup]:
-    groups: dict[str, BudgetGroup] = {}
+def _grouped(lines: Iterable[Line], amount: Callable[[Line], Decimal],
+             order: dict[str, str]) -> list[BudgetGroup[Line]]:
+    groups: dict[str, BudgetGroup[Line]] = {}
     for line in lines:
         code = account_group(line.account)
         group = groups.setdefault(code, BudgetGroup(code, group_label(code)))
@@ -123,7 +125,7 @@ def compute_budget(pathway: Pathway) -> Budget:
     )
 
 
-def _group_total(groups: list[BudgetGroup], code: str) -> Decimal:
+def _group_total(groups: Sequence[BudgetGroup[Cost] | BudgetGroup[Funding]], code: str) -> Decimal:
     return next((g.total for g in groups if g.code == code), ZERO)
 
 

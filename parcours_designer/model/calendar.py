@@ -10,7 +10,6 @@ are built lazily, once each.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -204,8 +203,3 @@ def week_starts(start: date, end: date) -> list[date]:
     """The Monday of every week from ``start``'s to ``end``'s."""
     monday = start - timedelta(days=start.weekday())
     return [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
-
-
-def period_index(starts: list[date], day: date) -> int:
-    """Position in ``starts`` (sorted) of the period holding ``day``."""
-    return bisect_right(starts, day) - 1

@@ -6,6 +6,7 @@ from collections import deque
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from parcours_designer.model.formatting import count_of
 from parcours_designer.model.types import shown
@@ -188,7 +189,7 @@ def _encodable(text: Any) -> bool:
     return True
 
 
-def describe_error(error: dict[str, Any]) -> str:
+def describe_error(error: ErrorDetails) -> str:
     """The French reason of one pydantic error (never pydantic's English text)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -203,9 +204,9 @@ def describe_error(error: dict[str, Any]) -> str:
     return _SIMPLE.get(kind, "valeur refusée")
 
 
-def _relevant_errors(error: ValidationError) -> list[dict[str, Any]]:
+def _relevant_errors(error: ValidationError) -> list[ErrorDetails]:
     """One error per location; a union's several complaints become one."""
-    by_location: dict[tuple, dict[str, Any]] = {}
+    by_location: dict[tuple[str | int, ...], ErrorDetails] = {}
     for item in error.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and (p in _UNION_TAGS or "[" in p)))
         by_location.setdefault(loc, item)

@@ -20,7 +20,7 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 
 def group_digits(digits: str) -> str:
     """``1234567`` → ``1 234 567`` with narrow no-break spaces."""
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

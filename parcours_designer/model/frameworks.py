@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from parcours_designer import paths
 from parcours_designer.model.check import RULES
 from parcours_designer.model.framework import (
     Framework,
@@ -40,14 +39,9 @@ class FrameworkCatalog:
         return self.require(DEFAULT_FRAMEWORK)
 
 
-def builtin_frameworks_dir() -> Path:
-    return paths.resources_dir() / "frameworks"
-
-
-def load_catalog(folders: Optional[list[Path]] = None) -> FrameworkCatalog:
-    """Read every framework file; a user file may replace a bundled one by id."""
-    if folders is None:
-        folders = [builtin_frameworks_dir(), paths.user_frameworks_dir()]
+def load_catalog(folders: list[Path]) -> FrameworkCatalog:
+    """Read every framework file of ``folders`` (see :func:`parcours_designer.paths.framework_folders`);
+    a file of a later folder replaces an earlier one by id."""
     catalog = FrameworkCatalog()
     known_rules = set(RULES)
     for path in framework_files(folders):

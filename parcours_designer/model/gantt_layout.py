@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
-from parcours_designer.model.entities import Phase
+from parcours_designer.model.entities import Objective, Partner, Phase
 from parcours_designer.model.enums import LABELS, Labelled, PhaseKind
 from parcours_designer.model.formatting import count_of
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
-from parcours_designer.model.schedule import Schedule, dependency_graph
+from parcours_designer.model.schedule import Schedule
 
 
 class GroupBy(Labelled):
@@ -63,7 +63,7 @@ class GanttBar:
     end: date
     milestone: bool
     row: int
-    # From a schedule (``compute_layout(..., schedule=...)``); empty otherwise.
+    # From the schedule.
     latest_end: Optional[date] = None
     slack: Optional[int] = None
     critical: bool = False
@@ -139,27 +139,15 @@ class GanttLayout:
         return notes
 
 
-def undated_reason(phase: Phase) -> Optional[str]:
-    """Why a phase cannot be drawn, or ``None`` when its dates are usable."""
-    if phase.start is None and phase.end is None:
-        return "non datée"
-    if phase.start is None:
-        return "non datée (date de début manquante)"
-    if phase.end is None:
-        return "non datée (date de fin manquante)"
-    if phase.end < phase.start:
-        return "dates incohérentes (la fin précède le début)"
-    return None
-
-
-def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE, schedule: Optional[Schedule] = None,
+def compute_layout(pathway: Pathway, group_by: GroupBy, schedule: Schedule,
                    baseline: Optional[Schedule] = None, scenario: Optional[str] = None) -> GanttLayout:
-    """The Gantt layout of ``pathway``, optionally grouped in lanes.
+    """The Gantt layout of ``pathway`` drawn from ``schedule``, optionally grouped in lanes.
 
-    With ``schedule`` the bars take the scheduled dates (phases placed from a
-    duration, dependencies pushed) and carry slack, latest end and the
-    critical flag; with ``baseline`` too (a scenario's schedule against the
-    baseline's), each bar also carries where the baseline had it.
+    The bars take the scheduled dates (phases placed from a duration,
+    dependencies pushed) and carry slack, latest end and the critical flag;
+    with ``baseline`` (a scenario's schedule against the baseline's), each
+    bar also carries where the baseline had it. Called by
+    :func:`parcours_designer.model.planning.plan_for`, the one pipeline.
     """
     layout = GanttLayout(group_by, window_start=pathway.start, window_end=pathway.end, scenario=scenario)
     spans = _spans(pathway, schedule, layout)
@@ -175,33 +163,28 @@ def compute_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE, schedule:
             layout.bars.append(_bar(phase, row, spans[phase.id], schedule, baseline))
             rows_of.setdefault(phase.id, []).append((row, key))
             row += 1
-    layout.cycles = [list(loop) for loop in dependency_graph(pathway.phases).cycles]
+    layout.cycles = [list(loop) for loop in schedule.cycles]
     layout.arrows = _arrows(dated, rows_of, layout.cycles, spans)
     return layout
 
 
-def _spans(pathway: Pathway, schedule: Optional[Schedule], layout: GanttLayout) -> dict[str, tuple[date, date]]:
-    """First and last day of every phase that gets a bar; the others go to ``layout.undated``."""
+def _spans(pathway: Pathway, schedule: Schedule, layout: GanttLayout) -> dict[str, tuple[date, date]]:
+    """First and last day of every scheduled phase; the others go to ``layout.undated``."""
     spans = {}
     for phase in pathway.phases:
-        if schedule is not None:
-            timing = schedule.get(phase.id)
-            reason = None if timing else schedule.unscheduled.get(phase.id, "non planifiée")
-        else:
-            timing, reason = None, undated_reason(phase)
-        if reason:
+        timing = schedule.get(phase.id)
+        if timing is None:
+            reason = schedule.unscheduled.get(phase.id, "non planifiée")
             layout.undated.append(UndatedPhase(phase.id, display_name(phase), reason))
-        elif timing is not None:
-            spans[phase.id] = (timing.start, timing.start if phase.milestone else timing.end)
         else:
-            spans[phase.id] = (phase.start, _bar_end(phase))
+            spans[phase.id] = (timing.start, timing.start if phase.milestone else timing.end)
     return spans
 
 
-def _bar(phase: Phase, row: int, span: tuple[date, date], schedule: Optional[Schedule],
+def _bar(phase: Phase, row: int, span: tuple[date, date], schedule: Schedule,
          baseline: Optional[Schedule]) -> GanttBar:
     bar = GanttBar(phase.id, display_name(phase), phase.kind, span[0], span[1], phase.milestone, row)
-    timing = schedule.get(phase.id) if schedule is not None else None
+    timing = schedule.get(phase.id)
     if timing is None:
         return bar
     before = baseline.get(phase.id) if baseline is not None else None
@@ -213,11 +196,12 @@ def _bar(phase: Phase, row: int, span: tuple[date, date], schedule: Optional[Sch
 def _lanes(pathway: Pathway, dated: list[Phase], group_by: GroupBy) -> list[tuple[Optional[str], str, list[Phase]]]:
     if group_by is GroupBy.NONE:
         return [(None, "Étapes", dated)]
+    owners: Sequence[Objective | Partner]
     if group_by is GroupBy.OBJECTIVE:
         owners, attribute, orphan = pathway.objectives, "objective_ids", "Sans objectif"
     else:
         owners, attribute, orphan = pathway.partners, "partner_ids", "Sans partenaire"
-    lanes = []
+    lanes: list[tuple[Optional[str], str, list[Phase]]] = []
     for owner in owners:
         members = [p for p in dated if owner.id in getattr(p, attribute)]
         if members:
@@ -254,22 +238,3 @@ def _arrows(
 def _row_in_lane(rows: list[tuple[int, Optional[str]]], lane: Optional[str]) -> Optional[int]:
     """The source's row in the same lane (arrows never cross lanes), if any."""
     return next((row for row, key in rows if key == lane), None)
-
-
-def _bar_end(phase: Phase) -> date:
-    return phase.start if phase.milestone else phase.end
-
-
-def planning_layout(pathway: Pathway, group_by: GroupBy = GroupBy.NONE,
-                    scenario_id: Optional[str] = None) -> GanttLayout:
-    """The layout of the scheduled pathway; with ``scenario_id``, that risk's
-    scenario drawn against the baseline. Raises ``UnknownRisk`` for a bad id."""
-    from parcours_designer.model.scenarios import apply_risk, find_risk
-    from parcours_designer.model.schedule import compute_schedule
-
-    baseline = compute_schedule(pathway)
-    if scenario_id is None:
-        return compute_layout(pathway, group_by, baseline)
-    risk = find_risk(pathway, scenario_id)
-    result = apply_risk(pathway, risk, baseline)
-    return compute_layout(pathway, group_by, result.schedule, baseline, display_name(risk))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
+from parcours_designer.model.entities import Phase
+
 
 def strongly_connected(nodes: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
     """Tarjan's components, iteratively (no recursion limit on long chains)."""
@@ -74,7 +76,7 @@ def cycle_path(component: Sequence[str], edges: Mapping[str, Iterable[str]]) -> 
     return list(component)
 
 
-def phase_edges(phases: Iterable) -> dict[str, list[str]]:
+def phase_edges(phases: Iterable[Phase]) -> dict[str, list[str]]:
     """phase id → the ids it depends on (only ids that exist)."""
     phase_list = list(phases)
     known = {phase.id for phase in phase_list}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import Field, model_validator
 
@@ -79,12 +79,13 @@ class Pathway(Part):
             )
         return self
 
-    def items(self, list_name: str) -> list:
+    def items(self, list_name: str) -> list[Any]:
         """The entity list called ``list_name`` (``"phases"``, ``"costs"``…)."""
         if list_name not in KINDS:
             raise KeyError(list_name)
-        return getattr(self, list_name)
+        found: list[Any] = getattr(self, list_name)
+        return found
 
-    def index(self, list_name: str) -> dict[str, object]:
+    def index(self, list_name: str) -> dict[str, Any]:
         """The entities of a list by id."""
         return {item.id: item for item in self.items(list_name)}

@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Callable, Optional, TypeVar
 
-from parcours_designer.model.budget import ZERO, compute_budget
+from parcours_designer.model.budget import ZERO, BudgetGroup, compute_budget
+from parcours_designer.model.entities import Cost, Funding
 from parcours_designer.model.enums import LABELS, Labelled
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.portfolio_keys import text_key
@@ -152,7 +153,7 @@ def budget_changes(before: Pathway, after: Pathway) -> list[GroupChange]:
     return rows
 
 
-def _total(group) -> Decimal:
+def _total(group: Optional[BudgetGroup[Cost]] | Optional[BudgetGroup[Funding]]) -> Decimal:
     return group.total if group is not None else ZERO
 
 

@@ -90,7 +90,7 @@ class DirectoryEntry:
         """Contact fields that differ between files (empty values do not count)."""
         found = []
         for name in CONTACT_FIELDS:
-            values: Grouped[str] = Grouped()
+            values: Grouped[tuple[str, str]] = Grouped()  # (value, file) under the value's key
             for appearance in self.appearances:
                 value = getattr(appearance.card, name)
                 if value:

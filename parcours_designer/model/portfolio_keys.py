@@ -17,6 +17,7 @@ DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "
                         "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 
 @lru_cache(maxsize=1 << 16)  # the same names come back in every file
@@ -85,6 +86,6 @@ class Grouped(Generic[T]):
         return ((self.shown(key), values) for key, values in self.values.items())
 
 
-def unique(values: Iterable[Hashable]) -> list:
+def unique(values: Iterable[H]) -> list[H]:
     """The values without repeats, in their first order."""
     return list(dict.fromkeys(values))

@@ -13,12 +13,16 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
 
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import EXTENSION, load_pathway
 from parcours_designer.model.portfolio import Portfolio, PortfolioError, Unreadable
+from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.portfolio_summary import SUMMARY_VERSION, PathwaySummary, summarise
+
+if TYPE_CHECKING:  # the catalogue (and the check's rules) load only when a pathway is scored
+    from parcours_designer.model.frameworks import FrameworkCatalog
 
 # on_progress(files read, files in all, relative path just read)
 ProgressCallback = Callable[[int, int, str], None]
@@ -35,9 +39,9 @@ class FileStamp:
 class SummaryStore(Protocol):
     """Where summaries are kept between readings (the user's cache)."""
 
-    def get(self, path: str, stamp: FileStamp, signature: str) -> Optional[dict]: ...
+    def get(self, path: str, stamp: FileStamp, signature: str) -> Optional[dict[str, Any]]: ...
 
-    def put(self, path: str, stamp: FileStamp, signature: str, entry: dict) -> None: ...
+    def put(self, path: str, stamp: FileStamp, signature: str, entry: dict[str, Any]) -> None: ...
 
 
 def find_pathway_files(folder: Path, refused: Optional[list[Unreadable]] = None) -> list[str]:
@@ -107,21 +111,23 @@ def framework_signature(folders: list[Path]) -> str:
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
 
-Scorer = Callable[[object], Optional[int]]
+Scorer = Callable[[Pathway], Optional[int]]
 
 
-def catalog_scorer(load_catalog: Callable[[], object]) -> Scorer:
-    """The check's score of a pathway against its framework (``None``: framework unknown).
+def catalog_scorer(folders: list[Path]) -> Scorer:
+    """The check's score of a pathway against its framework (``None``: framework unknown),
+    the frameworks read from ``folders`` (see :func:`parcours_designer.paths.framework_folders`).
 
     The catalogue is loaded on the first pathway to score: a reading that
     finds every summary in the store never loads it."""
-    loaded: list = []
+    loaded: list[FrameworkCatalog] = []
 
-    def score(pathway) -> Optional[int]:
+    def score(pathway: Pathway) -> Optional[int]:
         from parcours_designer.model.check import run_check
+        from parcours_designer.model.frameworks import load_catalog
 
         if not loaded:
-            loaded.append(load_catalog())
+            loaded.append(load_catalog(folders))
         framework = loaded[0].get(pathway.framework)
         return run_check(pathway, framework).score if framework is not None else None
 
@@ -152,7 +158,7 @@ def read_portfolio(folder: Path, score: Optional[Scorer] = None, store: Optional
 
 
 def read_entry(path: str, name: str, score: Optional[Scorer], store: Optional[SummaryStore],
-               signature: str) -> dict:
+               signature: str) -> dict[str, Any]:
     """``{"summary": …}`` or ``{"error": message}`` for the file at ``path`` (absolute),
     from the store when unchanged."""
     stamp = stamp_of(path)
@@ -172,7 +178,7 @@ def read_entry(path: str, name: str, score: Optional[Scorer], store: Optional[Su
     return entry
 
 
-def _entry(path: str, name: str, score: Optional[Scorer]) -> dict:
+def _entry(path: str, name: str, score: Optional[Scorer]) -> dict[str, Any]:
     """The summary, or the French message naming the file by ``name``; ``not_read`` when the
     system refused the reading (a lock, a network hiccup): never kept, tried again next time."""
     try:
@@ -185,6 +191,6 @@ def _entry(path: str, name: str, score: Optional[Scorer]) -> dict:
     return {"summary": summarise(pathway, name, score(pathway) if score else None).to_dict()}
 
 
-def load_member(folder: Path, summary_path: str):
+def load_member(folder: Path, summary_path: str) -> Pathway:
     """The whole pathway of a portfolio's member, read from its file as saved."""
     return load_pathway(Path(folder) / summary_path)

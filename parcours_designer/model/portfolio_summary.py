@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from parcours_designer.model.budget import total_charges, total_products
+from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import LABELS, FundingStatus, Labelled, PhaseStatus
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.portfolio_keys import unique
@@ -113,12 +114,12 @@ def summarise(pathway: Pathway, path: str, score: Optional[int] = None) -> Pathw
         topics=tuple(TopicLine(t.text.strip(), tuple(names[i] for i in t.partner_ids if names.get(i)))
                      for t in pathway.review.topics_to_report if t.text.strip()),
         funding=tuple(FundingLine(names[f.partner_id], f.amount, f.status == FundingStatus.GRANTED)
-                      for f in pathway.funding if names.get(f.partner_id or "")),
+                      for f in pathway.funding if f.partner_id and names.get(f.partner_id)),
         partners=tuple(_card(p) for p in pathway.partners if p.name.strip()),
     )
 
 
-def _card(partner) -> PartnerCard:
+def _card(partner: Partner) -> PartnerCard:
     contact = partner.contact
     return PartnerCard(partner.name.strip(), partner.kind.value, partner.role.strip(), partner.status.value,
                        contact.name.strip(), contact.email.strip(), contact.phone.strip())

@@ -8,8 +8,9 @@ references when it is deleted) and the documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
+from parcours_designer.model.entities import Partner
 from parcours_designer.model.kinds import KINDS
 from parcours_designer.model.pathway import Pathway
 
@@ -40,11 +41,15 @@ class RefField:
     field: str
     target: str
     label: str
-    get: Callable[[object], list[str]]
-    drop: Callable[[object, str], None]
+    get: Getter
+    drop: Dropper
 
 
-def _ids(attribute: str) -> tuple[Callable, Callable]:
+Getter = Callable[[Any], list[str]]  # the ids an item holds in one field
+Dropper = Callable[[Any, str], None]  # removes one id from that field
+
+
+def _ids(attribute: str) -> tuple[Getter, Dropper]:
     def get(item: object) -> list[str]:
         return list(getattr(item, attribute))
 
@@ -54,7 +59,7 @@ def _ids(attribute: str) -> tuple[Callable, Callable]:
     return get, drop
 
 
-def _one(attribute: str) -> tuple[Callable, Callable]:
+def _one(attribute: str) -> tuple[Getter, Dropper]:
     def get(item: object) -> list[str]:
         value = getattr(item, attribute)
         return [value] if value is not None else []
@@ -66,11 +71,11 @@ def _one(attribute: str) -> tuple[Callable, Callable]:
     return get, drop
 
 
-def _links() -> tuple[Callable, Callable]:
-    def get(item: object) -> list[str]:
+def _links() -> tuple[Getter, Dropper]:
+    def get(item: Partner) -> list[str]:
         return [link.partner_id for link in item.links]
 
-    def drop(item: object, target_id: str) -> None:
+    def drop(item: Partner, target_id: str) -> None:
         item.links = [link for link in item.links if link.partner_id != target_id]
 
     return get, drop
@@ -94,7 +99,7 @@ REF_FIELDS: tuple[RefField, ...] = (
 )
 
 
-def source_items(pathway: Pathway, source: str) -> list:
+def source_items(pathway: Pathway, source: str) -> list[Any]:
     """The objects that hold a reference field (topics stand in for the review)."""
     if source == "review":
         return list(pathway.review.topics_to_report)
@@ -189,7 +194,7 @@ def dangling_references(pathway: Pathway) -> Iterator[str]:
                     yield _dangling_message(ref, item, target_id)
 
 
-def _dangling_message(ref: RefField, item: object, target_id: str) -> str:
+def _dangling_message(ref: RefField, item: Any, target_id: str) -> str:
     target_noun = KINDS[ref.target].indefinite
     if ref.source == "review":
         where = f"Le sujet à faire remonter « {display_name(item)} » du bilan"

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Optional
 
 from parcours_designer.model.budget import total_charges
-from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.entities import Risk
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.schedule import (
@@ -90,18 +89,9 @@ def baseline_slots(schedule: Schedule) -> dict[str, Slot]:
     return {pid: slot_of(calendar, t.start, t.end) for pid, t in schedule.timings.items()}
 
 
-def apply_risk(
-    pathway: Pathway,
-    risk: Risk,
-    baseline: Optional[Schedule] = None,
-    *,
-    calendar: Optional[WorkCalendar] = None,
-    graph: Optional[Graph] = None,
-) -> ScenarioResult:
-    """The schedule if ``risk`` happens, compared with ``baseline``."""
+def apply_risk(pathway: Pathway, risk: Risk, baseline: Schedule, *, graph: Optional[Graph] = None) -> ScenarioResult:
+    """The schedule if ``risk`` happens, compared with ``baseline`` (see :func:`planning.plan_for`)."""
     graph = graph or dependency_graph(pathway.phases)
-    if baseline is None:
-        baseline = compute_schedule(pathway, calendar, graph=graph)
     scenario = compute_schedule(pathway, baseline.calendar, delays=risk_delays(risk),
                                 bases=baseline_slots(baseline), graph=graph)
     result = ScenarioResult(risk, baseline, scenario, extra_cost=risk.extra_cost,
@@ -137,14 +127,12 @@ def _new_conflicts(baseline: Schedule, scenario: Schedule) -> list[tuple[str, st
             if (dep, pid) not in before]
 
 
-def compare_scenarios(
-    pathway: Pathway, risk_ids: Optional[Iterable[str]] = None, calendar: Optional[WorkCalendar] = None
-) -> tuple[Schedule, list[ScenarioResult]]:
-    """The baseline and each scenario (every risk with a delay or a cost by default)."""
+def scenario_risks(pathway: Pathway) -> list[Risk]:
+    """The risks that change something when they happen: a delay on phases, or a cost."""
+    return [r for r in pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
+
+
+def compare_scenarios(pathway: Pathway, baseline: Schedule) -> list[ScenarioResult]:
+    """Every scenario of :func:`scenario_risks`, each against ``baseline``."""
     graph = dependency_graph(pathway.phases)
-    baseline = compute_schedule(pathway, calendar, graph=graph)
-    if risk_ids is None:
-        risks = [r for r in pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
-    else:
-        risks = [find_risk(pathway, risk_id) for risk_id in risk_ids]
-    return baseline, [apply_risk(pathway, risk, baseline, graph=graph) for risk in risks]
+    return [apply_risk(pathway, risk, baseline, graph=graph) for risk in scenario_risks(pathway)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.entities import Phase
@@ -52,7 +52,7 @@ class Timing:
     pushed: int = 0  # working days it slid later than its own dates
     conflicts: tuple[str, ...] = ()  # dependencies a pinned phase starts too early for
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.phase_id,
             "start": self.start.isoformat(),
@@ -92,7 +92,7 @@ class Schedule:
     def get(self, phase_id: str) -> Optional[Timing]:
         return self.timings.get(phase_id)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The ``schedule --json`` object of the command line contract."""
         phases = []
         for phase_id in self.order:
@@ -150,7 +150,8 @@ def _graph_of(links: tuple[tuple[str, tuple[str, ...]], ...]) -> Graph:
                  {k: tuple(v) for k, v in successors.items()}, tuple(loops))
 
 
-def _kahn(ids: list[str], predecessors: Mapping, successors: Mapping) -> tuple[str, ...]:
+def _kahn(ids: list[str], predecessors: Mapping[str, tuple[str, ...]],
+          successors: Mapping[str, list[str]]) -> tuple[str, ...]:
     waiting = {node: len(predecessors[node]) for node in ids}
     ready = [node for node in reversed(ids) if waiting[node] == 0]
     position = {node: n for n, node in enumerate(ids)}

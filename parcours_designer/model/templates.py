@@ -8,7 +8,8 @@ sidecar text file next to it, ``<id>.description.txt`` (UTF-8, plain text);
 without it, the first sentence of the pathway's ``summary`` is used.
 
 The bundled templates live in ``resources/templates``; an organisation adds
-its own in :func:`parcours_designer.paths.user_templates_dir`, where a file
+its own in a user folder (the caller passes the folders:
+:func:`parcours_designer.paths.template_folders`), where a file
 with the same id replaces the bundled one. A user file that cannot be read is
 left out of the list, its French reason kept in :attr:`TemplateCatalog.problems`.
 """
@@ -18,9 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
-from parcours_designer import paths
 from parcours_designer.model.errors import PathwayError
 from parcours_designer.model.fileformat import EXTENSION, parse_pathway
 from parcours_designer.model.formatting import folded
@@ -61,19 +60,13 @@ class TemplateCatalog:
         return info
 
 
-def builtin_templates_dir() -> Path:
-    return paths.resources_dir() / "templates"
+Folders = list[tuple[Path, bool]]  # each folder with its « bundled » flag, bundled first
 
 
-def template_folders() -> list[tuple[Path, bool]]:
-    """The folders searched, bundled first, each with its « bundled » flag."""
-    return [(builtin_templates_dir(), True), (paths.user_templates_dir(), False)]
-
-
-def load_template_catalog(folders: Optional[list[tuple[Path, bool]]] = None) -> TemplateCatalog:
+def load_template_catalog(folders: Folders) -> TemplateCatalog:
     """Read every template file of the folders; a later folder overrides by id."""
     catalog = TemplateCatalog()
-    for folder, builtin in template_folders() if folders is None else folders:
+    for folder, builtin in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob(f"*{EXTENSION}")):
@@ -86,13 +79,13 @@ def load_template_catalog(folders: Optional[list[tuple[Path, bool]]] = None) -> 
     return catalog
 
 
-def list_templates(folders: Optional[list[tuple[Path, bool]]] = None) -> list[TemplateInfo]:
+def list_templates(folders: Folders) -> list[TemplateInfo]:
     """Every usable template, sorted by title (French order, accents ignored)."""
     templates = load_template_catalog(folders).templates.values()
     return sorted(templates, key=lambda info: _sort_key(info.title))
 
 
-def load_template(template_id: str, folders: Optional[list[tuple[Path, bool]]] = None) -> Pathway:
+def load_template(template_id: str, folders: Folders) -> Pathway:
     """A fresh pathway from the template ``template_id``; :class:`TemplateError` if unknown."""
     info = load_template_catalog(folders).require(template_id)
     pathway = _read_pathway(info.path)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Optional
 
 from parcours_designer.model.budget import Budget, compute_budget
+from parcours_designer.model.entities import Objective
 from parcours_designer.model.enums import PartnerStatus, Priority
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
@@ -33,7 +34,7 @@ def trace_rows(pathway: Pathway) -> list[TraceRow]:
     for phase in pathway.phases:
         for objective_id in phase.objective_ids:
             phases_by_objective.setdefault(objective_id, []).append(display_name(phase))
-    answering: dict[str, list] = {}
+    answering: dict[str, list[Objective]] = {}
     for objective in pathway.objectives:
         for need_id in objective.need_ids:
             answering.setdefault(need_id, []).append(objective)

@@ -148,7 +148,7 @@ def _window(pathway: Pathway, schedule: Schedule) -> Optional[tuple[date, date]]
     return (start, end) if start and end and start <= end else None
 
 
-def _span(cost: Cost, schedule: Schedule, window) -> Optional[tuple[date, date]]:
+def _span(cost: Cost, schedule: Schedule, window: Optional[tuple[date, date]]) -> Optional[tuple[date, date]]:
     if cost.phase_id is None:
         return window
     timing = schedule.get(cost.phase_id)

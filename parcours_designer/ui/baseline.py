@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from parcours_designer.model.calendar import WorkCalendar
 from parcours_designer.model.followup import baseline_edits
 from parcours_designer.model.formatting import format_date_long
-from parcours_designer.model.schedule import compute_schedule
+from parcours_designer.model.planning import plan_for
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Document
 
@@ -31,7 +31,7 @@ def save_baseline(document: Document, today: date, calendar: Optional[WorkCalend
     Nothing is pushed when the baseline already matches (the document stays as it was).
     """
     pathway = document.pathway
-    schedule = compute_schedule(pathway, calendar or WorkCalendar.for_pathway(pathway))
+    schedule = plan_for(pathway, calendar=calendar).schedule
     edits = [edit for edit in baseline_edits(pathway, schedule, today) if _changes(document, edit)]
     if not edits:
         return _tr("La référence du planning est déjà à jour.")

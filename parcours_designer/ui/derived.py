@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the model is imported once the window shows (see ui/app.py)
     from parcours_designer.model.check import CheckResult
     from parcours_designer.model.framework import Framework
     from parcours_designer.model.frameworks import FrameworkCatalog
+    from parcours_designer.model.planning import Plan
     from parcours_designer.model.schedule import Schedule
     from parcours_designer.model.traceability import PathwayFigures
     from parcours_designer.model.workload import Granularity, Load, Workload
@@ -41,9 +42,13 @@ class DerivedState:
     check: "CheckResult"
     budget: "Budget"
     figures: "PathwayFigures"
-    schedule: "Schedule"  # the baseline (no risk scenario)
+    plan: "Plan"  # the baseline (no risk scenario): plan.under(risk_id) for a scenario
     workloads: Mapping["Granularity", "Workload"]
     overloads: Mapping[str, list["Load"]]  # phase id → the overloaded loads it falls in
+
+    @property
+    def schedule(self) -> "Schedule":
+        return self.plan.schedule
 
 
 class DerivedStateService(QObject):
@@ -72,8 +77,9 @@ class DerivedStateService(QObject):
     def catalog(self) -> "FrameworkCatalog":
         if self._catalog is None:
             from parcours_designer.model.frameworks import load_catalog
+            from parcours_designer.paths import framework_folders
 
-            self._catalog = load_catalog()
+            self._catalog = load_catalog(framework_folders())
         return self._catalog
 
     def loaded_catalog(self) -> Optional["FrameworkCatalog"]:
@@ -125,21 +131,22 @@ class DerivedStateService(QObject):
         from parcours_designer.model.budget import compute_budget
         from parcours_designer.model.check import run_check
         from parcours_designer.model.check.context import Context
-        from parcours_designer.model.schedule import compute_schedule
+        from parcours_designer.model.planning import plan_for
         from parcours_designer.model.traceability import pathway_figures
         from parcours_designer.model.workload import overloaded_phases, workloads
 
         pathway = self.document.pathway
         budget = compute_budget(pathway)
-        schedule = compute_schedule(pathway, self.calendar())
+        plan = plan_for(pathway, calendar=self.calendar())
+        schedule = plan.schedule
         loads = workloads(pathway, schedule)
-        context = Context.knowing(pathway, budget=budget, schedule=schedule, workloads=loads)
+        context = Context.knowing(pathway, budget=budget, plan=plan, workloads=loads)
         return DerivedState(
             revision=self.document.revision,
             check=run_check(pathway, self.framework(), context),
             budget=budget,
             figures=pathway_figures(pathway, budget),
-            schedule=schedule,
+            plan=plan,
             workloads=loads,
             overloads=overloaded_phases(pathway, schedule, loads),
         )

@@ -72,14 +72,15 @@ class FileActions(QObject):
     def new_from_template(self) -> None:
         from parcours_designer.model.errors import PathwayError
         from parcours_designer.model.templates import TemplateError, list_templates, load_template
+        from parcours_designer.paths import template_folders
 
         if not self.maybe_save():
             return
-        template_id = choose_template(self.host.window(), list_templates())
+        template_id = choose_template(self.host.window(), list_templates(template_folders()))
         if template_id is None:
             return
         try:
-            pathway = load_template(template_id)
+            pathway = load_template(template_id, template_folders())
         except (TemplateError, PathwayError) as error:
             dialogs.show_error(self.host.window(), self.tr("Modèle inutilisable"), str(error))
             return

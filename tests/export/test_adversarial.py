@@ -116,9 +116,9 @@ def test_a_century_long_time_axis_keeps_its_labels_apart():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from parcours_designer.export.gantt_export import FigureParts, gantt_figure
-    from parcours_designer.model.gantt_layout import compute_layout
+    from parcours_designer.model.planning import plan_for
 
-    layout = compute_layout(century_pathway())
+    layout = plan_for(century_pathway()).layout
     figure, ax = gantt_figure(layout, None, 21.8, FigureParts("t", ()))
     renderer = FigureCanvasAgg(figure).get_renderer()
     top = [tick.label2 for tick in ax.xaxis.get_major_ticks() if tick.label2.get_text()]
@@ -235,7 +235,10 @@ def test_a_read_only_folder_is_refused_before_anything_is_made(capsys, tmp_path,
 
     calls = []
     monkeypatch.setattr("parcours_designer.export.registry.os.access", lambda path, mode: calls.append(mode))
-    monkeypatch.setattr("parcours_designer.export.plan_pdf.render", lambda *a, **k: calls.append("rendered"))
+    from dataclasses import replace
+
+    rendering = replace(EXPORT_KINDS["plan"], renderer=lambda *a, **k: calls.append("rendered"))
+    monkeypatch.setitem(EXPORT_KINDS, "plan", rendering)
     status, err = run_export(capsys, "plan", EXAMPLE, "-o", tmp_path / "plan.pdf")
     assert status == 2 and "écriture non autorisée dans le dossier" in err
     assert calls == [os.W_OK] and os.listdir(tmp_path) == []
@@ -245,13 +248,13 @@ def test_dollars_in_gantt_text_print_literally():
     from matplotlib.text import Text
 
     from parcours_designer.export.gantt_export import FigureParts, gantt_figure
-    from parcours_designer.model.gantt_layout import compute_layout
+    from parcours_designer.model.planning import plan_for
 
     data = example_data()
     data["title"] = "Budget $x$ et 5$"
     data["phases"][0]["title"] = "Atelier $\\frac{1}{2}$ unbalanced $"
     pathway = Pathway.model_validate(data)
-    layout = compute_layout(pathway)
+    layout = plan_for(pathway).layout
     figure, _ax = gantt_figure(layout, None, 12.0, FigureParts(f"Diagramme – {pathway.title}", ()))
     texts = [t for t in figure.findobj(Text) if "$" in t.get_text()]
     assert len(texts) >= 2 and not any(t.get_parse_math() for t in texts)

@@ -173,9 +173,9 @@ def test_mspdi_costs_per_task_and_resource_and_material_resources(example):
 
 def test_mspdi_undated_tasks_are_estimated_at_the_project_start():
     root = project(EXPORT_KINDS["mspdi"].render(undated_pathway(), ".xml"))
-    task = root.find("p:Tasks/p:Task[p:UID='1']", NS)
+    task = root.find("p:Tasks/p:Task[p:UID='2']", NS)
     assert task.findtext("p:Estimated", namespaces=NS) == "1"
-    assert "non datée" in task.findtext("p:Notes", namespaces=NS)
+    assert "non datée (ni dates ni durée)" in task.findtext("p:Notes", namespaces=NS)
 
 
 def test_working_days():

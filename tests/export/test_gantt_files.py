@@ -100,13 +100,13 @@ def test_time_scale_follows_the_span():
 
 def test_png_and_svg_axis_labels_january_and_days(example):
     from parcours_designer.export.gantt_export import FigureParts, gantt_figure
-    from parcours_designer.model.gantt_layout import compute_layout
+    from parcours_designer.model.planning import plan_for
 
-    figure, ax = gantt_figure(compute_layout(example), None, 18.0, FigureParts(None, ()))
+    figure, ax = gantt_figure(plan_for(example).layout, None, 18.0, FigureParts(None, ()))
     labels = [label.get_text() for label in ax.get_xticklabels()]
     assert labels[0] == "janv.\n2027" and "févr." in labels  # the partial first month is labelled
     example.phases = [example.phases[1].model_copy(update={"start": date(2027, 3, 1), "end": date(2027, 3, 4),
                                                             "depends_on": []})]
     example.start, example.end = date(2027, 3, 1), date(2027, 3, 4)
-    figure, ax = gantt_figure(compute_layout(example), None, 12.0, FigureParts(None, ()))
+    figure, ax = gantt_figure(plan_for(example).layout, None, 12.0, FigureParts(None, ()))
     assert [label.get_text() for label in ax.get_xticklabels()][:4] == ["1\nmars 2027", "2", "3", "4"]

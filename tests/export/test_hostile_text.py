@@ -80,11 +80,11 @@ def test_an_export_never_replaces_the_pathway_file(tmp_path, example):
 
 
 def test_a_renderer_defect_becomes_a_french_error(example, monkeypatch):
-    from parcours_designer.export import evaluation_pdf
+    from dataclasses import replace
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(evaluation_pdf, "render", broken)
+    monkeypatch.setitem(EXPORT_KINDS, "evaluation", replace(EXPORT_KINDS["evaluation"], renderer=broken))
     with pytest.raises(ExportError, match="n'a pas pu être produit"):
         EXPORT_KINDS["evaluation"].render(example, ".pdf")

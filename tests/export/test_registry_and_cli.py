@@ -25,7 +25,7 @@ def test_kinds_and_suffixes():
 
 def test_importing_the_registry_loads_no_heavy_library():
     code = ("import sys, parcours_designer.export.registry, parcours_designer.cli; "
-            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar') if m in sys.modules])")
+            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar', 'PIL') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -70,9 +70,10 @@ def test_plan_says_what_is_missing():
 def test_gantt_pdf_of_undated_pathway_names_the_phases():
     text = flat(pdf_text(EXPORT_KINDS["gantt"].render(ODD_PATHWAYS["undated"](), ".pdf")))
     assert "Étapes non représentées sur le diagramme" in text
+    # the reasons of the schedule: a milestone has a duration (one day) but no date to start from
     assert "Réunion d'accueil et présentation du parcours non placée (aucune date de départ" in text
-    assert "Diagnostic partagé (entretiens individuels) non datée" in text
-    assert "Comité d'appui de clôture non" in text  # every phase, not the first few
+    assert "Diagnostic partagé (entretiens individuels) non datée (ni dates ni durée)" in text
+    assert "Comité d'appui de clôture non placée" in text  # every phase, not the first few
     assert "Aucune date" in text
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import parcours_designer.model.budget as budget_module
 import parcours_designer.model.check as check_module
-import parcours_designer.model.schedule as schedule_module
+import parcours_designer.model.planning as planning_module
 import parcours_designer.model.workload as workload_module
 from parcours_designer.model.fileformat import load_pathway
 from parcours_designer.ui.commands import SetFields
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.gui
 def calls(monkeypatch) -> Counter:
     """How many times the model's computations run (wrapping the real ones)."""
     counted: Counter = Counter()
-    for module, name in ((check_module, "run_check"), (schedule_module, "compute_schedule"),
+    for module, name in ((check_module, "run_check"), (planning_module, "plan_for"),
                          (budget_module, "compute_budget"), (workload_module, "workloads")):
         real = getattr(module, name)
 
@@ -58,7 +58,7 @@ def test_a_burst_of_keystrokes_computes_the_state_once(qtbot, example_window, ca
         type_title(window.document, "Atelier renommé")
     state: DerivedState = published.args[0]
     assert window.derived.computations == before + 1
-    assert calls == {"run_check": 1, "compute_schedule": 1, "compute_budget": 1, "workloads": 1}
+    assert calls == {"run_check": 1, "plan_for": 1, "compute_budget": 1, "workloads": 1}
     assert state.revision == window.document.revision and state is window.derived.current
     # Every subscriber shows that one state.
     overview = window.page("overview")
@@ -78,7 +78,7 @@ def test_the_planning_follows_each_change_at_once_without_computing_twice(qtbot,
     assert planning.view.state.baseline is window.derived.current.schedule
     qtbot.wait(400)  # the debounce has nothing left to compute
     assert window.derived.computations == before + 1
-    assert calls["run_check"] == 1 and calls["compute_schedule"] == 1
+    assert calls["run_check"] == 1 and calls["plan_for"] == 1
 
 
 def test_the_overview_gets_the_score_from_the_state_not_from_the_window(qtbot):

@@ -8,6 +8,7 @@ from parcours_designer.model.check import run_check
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.kinds import KINDS
+from parcours_designer.paths import framework_folders
 from parcours_designer.ui import specs
 from parcours_designer.ui.choices import ChoicesModel
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields
@@ -63,7 +64,7 @@ def test_traceability_model(qtmodeltester, document):
 
 def test_findings_model(qtmodeltester, document):
     model = FindingsModel()
-    framework = load_catalog().default()
+    framework = load_catalog(framework_folders()).default()
     qtmodeltester.check(model)
     assert model.set_result(run_check(document.pathway, framework))
     document.push(DeleteItem(document, "needs", "n1"))

@@ -11,12 +11,13 @@ from parcours_designer.model import Cost, Funding, Indicator, Pathway, Phase, To
 from parcours_designer.model.check import RULES, Coverage, Severity, run_check
 from parcours_designer.model.enums import IndicatorKind, PartnerStatus, PhaseKind, Priority, QuestionnaireAudience
 from parcours_designer.model.frameworks import load_catalog
+from parcours_designer.paths import framework_folders
 from tests.model.factories import example_pathway
 
 
 @pytest.fixture(scope="module")
 def framework():
-    return load_catalog().default()
+    return load_catalog(framework_folders()).default()
 
 
 def phase(pathway, phase_id):
@@ -303,7 +304,7 @@ def test_score_counts_partial_as_half(framework):
 
 
 def test_every_rule_but_one_evidences_a_competence_of_a_bundled_framework(framework):
-    catalog = load_catalog()
+    catalog = load_catalog(framework_folders())
     used = {rule for fw in catalog.frameworks.values() for c in fw.competences() for rule in c.rules}
     assert used <= set(RULES)
     assert set(RULES) - used <= {"funding-not-granted"}

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from parcours_designer.model import load_pathway
-from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.portfolio import PortfolioError, edition_groups
 from parcours_designer.model.portfolio_compare import PhaseChangeKind, compare_editions
 from parcours_designer.model.portfolio_directory import find_partner, partner_copy, partner_directory
@@ -17,6 +16,7 @@ from parcours_designer.model.portfolio_keys import Spellings, text_key
 from parcours_designer.model.portfolio_note import partner_note
 from parcours_designer.model.portfolio_scan import FileStamp, catalog_scorer, read_portfolio
 from parcours_designer.model.portfolio_summary import PathwaySummary, Progress, progress, summarise
+from parcours_designer.paths import framework_folders
 from tests.model.portfolio_folder import (
     BROKEN, DEPARTMENT, EDITION_2026, EDITION_2027, ORNE, TOPIC, build_portfolio, edition_2026,
 )
@@ -29,7 +29,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def portfolio(folder):
-    return read_portfolio(folder, catalog_scorer(load_catalog))
+    return read_portfolio(folder, catalog_scorer(framework_folders()))
 
 
 def test_names_are_the_same_without_case_accents_spacing_or_dash_style():
@@ -97,7 +97,7 @@ def test_reading_never_changes_a_file_of_the_folder(folder):
         return {p: (p.read_bytes() if p.is_file() else None, p.stat().st_mtime_ns) for p in folder.rglob("*")}
 
     before = state()
-    read_portfolio(folder, catalog_scorer(load_catalog))
+    read_portfolio(folder, catalog_scorer(framework_folders()))
     after = state()
     assert after == before
 
@@ -122,8 +122,8 @@ class DictStore:
 
 def test_a_store_spares_reading_unchanged_files_again(folder):
     store = DictStore()
-    first = read_portfolio(folder, catalog_scorer(load_catalog), store)
-    second = read_portfolio(folder, catalog_scorer(load_catalog), store)
+    first = read_portfolio(folder, catalog_scorer(framework_folders()), store)
+    second = read_portfolio(folder, catalog_scorer(framework_folders()), store)
     assert store.hits == 4 and second.to_json() == first.to_json()
     target = folder / ORNE
     pathway = load_pathway(target)
@@ -132,7 +132,7 @@ def test_a_store_spares_reading_unchanged_files_again(folder):
 
     save_pathway(pathway, target)
     os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10_000_000))
-    third = read_portfolio(folder, catalog_scorer(load_catalog), store)
+    third = read_portfolio(folder, catalog_scorer(framework_folders()), store)
     assert store.hits == 7 and third.summary(ORNE).title == "Parcours renommé"
 
 

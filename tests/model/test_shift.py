@@ -10,6 +10,7 @@ from parcours_designer.model import Pathway, Phase, load_pathway
 from parcours_designer.model.check import Severity, run_check
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.shift import shift_dates, shift_to_start
+from parcours_designer.paths import framework_folders, template_folders
 from tests.model.factories import example_pathway
 
 
@@ -22,7 +23,7 @@ def test_shift_keeps_weekdays_and_the_window():
         assert (after.end - after.start) == (before.end - before.start)
         assert after.start >= moved.start and after.end <= moved.end
     assert (moved.phases[0].start - original.phases[0].start).days % 7 == 0
-    result = run_check(moved, load_catalog().default())
+    result = run_check(moved, load_catalog(framework_folders()).default())
     assert result.count(Severity.ERROR) == 0
     assert original.start == date(2027, 1, 11)
 
@@ -52,7 +53,7 @@ def test_new_from_template_with_a_start(tmp_path):
 def test_a_pathway_from_a_template_has_its_own_uid():
     from parcours_designer.model.templates import load_template
 
-    first, second = load_template("dla-individuel"), load_template("dla-individuel")
+    first, second = load_template("dla-individuel", template_folders()), load_template("dla-individuel", template_folders())
     assert first.uid and second.uid and first.uid != second.uid
 
 

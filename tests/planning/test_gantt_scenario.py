@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from parcours_designer.model.fileformat import load_pathway
-from parcours_designer.model.gantt_layout import compute_layout, planning_layout
+from parcours_designer.model.planning import plan_for
 from parcours_designer.model.scenarios import UnknownRisk
-from tests.planning.helpers import EXAMPLE, chain, d
+from tests.planning.helpers import EXAMPLE, chain, d, pathway, phase
 
 
 def test_layout_from_a_schedule_places_duration_only_phases():
     path = chain(end="2027-01-22")
-    assert [u.phase_id for u in compute_layout(path).undated] == ["A", "B", "C", "D"]
-    layout = planning_layout(path)
+    layout = plan_for(path).layout
+    assert layout.undated == []
     bars = {bar.phase_id: bar for bar in layout.bars}
     assert (bars["D"].start, bars["D"].end, bars["D"].latest_end) == (d("2027-01-14"), d("2027-01-15"), d("2027-01-22"))
     assert [b.phase_id for b in layout.bars if b.critical] == ["A", "B", "D"]
@@ -22,17 +22,17 @@ def test_layout_from_a_schedule_places_duration_only_phases():
 
 
 def test_scenario_layout_keeps_the_baseline_of_moved_bars():
-    layout = planning_layout(load_pathway(EXAMPLE), scenario_id="r1")
+    layout = plan_for(load_pathway(EXAMPLE), scenario_id="r1").layout
     assert layout.scenario == "Indisponibilité de la consultante diffusion (maladie)"
     moved = [b for b in layout.bars if b.moved]
     assert [(b.phase_id, b.baseline_start, b.baseline_end, b.start, b.end) for b in moved] == [
         ("ph6", d("2027-04-19"), d("2027-06-11"), d("2027-05-03"), d("2027-06-25"))]
     with pytest.raises(UnknownRisk):
-        planning_layout(load_pathway(EXAMPLE), scenario_id="r9")
+        plan_for(load_pathway(EXAMPLE), scenario_id="r9")
 
 
 def test_gantt_export_with_a_scenario():
-    from parcours_designer.export.gantt_export import render
+    from parcours_designer.export.gantt_file import render
 
     path = load_pathway(EXAMPLE)
     png = render(path, ".png", scenario_id="r1")
@@ -51,3 +51,19 @@ def test_plan_pdf_with_a_scenario():
     pdf = render(load_pathway(EXAMPLE), ".pdf", scenario_id="r1")
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
     assert "Scénario « Indisponibilité de la consultante diffusion (maladie) » comparé au planning" in text
+
+
+def test_the_check_reads_the_dates_of_the_plan():
+    from parcours_designer.model.check import RULES
+    from parcours_designer.model.check.context import Context
+
+    # B's own dates fall inside the pathway, but it depends on A: the plan pushes it to 25–26 January.
+    path = pathway(phase("A", start="2027-01-18", end="2027-01-22"),
+                   phase("B", start="2027-01-20", end="2027-01-21", depends_on=["A"]),
+                   phase("C", start="2027-01-11", duration_days=3),
+                   start="2027-01-11", end="2027-01-22")
+    context = Context(path)
+    assert context.phase_dates == {pid: plan_for(path).dates(pid) for pid in ("A", "B", "C")}
+    outside = [h.target_id for h in RULES["phase-outside-window"].check(context)]
+    assert outside == ["B"]
+    assert list(RULES["phase-undated"].check(context)) == []  # C: a start and a duration

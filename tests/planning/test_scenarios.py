@@ -8,7 +8,9 @@ import pytest
 
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.fileformat import load_pathway
-from parcours_designer.model.scenarios import UnknownRisk, apply_risk, compare_scenarios, find_risk
+from parcours_designer.model.planning import plan_for
+from parcours_designer.model.scenarios import UnknownRisk, compare_scenarios, find_risk
+from parcours_designer.model.schedule import compute_schedule
 from tests.planning.helpers import EXAMPLE, chain, d, phase
 
 
@@ -32,7 +34,7 @@ def scenario_chain(end="2027-01-22"):
 
 def test_named_phase_slides_and_dependents_follow_as_far_as_needed():
     path = scenario_chain()
-    result = apply_risk(path, path.risks[0])
+    result = plan_for(path, path.risks[0].id).scenario
     timing = result.schedule.get
     # B: 11–13 January slides 3 working days → 14–18 (weekend in between).
     assert (timing("B").start, timing("B").end) == (d("2027-01-14"), d("2027-01-18"))
@@ -50,7 +52,7 @@ def test_named_phase_slides_and_dependents_follow_as_far_as_needed():
 
 def test_phases_pushed_past_the_pathway_end():
     path = scenario_chain(end="2027-01-20")
-    result = apply_risk(path, path.risks[0])
+    result = plan_for(path, path.risks[0].id).scenario
     # In the baseline F already ends on 19; now it ends on 22, past Wednesday 20.
     assert result.past_end == ["F"]
     # Latest dates are computed backwards from the end: F has −2 days of slack.
@@ -63,7 +65,7 @@ def test_phases_pushed_into_a_pinned_date():
     path.phases.append(Phase.model_validate(phase("E", start="2027-01-18", end="2027-01-18", pinned=True,
                                                   depends_on=["D"])))
     with_risk(path, delay_days=3, phase_ids=["B"])
-    result = apply_risk(path, path.risks[0])
+    result = plan_for(path, path.risks[0].id).scenario
     # D now ends Wednesday 20 but the pinned committee stays on Monday 18.
     assert result.schedule.get("E").start == d("2027-01-18")
     assert result.past_pinned == [("D", "E")]
@@ -73,7 +75,7 @@ def test_phases_pushed_into_a_pinned_date():
 def test_a_delay_on_two_chained_phases_does_not_add_up():
     path = chain()
     with_risk(path, delay_days=2, phase_ids=["A", "B"])
-    result = apply_risk(path, path.risks[0])
+    result = plan_for(path, path.risks[0].id).scenario
     # A: 4–8 → 6–12; B must follow A (13) and slide 2 days from 11 (13): 13–15.
     assert (result.schedule.get("A").start, result.schedule.get("A").end) == (d("2027-01-06"), d("2027-01-12"))
     assert (result.schedule.get("B").start, result.schedule.get("B").end) == (d("2027-01-13"), d("2027-01-15"))
@@ -84,7 +86,7 @@ def test_scenario_delays_over_holidays():
 
     path = pathway(phase("A", start="2027-07-12", end="2027-07-13"), phase("B", duration_days=1, depends_on=["A"]))
     with_risk(path, delay_days=2, phase_ids=["A"])
-    result = apply_risk(path, path.risks[0])
+    result = plan_for(path, path.risks[0].id).scenario
     # 12 → (13, 15): Thursday 15; 13 → (15, 16): Friday 16. B follows on Monday 19.
     assert (result.schedule.get("A").start, result.schedule.get("A").end) == (d("2027-07-15"), d("2027-07-16"))
     assert result.schedule.get("B").start == d("2027-07-19")
@@ -92,7 +94,8 @@ def test_scenario_delays_over_holidays():
 
 def test_compare_several_scenarios_with_the_baseline_on_the_example():
     path = load_pathway(EXAMPLE)
-    baseline, results = compare_scenarios(path)
+    baseline = compute_schedule(path)
+    results = compare_scenarios(path, baseline)
     # r2 has no delay and no cost: it changes nothing and is left out.
     assert [r.risk.id for r in results] == ["r1", "r3"]
     r1, r3 = results

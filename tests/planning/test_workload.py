@@ -9,6 +9,7 @@ from parcours_designer.model.fileformat import load_pathway
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.schedule import compute_schedule
 from parcours_designer.model.workload import STAFF, Granularity, compute_workload
+from parcours_designer.paths import framework_folders
 from tests.planning.helpers import EXAMPLE, pathway, phase
 
 CONSULTANT = {"id": "p1", "name": "Claire Morvan", "kind": "consultant"}
@@ -87,7 +88,7 @@ def test_example_has_no_overload_and_a_sensible_load():
 
 def test_overload_is_a_check_finding_of_the_resources_competence():
     path = load_pathway(EXAMPLE)
-    framework = load_catalog().require(path.framework)
+    framework = load_catalog(framework_folders()).require(path.framework)
     assert not [f for f in run_check(path, framework).findings if f.rule == "workload-overload"]
     path.costs[1].quantity = 9  # 9 days for the two-day distribution workshop (16–17 March)
     findings = [f for f in run_check(path, framework).findings if f.rule == "workload-overload"]
@@ -103,7 +104,7 @@ def test_capacity_overload_message_counts_the_other_periods():
     partner = {**CONSULTANT, "capacity_days_per_month": "3"}
     path = pathway(phase("A", start="2027-03-01", end="2027-04-30"), partners=[partner],
                    costs=[cost("c1", "8", phase_id="A", partner_id="p1")])
-    framework = load_catalog().require(path.framework)
+    framework = load_catalog(framework_folders()).require(path.framework)
     findings = [f for f in run_check(path, framework).findings if f.rule == "workload-overload"]
     # March 2027 has 23 weekdays but Easter Monday (29) is off: 22; April has 22 weekdays.
     # 8 days over 44 working days: 4 in March, 4 in April; both above 3.

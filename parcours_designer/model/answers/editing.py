@@ -6,7 +6,9 @@ never holds an answer to a question that does not exist).
 
 from __future__ import annotations
 
-from parcours_designer.model.entities import Question, Questionnaire, Response
+from typing import Optional
+
+from parcours_designer.model.entities import Answer, Question, Questionnaire, Response
 
 
 def new_question_id(questionnaire: Questionnaire) -> str:
@@ -49,7 +51,7 @@ def with_question_removed(questionnaire: Questionnaire, position: int) -> tuple[
     return questions, responses
 
 
-def with_question_changed(questionnaire: Questionnaire, position: int, **fields) -> list[Question]:
+def with_question_changed(questionnaire: Questionnaire, position: int, **fields: object) -> list[Question]:
     questions = [q.model_copy(deep=True) for q in questionnaire.questions]
     questions[position] = Question.model_validate({**questions[position].model_dump(), **fields})
     return questions
@@ -59,7 +61,7 @@ def without_response(questionnaire: Questionnaire, response_id: str) -> list[Res
     return [r.model_copy(deep=True) for r in questionnaire.responses if r.id != response_id]
 
 
-def answer_text(value) -> str:
+def answer_text(value: Optional[Answer]) -> str:
     """An answer as a person reads it: « Oui », « 4 », « Ateliers collectifs ; Formation »."""
     if isinstance(value, bool):
         return "Oui" if value else "Non"

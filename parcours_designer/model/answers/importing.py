@@ -19,7 +19,7 @@ from parcours_designer.model.answers.dates import month_first, parse_date
 from parcours_designer.model.answers.matching import ColumnKind, ColumnMatch, match_columns
 from parcours_designer.model.answers.table import ExportTable
 from parcours_designer.model.answers.values import read_cell, ticked
-from parcours_designer.model.entities import Question, Questionnaire, Response
+from parcours_designer.model.entities import Answer, Question, Questionnaire, Response
 from parcours_designer.model.enums import QuestionType
 from parcours_designer.model.formatting import count_of
 
@@ -68,7 +68,7 @@ class ImportResult:
     responses: list[Response] = field(default_factory=list)
     already_imported: int = 0
     empty_rows: int = 0
-    refused: Counter = field(default_factory=Counter)  # question id → cells outside the scale / unreadable
+    refused: Counter[str] = field(default_factory=Counter)  # question id → cells outside the scale / unreadable
 
 
 def plan_import(table: ExportTable, questionnaire: Questionnaire) -> ImportPlan:
@@ -87,7 +87,7 @@ def build_import(plan: ImportPlan, questionnaire: Questionnaire) -> ImportResult
     date_column = plan.date_column()
     month_order = month_first([row[date_column.index] for row in plan.data_rows], date_column.header) \
         if date_column else False
-    occurrences: Counter = Counter()
+    occurrences: Counter[str] = Counter()
     for row in plan.data_rows:
         fingerprint = _fingerprint(plan, row, occurrences)
         if fingerprint in known:
@@ -105,7 +105,7 @@ def build_import(plan: ImportPlan, questionnaire: Questionnaire) -> ImportResult
     return result
 
 
-def _fingerprint(plan: ImportPlan, row: tuple[str, ...], occurrences: Counter) -> str:
+def _fingerprint(plan: ImportPlan, row: tuple[str, ...], occurrences: Counter[str]) -> str:
     """A digest of the row's cells (personal columns left out); the n-th identical row differs."""
     cells = [row[c.index] for c in plan.columns if c.kind is not ColumnKind.PERSONAL or c.feeds_question]
     content = "\x1f".join(" ".join(cell.split()) for cell in cells)
@@ -115,15 +115,15 @@ def _fingerprint(plan: ImportPlan, row: tuple[str, ...], occurrences: Counter) -
 
 
 def _row_answers(plan: ImportPlan, row: tuple[str, ...], questions: dict[str, Question],
-                 refused: Counter) -> dict:
-    answers: dict = {}
+                 refused: Counter[str]) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
     for column in plan.used():
-        question = questions.get(column.question_id)
+        question = questions.get(column.question_id) if column.question_id else None
         if question is None:
             continue
         cell = row[column.index]
         if column.kind is ColumnKind.CHOICE:
-            if ticked(cell):
+            if ticked(cell) and column.choice is not None:
                 _add_choice(answers, question, column.choice)
         elif column.kind is ColumnKind.OTHER:
             if cell.strip():
@@ -137,16 +137,16 @@ def _row_answers(plan: ImportPlan, row: tuple[str, ...], questions: dict[str, Qu
     return answers
 
 
-def _add_choice(answers: dict, question: Question, choice: str) -> None:
+def _add_choice(answers: dict[str, Answer], question: Question, choice: str) -> None:
     if question.type is QuestionType.MULTIPLE_CHOICE:
         answers[question.id] = _merged(answers.get(question.id), [choice], question)
     else:
         answers.setdefault(question.id, choice)
 
 
-def _merged(previous, value, question: Question):
-    if question.type is QuestionType.MULTIPLE_CHOICE and isinstance(previous, list):
-        return list(dict.fromkeys(previous + list(value)))
+def _merged(previous: Optional[Answer], value: Answer, question: Question) -> Answer:
+    if question.type is QuestionType.MULTIPLE_CHOICE and isinstance(previous, list) and isinstance(value, list):
+        return list(dict.fromkeys(previous + value))
     return value if previous is None else previous
 
 
@@ -182,7 +182,7 @@ def summary_lines(plan: ImportPlan, result: ImportResult, questionnaire: Questio
     for column in plan.used():
         detail = f" [{column.choice}]" if column.kind is ColumnKind.CHOICE else \
             " [autre]" if column.kind is ColumnKind.OTHER else ""
-        lines.append(f"  « {column.header} » → {column.question_id}{detail} ({texts.get(column.question_id, '')})")
+        lines.append(f"  « {column.header} » → {column.question_id}{detail} ({texts.get(column.question_id or '', '')})")
     date_column = plan.date_column()
     if date_column:
         lines.append(f"Date de réponse : colonne « {date_column.header} »")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import mean, median
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 from parcours_designer.model.answers.normalise import normalise
-from parcours_designer.model.entities import Question, Questionnaire
+from parcours_designer.model.entities import Answer, Question, Questionnaire
 from parcours_designer.model.enums import QuestionType
 from parcours_designer.model.pathway import Pathway
 
@@ -30,8 +30,8 @@ class QuestionStats:
     median: Optional[float] = None
     texts: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
-        data: dict = {"id": self.question.id, "type": self.question.type.value, "answered": self.answered}
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.question.id, "type": self.question.type.value, "answered": self.answered}
         if self.question.type is QuestionType.SCALE:
             data["mean"], data["median"] = self.mean, self.median
         if self.question.type is QuestionType.TEXT:
@@ -54,7 +54,7 @@ class QuestionnaireStats:
             return None
         return round(100 * self.respondents / self.invited, 1)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"id": self.questionnaire.id, "title": self.questionnaire.title,
                 "respondents": self.respondents, "invited": self.invited,
                 "response_rate": self.response_rate,
@@ -80,11 +80,11 @@ def pathway_stats(pathway: Pathway, questionnaire_id: Optional[str] = None) -> l
             if questionnaire_id is None or q.id == questionnaire_id]
 
 
-def stats_json(stats: list[QuestionnaireStats]) -> dict:
+def stats_json(stats: list[QuestionnaireStats]) -> dict[str, Any]:
     return {"questionnaires": [s.to_json() for s in stats]}
 
 
-def question_stats(question: Question, answers: list) -> QuestionStats:
+def question_stats(question: Question, answers: Sequence[Optional[Answer]]) -> QuestionStats:
     answers = [a for a in answers if a not in ("", [], None)]
     if question.type is QuestionType.SCALE:
         return _scale_stats(question, answers)
@@ -96,7 +96,7 @@ def question_stats(question: Question, answers: list) -> QuestionStats:
     return _choice_stats(question, answers)
 
 
-def _scale_stats(question: Question, answers: list) -> QuestionStats:
+def _scale_stats(question: Question, answers: Sequence[Optional[Answer]]) -> QuestionStats:
     low, high = question.scale_bounds()
     steps = [a for a in answers if isinstance(a, int) and not isinstance(a, bool) and low <= a <= high]
     distribution = {str(step): steps.count(step) for step in range(low, high + 1)}
@@ -106,7 +106,7 @@ def _scale_stats(question: Question, answers: list) -> QuestionStats:
                          round(float(median(steps)), 2))
 
 
-def _choice_stats(question: Question, answers: list) -> QuestionStats:
+def _choice_stats(question: Question, answers: Sequence[Optional[Answer]]) -> QuestionStats:
     counts = {choice: 0 for choice in question.choices}
     canonical = {normalise(choice): choice for choice in question.choices}
     other = 0

@@ -100,7 +100,8 @@ def split_choices(question: Question, text: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
-def _longest_choice(question: Question, pieces: list[str], separators: list[str], start: int):
+def _longest_choice(question: Question, pieces: list[str], separators: list[str],
+                    start: int) -> tuple[int, Optional[str]]:
     """The longest run of pieces from ``start`` that spells a choice (a choice may hold a comma)."""
     for end in range(len(pieces), start, -1):
         joined = pieces[start]

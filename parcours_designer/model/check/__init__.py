@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
     rules_accounts,
@@ -38,7 +38,7 @@ class CompetenceResult:
     rules_met: int
     findings: tuple[Finding, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.competence.id,
             "title": self.competence.title,
@@ -68,10 +68,7 @@ class CheckResult:
     def has_errors(self) -> bool:
         return self.count(Severity.ERROR) > 0
 
-    def findings_for(self, target_type: str, target_id: Optional[str]) -> list[Finding]:
-        return [f for f in self.findings if f.target_type == target_type and f.target_id == target_id]
-
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "framework": {"id": self.framework.id, "title": self.framework.title},
             "score": self.score,

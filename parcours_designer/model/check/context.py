@@ -8,8 +8,10 @@ from functools import cached_property
 from typing import Mapping, Optional
 
 from parcours_designer.model.budget import Budget, compute_budget
+from parcours_designer.model.entities import Partner, Phase
 from parcours_designer.model.pathway import Pathway
-from parcours_designer.model.schedule import Schedule, compute_schedule
+from parcours_designer.model.planning import Plan, plan_for
+from parcours_designer.model.schedule import Schedule
 from parcours_designer.model.workload import Granularity, Workload, workloads
 
 
@@ -18,22 +20,22 @@ class Context:
     pathway: Pathway
 
     @classmethod
-    def knowing(cls, pathway: Pathway, *, budget: Optional[Budget] = None, schedule: Optional[Schedule] = None,
+    def knowing(cls, pathway: Pathway, *, budget: Optional[Budget] = None, plan: Optional[Plan] = None,
                 workloads: Optional[Mapping[Granularity, Workload]] = None) -> "Context":
         """A context that reuses what the caller already computed for ``pathway`` (the editor's
-        derived state computes the budget, the schedule and the workload once per change)."""
+        derived state computes the budget, the plan and the workload once per change)."""
         context = cls(pathway)
-        for name, value in (("budget", budget), ("schedule", schedule), ("workloads", workloads)):
+        for name, value in (("budget", budget), ("plan", plan), ("workloads", workloads)):
             if value is not None:
                 context.__dict__[name] = value  # where ``cached_property`` keeps its value
         return context
 
     @cached_property
-    def phases_by_id(self) -> dict:
+    def phases_by_id(self) -> dict[str, Phase]:
         return {phase.id: phase for phase in self.pathway.phases}
 
     @cached_property
-    def partners_by_id(self) -> dict:
+    def partners_by_id(self) -> dict[str, Partner]:
         return {partner.id: partner for partner in self.pathway.partners}
 
     @cached_property
@@ -61,8 +63,13 @@ class Context:
         return compute_budget(self.pathway)
 
     @cached_property
+    def plan(self) -> Plan:
+        """The baseline plan, the one every document shows."""
+        return plan_for(self.pathway)
+
+    @property
     def schedule(self) -> Schedule:
-        return compute_schedule(self.pathway)
+        return self.plan.schedule
 
     @cached_property
     def workloads(self) -> Mapping[Granularity, Workload]:
@@ -70,13 +77,5 @@ class Context:
 
     @cached_property
     def phase_dates(self) -> dict[str, tuple[date, date]]:
-        """Each placed phase's dates: its own when it has both, else the scheduled ones."""
-        dates: dict[str, tuple[date, date]] = {}
-        for phase in self.pathway.phases:
-            if phase.start is not None and phase.end is not None:
-                dates[phase.id] = (phase.start, phase.end)
-            elif phase.duration_days is not None:
-                timing = self.schedule.get(phase.id)
-                if timing is not None:
-                    dates[phase.id] = (timing.start, timing.end)
-        return dates
+        """Each scheduled phase's dates: those of the plan, the dates every document shows."""
+        return {pid: (t.start, t.end) for pid, t in self.schedule.timings.items()}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Protocol
 
+from parcours_designer.model.check.context import Context
 from parcours_designer.model.enums import LABELS, Labelled
 from parcours_designer.model.kinds import KINDS
 
@@ -43,7 +44,7 @@ class Finding:
     target_id: Optional[str]
     competence_ids: tuple[str, ...] = field(default=())
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         target = {"type": self.target_type}
         if self.target_id is not None:
             target["id"] = self.target_id
@@ -56,21 +57,24 @@ class Finding:
         }
 
 
+Check = Callable[[Context], Iterable[Hit]]
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
     severity: Severity
     title: str
-    check: Callable[..., Iterable[Hit]]
+    check: Check
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, title: str):
+def rule(rule_id: str, severity: Severity, title: str) -> Callable[[Check], Check]:
     """Register ``check(context) -> Iterable[Hit]`` under ``rule_id``."""
 
-    def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+    def register(check: Check) -> Check:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
         RULES[rule_id] = Rule(rule_id, severity, title, check)
@@ -79,6 +83,11 @@ def rule(rule_id: str, severity: Severity, title: str):
     return register
 
 
-def hit(list_name: str, item: object, message: str) -> Hit:
+class Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def hit(list_name: str, item: Identified, message: str) -> Hit:
     """A hit on an entity of ``list_name`` (``"phases"``, ``"needs"``…)."""
     return Hit(message, KINDS[list_name].target_type, item.id)

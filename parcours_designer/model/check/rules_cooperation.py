@@ -24,6 +24,7 @@ from parcours_designer.model.enums import (
     PhaseKind,
     QuestionnaireAudience,
 )
+from parcours_designer.model.entities import Phase
 from parcours_designer.model.formatting import count_of
 from parcours_designer.model.references import display_name
 
@@ -93,7 +94,7 @@ def no_shared_diagnostic(ctx: Context) -> Iterator[Hit]:
                   "et les publics.")
 
 
-def _gathers_partners(phase, kind: PhaseKind) -> bool:
+def _gathers_partners(phase: Phase, kind: PhaseKind) -> bool:
     return phase.kind == kind and len(set(phase.partner_ids)) >= 2
 
 
@@ -154,7 +155,7 @@ def funding_concentrated(ctx: Context) -> Iterator[Hit]:
     for funding in ctx.pathway.funding:
         if funding.account.startswith(IN_KIND_PREFIX):
             continue
-        partner = ctx.partners_by_id.get(funding.partner_id)
+        partner = ctx.partners_by_id.get(funding.partner_id) if funding.partner_id else None
         source = funding.partner_id or f"label:{funding.label.strip().casefold()}"
         amounts[source] += funding.amount
         names[source] = display_name(partner if partner is not None else funding)

@@ -9,7 +9,6 @@ from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.enums import PhaseKind
 from parcours_designer.model.graph import cycle_path, phase_edges
-from parcours_designer.model.schedule import dependency_graph
 from parcours_designer.model.references import display_name
 
 MAX_GAP = timedelta(weeks=6)
@@ -18,8 +17,9 @@ MAX_GAP = timedelta(weeks=6)
 @rule("phase-undated", Severity.WARNING, "Étapes datées")
 def phase_undated(ctx: Context) -> Iterator[Hit]:
     for phase in ctx.pathway.phases:
-        if phase.id in ctx.phase_dates:
-            continue
+        known = phase.duration_days is not None or phase.milestone or (phase.start and phase.end)
+        if known and (phase.id in ctx.phase_dates or (phase.start and phase.end)):
+            continue  # scheduled, or both dates given (inverted ones have their own rule)
         if phase.duration_days is None:
             yield hit("phases", phase, f"L'étape « {display_name(phase)} » n'a ni dates de début "
                       "et de fin, ni durée en jours ouvrés.")
@@ -53,7 +53,7 @@ def phase_before_dependency(ctx: Context) -> Iterator[Hit]:
 def dependency_cycle(ctx: Context) -> Iterator[Hit]:
     phases = ctx.pathway.phases
     edges = phase_edges(phases)
-    for loop in dependency_graph(phases).cycles:
+    for loop in ctx.plan.cycles:
         # Edges point to what a phase depends on; show the loop in time order.
         path = cycle_path(loop, edges)[::-1]
         path = path[-1:] + path[:-1]

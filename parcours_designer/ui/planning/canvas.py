@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView
 
 from parcours_designer.model.calendar import WorkCalendar, month_starts
 from parcours_designer.model.formatting import MONTHS
+from parcours_designer.palette import LATE_COLOUR, WINDOW_COLOUR
 from parcours_designer.ui.planning.scene import (
     HEADER_HEIGHT,
     PlanningScene,
@@ -36,7 +37,7 @@ ZOOMS: tuple[tuple[str, float], ...] = (
     ("Année", 3.2),
     ("Plusieurs années", 1.0),
 )
-TODAY_COLOUR = QColor("#d62728")
+TODAY_COLOUR = QColor(LATE_COLOUR)
 EDGE_PIXELS = 6
 WEEKEND_COLOUR = QColor("#f0f0f0")
 HOLIDAY_COLOUR = QColor("#fde3c8")
@@ -240,7 +241,7 @@ class PlanningCanvas(QGraphicsView):
     def _start_link(self, phase_id: str) -> None:
         rect = self.planning_scene.bar_rect(phase_id)
         self._link_line = QGraphicsLineItem(QLineF(rect.right(), rect.center().y(), rect.right(), rect.center().y()))
-        self._link_line.setPen(cosmetic("#1f4e79", 1.5, Qt.PenStyle.DashLine))
+        self._link_line.setPen(cosmetic(WINDOW_COLOUR, 1.5, Qt.PenStyle.DashLine))
         self._link_line.setZValue(10)
         self.planning_scene.addItem(self._link_line)
 

@@ -9,8 +9,7 @@ from parcours_designer.model.budget import total_charges
 from parcours_designer.model.formatting import format_date, format_money
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
-from parcours_designer.model.scenarios import apply_risk
-from parcours_designer.model.schedule import dependency_graph
+from parcours_designer.model.scenarios import compare_scenarios
 
 
 class ComparisonTable(QTableWidget):
@@ -34,9 +33,7 @@ class ComparisonTable(QTableWidget):
 
     def show_results(self, pathway: Pathway, state) -> None:
         baseline = state.baseline
-        graph = dependency_graph(pathway.phases)
-        risks = [r for r in pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
-        results = [apply_risk(pathway, risk, baseline, graph=graph) for risk in risks]
+        results = compare_scenarios(pathway, baseline)
         rows = [[self.tr("Planning de référence"), format_date(baseline.end), "0", "0", "", "", "",
                  format_money(total_charges(pathway))]]
         for result in results:
@@ -46,7 +43,7 @@ class ComparisonTable(QTableWidget):
         self.setRowCount(len(rows))
         shown = state.scenario.risk.id if state.scenario else None
         for row, values in enumerate(rows):
-            current = (row == 0 and shown is None) or (row > 0 and risks[row - 1].id == shown)
+            current = (row == 0 and shown is None) or (row > 0 and results[row - 1].risk.id == shown)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:

@@ -22,17 +22,25 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from parcours_designer.export.gantt_draw import BASELINE_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, KIND_COLOURS
 from parcours_designer.model.gantt_layout import GanttArrow, GanttBar, GanttLayout
+from parcours_designer.palette import (
+    ARROW_COLOUR,
+    BAR_EDGE_COLOUR,
+    BASELINE_COLOUR,
+    BASELINE_EDGE_COLOUR,
+    CRITICAL_COLOUR,
+    CYCLE_COLOUR,
+    KIND_COLOURS,
+    LATE_COLOUR,
+    OVERLOAD_COLOUR,
+    SLACK_COLOUR,
+)
 
 ORIGIN = date(2000, 1, 1).toordinal()
 HEADER_HEIGHT = 44.0
 ROW_HEIGHT = 28.0
 BAR_HEIGHT = 16.0
 PHASE_KEY = 0  # item data key holding the phase id
-LATE_COLOUR = "#d62728"
-OVERLOAD_COLOUR = "#ff7f0e"
-SLACK_COLOUR = "#5b8cc0"
 
 
 def day_x(day: date) -> float:
@@ -66,7 +74,7 @@ class BarItems:
         self.milestone = bar.milestone
         self.ghost = QGraphicsRectItem()
         self.ghost.setBrush(QBrush(QColor(BASELINE_COLOUR)))
-        self.ghost.setPen(cosmetic("#8c8c8c", 1, Qt.PenStyle.DashLine))
+        self.ghost.setPen(cosmetic(BASELINE_EDGE_COLOUR, 1, Qt.PenStyle.DashLine))
         self.ghost.setZValue(1)
         self.slack = QGraphicsLineItem()
         self.slack.setPen(cosmetic(SLACK_COLOUR, 1.2, Qt.PenStyle.DotLine))
@@ -99,7 +107,7 @@ class BarItems:
         if has_slack:
             self.slack.setLine(x1, y, day_x(bar.latest_end) + 1, y)
         self.shape.setBrush(QBrush(QColor(KIND_COLOURS[bar.kind])))
-        edge = CRITICAL_COLOUR if bar.critical else (LATE_COLOUR if late else "#333333")
+        edge = CRITICAL_COLOUR if bar.critical else (LATE_COLOUR if late else BAR_EDGE_COLOUR)
         self.shape.setPen(cosmetic(edge, 2.2 if bar.critical or late else 0.8,
                                    Qt.PenStyle.DashLine if late and not bar.critical else Qt.PenStyle.SolidLine))
         if bar.milestone:
@@ -124,7 +132,7 @@ class ArrowItems:
     HEAD = QPolygonF([QPointF(0, 0), QPointF(-7, -4), QPointF(-7, 4)])
 
     def __init__(self, scene: QGraphicsScene, arrow: GanttArrow):
-        colour = CYCLE_COLOUR if arrow.in_cycle else "#555555"
+        colour = CYCLE_COLOUR if arrow.in_cycle else ARROW_COLOUR
         self.line = QGraphicsPathItem()
         self.line.setPen(cosmetic(colour, 1.0))
         self.line.setZValue(2)

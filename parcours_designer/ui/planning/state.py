@@ -11,8 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from parcours_designer.model.followup import late_phases
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.planning import Plan
 from parcours_designer.model.references import display_name
-from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk, apply_risk, find_risk
+from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk
 from parcours_designer.model.schedule import Schedule
 from parcours_designer.model.workload import STAFF, STAFF_NAME, overloaded_phases
 from parcours_designer.ui.derived import DerivedState
@@ -24,14 +25,21 @@ def _tr(text: str) -> str:
 
 @dataclass
 class PlanningState:
-    baseline: Schedule
-    scenario: Optional[ScenarioResult]
+    plan: Plan
     late: dict[str, str] = field(default_factory=dict)
     overloads: dict[str, list] = field(default_factory=dict)  # phase id → overloaded loads
 
     @property
+    def baseline(self) -> Schedule:
+        return self.plan.baseline
+
+    @property
+    def scenario(self) -> Optional[ScenarioResult]:
+        return self.plan.scenario
+
+    @property
     def shown(self) -> Schedule:
-        return self.scenario.schedule if self.scenario else self.baseline
+        return self.plan.schedule
 
     @property
     def overloaded_phases(self) -> set[str]:
@@ -39,18 +47,16 @@ class PlanningState:
 
 
 def compute_state(pathway: Pathway, derived: DerivedState, risk_id: Optional[str], today: date) -> PlanningState:
-    """What the chart shows: the document's baseline (from its derived state) or a risk's scenario on it."""
-    baseline = derived.schedule
-    scenario = None
+    """What the chart shows: the document's baseline plan (from its derived state) or a risk's scenario on it."""
     if risk_id:
         try:
-            scenario = apply_risk(pathway, find_risk(pathway, risk_id), baseline)
-        except UnknownRisk:
-            scenario = None
-    if scenario is None:
-        return PlanningState(baseline, None, late_phases(pathway, baseline, today), dict(derived.overloads))
-    shown = scenario.schedule
-    return PlanningState(baseline, scenario, late_phases(pathway, shown, today), overloaded_phases(pathway, shown))
+            plan = derived.plan.under(risk_id)
+            shown = plan.schedule
+            return PlanningState(plan, late_phases(pathway, shown, today), overloaded_phases(pathway, shown))
+        except UnknownRisk:  # the risk was just deleted: back to the baseline
+            pass
+    baseline = derived.plan
+    return PlanningState(baseline, late_phases(pathway, baseline.schedule, today), dict(derived.overloads))
 
 
 def summary_lines(pathway: Pathway, state: PlanningState) -> list[str]:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.gantt_layout import GanttLayout, GroupBy, compute_layout
+from parcours_designer.model.gantt_layout import GanttLayout
 from parcours_designer.model.planning_edits import STARTED, link_problem, moved_fields, stretched_fields
 from parcours_designer.model.references import display_name
+from parcours_designer.model.scenarios import scenario_risks
 from parcours_designer.ui.commands import SetFields, set_link
 from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
@@ -163,8 +164,7 @@ class PlanningView(QWidget):
         self._drawn = (derived.revision, risk_id, self.today)
         pathway = self.document.pathway
         self.state = state = compute_state(pathway, derived, risk_id, self.today)
-        layout = compute_layout(pathway, GroupBy.NONE, state.shown, state.baseline if state.scenario else None,
-                                display_name(state.scenario.risk) if state.scenario else None)
+        layout = state.plan.layout
         self.gantt = layout
         self.canvas.calendar = state.baseline.calendar
         self.canvas.today = self.today
@@ -178,7 +178,7 @@ class PlanningView(QWidget):
 
     def _fill_scenarios(self) -> None:
         wanted = self.scenario.currentData() if self.scenario.count() else BASELINE
-        risks = [r for r in self.document.pathway.risks if (r.delay_days and r.phase_ids) or r.extra_cost]
+        risks = scenario_risks(self.document.pathway)
         entries = [(self.tr("Planning de référence"), BASELINE)]
         entries += [(self.tr("Si : {0}").format(display_name(r)), r.id) for r in risks]
         current = [(self.scenario.itemText(i), self.scenario.itemData(i)) for i in range(self.scenario.count())]
