@@ -94,7 +94,7 @@ def remove_stale_temporaries(target: Path) -> list[str]:
     """Remove the temporary files an interrupted save of ``target`` (or of its ``.bak``) left."""
     folder = target.parent if str(target.parent) else Path(".")
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(bak\.)?{_RANDOM_PART}{re.escape(TEMP_SUFFIX)}")
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(folder)
     except OSError:

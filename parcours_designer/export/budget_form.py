@@ -66,10 +66,10 @@ def line_rows(layout: BudgetLayout) -> tuple[dict[str, LayoutRow], dict[str, Lay
 
 def _add(breakdown: Breakdown, row: LayoutRow, charge: bool) -> None:
     if charge:
-        breakdown.charge_ids.append(row.item_id)
+        breakdown.charge_ids.append(row.item_id or "")
         breakdown.charges += row.amount
     else:
-        breakdown.product_ids.append(row.item_id)
+        breakdown.product_ids.append(row.item_id or "")
         breakdown.products += row.amount
 
 
@@ -126,7 +126,7 @@ def line_label(row: LayoutRow, form: BudgetForm) -> str:
     text = f"{row.account} · {row.label}" if row.account else row.label
     if row.status is not None:
         return f"{text} ({row.status.label.lower()})"
-    if row.quantity is not None and row.quantity != 1:
+    if row.quantity is not None and row.quantity != 1 and row.unit_cost is not None:
         unit = f" {plural(row.unit, row.quantity)}" if row.unit else ""
         return f"{text} ({format_quantity(row.quantity)}{unit} × {format_euros(row.unit_cost)})"
     return text

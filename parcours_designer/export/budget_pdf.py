@@ -25,6 +25,7 @@ from parcours_designer.export.pdf_doc import (
     table,
 )
 from parcours_designer.export.pdf_text import para
+from parcours_designer.model.budget import ZERO
 from parcours_designer.model.budget_layout import GROUP, LINE, LayoutRow
 from parcours_designer.model.pathway import Pathway
 
@@ -61,7 +62,9 @@ def form_rows(form: BudgetForm, *, lines: bool = True) -> tuple[list[list], list
 
     ``lines=False``: groups and categories only."""
     layout = form.layout
-    rows, groups, totals = [], [], []
+    rows: list[list[object]] = []
+    groups: list[tuple[int, int]] = []
+    totals: list[int] = []
 
     def add_pairs(pairs) -> None:
         for left, right in pairs:
@@ -99,7 +102,7 @@ def form_table(form: BudgetForm, sheet: dict, *, lines: bool = True, orientation
     from reportlab.lib.colors import HexColor
 
     rows, groups, totals = form_rows(form, lines=lines)
-    style = [("LINEABOVE", (0, r + 1), (-1, r + 1), 1.2, HexColor(ACCENT)) for r in totals]
+    style: list[tuple] = [("LINEABOVE", (0, r + 1), (-1, r + 1), 1.2, HexColor(ACCENT)) for r in totals]
     style += [("BACKGROUND", (c, r + 1), (c + 1, r + 1), HexColor(LIGHT)) for r, c in groups]
     return table(FORM_HEADER, rows, FORM_WIDTHS, emphasis_rows=totals, sheet=sheet,
                  orientation=orientation, extra_style=style)
@@ -126,7 +129,7 @@ def breakdown_flowables(form: BudgetForm, sheet: dict, *, phases: bool = True) -
         if form.by_phase:
             rows = [[b.name, b.detail, Cell(form.money(b.charges), right=True)] for b in form.by_phase]
             rows.append([Cell("Total (contributions en nature comprises)", bold=True), "",
-                         Cell(form.money(sum(b.charges for b in form.by_phase)), bold=True, right=True)])
+                         Cell(form.money(sum((b.charges for b in form.by_phase), ZERO)), bold=True, right=True)])
             flowables.append(table(("Étape", "Période", "Charges"), rows, (0.55, 0.28, 0.17),
                                    emphasis_rows=[len(rows) - 1], sheet=sheet, orientation=LANDSCAPE))
         else:

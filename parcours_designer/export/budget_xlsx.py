@@ -104,7 +104,7 @@ class _MainSheet:
             out.text(row, column, line_label_xlsx(layout_row, self.form), "line")
             out.money(row, column + 1, layout_row.amount)
             kind = "cost" if column == LEFT else "funding"
-            self.lines[(kind, layout_row.item_id)] = out.ref(row, column + 1)
+            self.lines[(kind, layout_row.item_id or "")] = out.ref(row, column + 1)
             if layout_row.status is not None:
                 out.text(row, STATUS, layout_row.status.label.lower(), "line")
             return

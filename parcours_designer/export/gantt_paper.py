@@ -107,7 +107,7 @@ class _Painter:
         self.c, self.pages, self.tile = canvas, pages, pages.tiles[index]
         self.index, self.width, self.height = index, width, height
         self.top = height - CAPTION_H - HEAD_H  # the top of the first row
-        self.bars = {b.row: [] for b in pages.layout.bars}
+        self.bars: dict[int, list[GanttBar]] = {b.row: [] for b in pages.layout.bars}
         for bar in pages.layout.bars:
             self.bars[bar.row].append(bar)
 

@@ -114,7 +114,8 @@ def points_per_day(scale: list[Tick], width: float, unit: str) -> float:
 
 def time_slices(scale: list[Tick], width: float, points_per_day: float) -> list[tuple[date, date]]:
     """Periods of whole ticks each fitting ``width`` points (one tick at least)."""
-    slices, current = [], []
+    slices: list[tuple[date, date]] = []
+    current: list[Tick] = []
     for tick in scale:
         days = sum((t.end - t.start).days + 1 for t in current) + (tick.end - tick.start).days + 1
         if current and days * points_per_day > width:

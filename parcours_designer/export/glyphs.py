@@ -32,7 +32,7 @@ def runs(text: str) -> Iterator[tuple[str, str]]:
         yield MAIN, text
         return
     fallback = fonts.fallback_coverage()
-    current, piece = MAIN, []
+    current, piece = MAIN, list[str]()
     for character in text:
         code = ord(character)
         if code in main:

@@ -270,13 +270,13 @@ def _row_height(row: list, widths: Sequence[float]) -> float:
 def _continued(value: object) -> object:
     """The key cell of a continuation row: the key's text followed by « (suite) »."""
     if isinstance(value, Cell):
-        return Cell(continued_key(value.text), value.bold, value.right, value.indent)
+        return Cell(continued_key(str(value.text)), value.bold, value.right, value.indent)
     return continued_key(value if isinstance(value, str) else "")
 
 
 def _moved(command: tuple, origin: list[int]) -> tuple:
     """A style command on given rows, moved to the first row each of them became."""
-    first = {}
+    first: dict[int, int] = {}
     for index, source in enumerate(origin):
         first.setdefault(source, index)
     name, (c0, r0), (c1, r1), *rest = command

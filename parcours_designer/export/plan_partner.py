@@ -109,11 +109,12 @@ def _financing(pathway: Pathway, partner: Partner, sheet: dict) -> list:
     if not lines:
         return story + [missing_note("Aucun financement n'est encore inscrit au budget.", sheet)]
     own_ids = {f.id for f in own}
-    rows, mine = [], []
+    rows: list[list[object]] = []
+    mine: list[int] = []
     for row in lines:
         if row.item_id in own_ids:
             mine.append(len(rows))
-        rows.append([Cell(row.funder or "—", bold=row.item_id in own_ids), row.label, row.status.label,
+        rows.append([Cell(row.funder or "—", bold=row.item_id in own_ids), row.label, row.status.label if row.status else "",
                      Cell(format_money(row.amount), right=True)])
     rows.append([Cell("Total des produits", bold=True), "", "", Cell(format_money(layout.products.total), bold=True,
                                                                      right=True)])

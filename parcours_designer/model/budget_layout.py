@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import zip_longest
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from parcours_designer.model.budget import ZERO, UNCLASSIFIED, account_group, cost_amount
 from parcours_designer.model.entities import Cost, Funding
@@ -157,7 +157,9 @@ class BudgetLayout:
         return list(zip_longest(self.charges.rows(), self.products.rows()))
 
 
-Amount = Callable[[object], Decimal]
+Line = Cost | Funding  # a line of the budget: a charge or a product
+Amount = Callable[[Line], Decimal]
+InKindSpec = tuple[str, str, tuple[tuple[str, str], ...]]  # group, its label, its sub-accounts
 
 
 def whole(amount: Decimal) -> Decimal:
@@ -180,7 +182,7 @@ def budget_layout(pathway: Pathway, *, whole_euros: bool = False, amount_of: Opt
     return BudgetLayout(charges, products, whole_euros)
 
 
-def _forecast(line) -> Decimal:
+def _forecast(line: Line) -> Decimal:
     return cost_amount(line) if isinstance(line, Cost) else line.amount
 
 
@@ -202,18 +204,19 @@ class _Builder:
         return LayoutRow(LINE, "", display_name(funding), self.amount(funding), item_id=funding.id,
                          account=funding.account, funder=self._funder(funding.partner_id), status=funding.status)
 
-    def groups(self, lines: list, form_groups, make_row) -> list[LayoutRow]:
+    def groups(self, lines: Sequence[Line], form_groups: tuple[tuple[str, str], ...],
+               make_row: Callable[[Any], LayoutRow]) -> list[LayoutRow]:
         in_kind = {IN_KIND_CHARGES[0], IN_KIND_PRODUCTS[0]}
-        by_group: dict[str, list] = {}
+        by_group: dict[str, list[Line]] = {}
         for line in lines:
             by_group.setdefault(account_group(line.account), []).append(line)
         codes = [code for code, _label in form_groups]
         extra = [code for code in OTHER_GROUPS if by_group.get(code) and code not in in_kind]
         labels = dict(form_groups) | OTHER_GROUPS
-        rows = []
+        rows: list[LayoutRow] = []
         for code in codes + extra:
             if code == "74":
-                subsidies = self.subsidies(by_group.get(code, []))
+                subsidies = self.subsidies([f for f in by_group.get(code, []) if isinstance(f, Funding)])
                 rows.append(_total(LayoutRow(GROUP, code, labels[code], children=subsidies)))
             else:
                 children = [make_row(line) for line in by_group.get(code, [])]
@@ -231,7 +234,7 @@ class _Builder:
             rows.append(_total(LayoutRow(CATEGORY, "74.", TO_CLASSIFY, children=by_category[None])))
         return rows
 
-    def in_kind(self, lines: list, spec, make_row) -> LayoutRow:
+    def in_kind(self, lines: Sequence[Line], spec: InKindSpec, make_row: Callable[[Any], LayoutRow]) -> LayoutRow:
         code, label, accounts = spec
         mine = [line for line in lines if account_group(line.account) == code]
         known = [sub for sub, _l in accounts]

@@ -57,7 +57,7 @@ def folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def plural(word: str, count) -> str:
+def plural(word: str, count: int | float | Decimal) -> str:
     """``word`` agreed with ``count`` in French (plural from 2): ``jour`` → ``jours``, ``repas`` stays.
 
     Only a single word is changed; a unit of several words (« 1/2 journée ») is left as written.
@@ -69,7 +69,7 @@ def plural(word: str, count) -> str:
     return word + ("x" if word.endswith(("au", "eu")) else "s")
 
 
-def count_of(count, word: str, many: str = "") -> str:
+def count_of(count: int | float | Decimal, word: str, many: str = "") -> str:
     """``2 jours``, ``1 jour``, ``1,5 jour`` (the French way); ``many``: an irregular plural or a phrase.
 
     ``count_of(3, "cycle de dépendances", "cycles de dépendances")`` → ``3 cycles de dépendances``.

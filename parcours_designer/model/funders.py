@@ -14,6 +14,7 @@ from parcours_designer.model.entities import Funding, Partner
 from parcours_designer.model.enums import FunderCategory as C
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.formatting import folded
+from parcours_designer.model.pathway import Pathway
 
 # Searched in this order, in the name folded to lower case without accents:
 # the more specific names first (« Communauté de communes » before « commune »).
@@ -64,7 +65,7 @@ def funder_category(funding: Funding, partners: dict[str, Partner]) -> Optional[
     return proposed_category(funding, partners.get(funding.partner_id or ""))
 
 
-def category_proposal(pathway, funding: Funding) -> Optional[C]:
+def category_proposal(pathway: Pathway, funding: Funding) -> Optional[C]:
     """What the editor proposes for a line whose category is not chosen (``None``: nothing to propose)."""
     partner = next((p for p in pathway.partners if p.id == funding.partner_id), None)
     return proposed_category(funding, partner)

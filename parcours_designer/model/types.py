@@ -89,7 +89,8 @@ def _quantity(value: Any) -> Decimal:
         raise ValueError(f"une quantité ne peut pas dépasser {grouped(MAX_QUANTITY)} (reçu : {shown(value)})")
     if number != number.quantize(QUANTITY_STEP):
         raise ValueError(f"une quantité a au plus {QUANTITY_PLACES} décimales (reçu : {shown(value)})")
-    if number.as_tuple().exponent < -QUANTITY_PLACES:  # 2.5000000000: trailing zeros dropped
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -QUANTITY_PLACES:  # 2.5000000000: trailing zeros dropped
         number = number.quantize(QUANTITY_STEP)
     return number
 
@@ -114,7 +115,7 @@ def _measure(value: Any) -> Any:
     """An indicator's target or result: a text, or a finite number of sensible size."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return value
-    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_MEASURE:
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(Decimal(str(value))) > MAX_MEASURE:
         raise ValueError(f"un nombre ne peut pas dépasser {grouped(MAX_MEASURE)} en valeur absolue "
                          f"(reçu : {shown(value)})")
     return value

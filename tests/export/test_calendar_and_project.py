@@ -51,6 +51,7 @@ def test_partner_calendar_keeps_their_phases(example):
 
 def test_undated_phases_are_left_out_and_named(example):
     example.phases[0].start = example.phases[0].end = None
+    example.phases[0].milestone = False  # a milestone would be placed on the pathway's start, as on the Planning page
     calendar = Calendar.from_ical(EXPORT_KINDS["ics"].render(example, ".ics"))
     assert len(calendar.walk("VEVENT")) == len(example.phases) - 1
     assert "Étapes non datées" in str(calendar["x-wr-caldesc"])

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from icalendar import Calendar
 
-from parcours_designer.export import gantt_file
+from parcours_designer.export import gantt_export
 from parcours_designer.export.mspdi_export import NAMESPACE
 from parcours_designer.export.registry import EXPORT_KINDS
 from parcours_designer.model.budget import total_charges
@@ -43,9 +43,10 @@ def test_a_phase_with_a_start_and_a_duration_is_dated_and_drawn_everywhere(pathw
     plan = flat(pdf_text(EXPORT_KINDS["plan"].render(pathway, ".pdf")))
     assert "Restitution publique" in plan and "du 01/03/2027 au 03/03/2027" in plan
     assert "non datée" not in plan and "non représentées" not in plan
-    assert f"Lignes 1 à {rows} sur {rows}" in plan
+    assert f"lignes 1 à {rows} sur {rows}" in plan
     gantt = flat(pdf_text(EXPORT_KINDS["gantt"].render(pathway, ".pdf")))
-    assert f"Lignes 1 à {rows} sur {rows}" in gantt and "non représentées" not in gantt
+    assert f"lignes 1 à {rows} sur {rows}" in gantt and "non représentées" not in gantt
+    assert "14 Restitution publique 01/03/2027 03/03/2027 3" in gantt  # the task table: 3 working days
     svg_texts = svg_strings(EXPORT_KINDS["gantt"].render(pathway, ".svg"))
     assert "Restitution publique" in svg_texts and "Rapport final au Département" in svg_texts
     assert "non représentées" not in svg_texts
@@ -53,7 +54,13 @@ def test_a_phase_with_a_start_and_a_duration_is_dated_and_drawn_everywhere(pathw
 
 def test_the_gantt_image_draws_the_plan_of_the_one_pipeline(pathway, monkeypatch):
     drawn = []
-    monkeypatch.setattr(gantt_file, "chart_image", lambda p, layout, suffix: drawn.append(layout) or b"")
+    real = gantt_export.gantt_figure
+
+    def figure(layout, *args, **kwargs):
+        drawn.append(layout)
+        return real(layout, *args, **kwargs)
+
+    monkeypatch.setattr(gantt_export, "gantt_figure", figure)
     EXPORT_KINDS["gantt"].render(pathway, ".png")
     schedule = compute_schedule(pathway)
     assert {bar.phase_id: (bar.start, bar.end) for bar in drawn[0].bars} == {
@@ -85,7 +92,7 @@ def test_a_scenario_plan_is_the_scenario_from_cover_to_last_table(example):
     assert f"Scénario : si « {RISK} » se produit" in cover
     assert "surcoût de 1 500,00 € inclus dans le budget" in cover
     text = flat(" ".join(page.extract_text() for page in reader.pages))
-    assert "du 03/05/2027 au 25/06/2027 (décalée de 10 j." in text  # ph6 under the scenario
+    assert "du 03/05/2027 au 25/06/2027 (décalée de 10 jours ouvrés)" in text  # ph6 under the scenario
     assert "du 19/04/2027 au 11/06/2027" not in text  # its baseline dates, nowhere
     assert flat(format_money(total_charges(example) + Decimal("1500.00"))) in text
     assert "67 – Charges exceptionnelles" in text
@@ -130,5 +137,5 @@ def mspdi_dates(data: bytes) -> list[tuple[date, date]]:
 def test_a_partner_plan_under_a_scenario_says_so_and_shows_its_dates(example):
     text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p1", scenario_id="r1")))
     assert f"Scénario : si « {RISK} » se produit" in text
-    assert "du 03/05/2027 au 25/06/2027 (décalée de 10 j." in text  # p1's phase ph6, moved
+    assert "du 03/05/2027 au 25/06/2027 (décalée de 10 jours ouvrés)" in text  # p1's phase ph6, moved
     assert "du 19/04/2027 au 11/06/2027" not in text

@@ -32,7 +32,7 @@ def test_scenario_layout_keeps_the_baseline_of_moved_bars():
 
 
 def test_gantt_export_with_a_scenario():
-    from parcours_designer.export.gantt_file import render
+    from parcours_designer.export.gantt_export import render
 
     path = load_pathway(EXAMPLE)
     png = render(path, ".png", scenario_id="r1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Optional
 
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
@@ -41,7 +41,7 @@ ACCOUNT_NAMES = {"864": "personnel bénévole", "861": "mise à disposition grat
                  "64": "charges de personnel", "870": "bénévolat", "871": "prestations en nature"}
 
 
-def misbooking(account: str, label: str, rules: tuple[Misbooking, ...]):
+def misbooking(account: str, label: str, rules: tuple[Misbooking, ...]) -> Optional[Misbooking]:
     """The first rule a line breaks, or ``None``."""
     label_folded = folded(label)
     return next((m for m in rules if account.startswith(m.account) and re.search(m.pattern, label_folded)), None)
