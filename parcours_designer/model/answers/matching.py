@@ -184,12 +184,12 @@ def _first_column_per_question(columns: list[ColumnMatch], lookup: QuestionLooku
     seen: set[str] = set()
     kept = []
     for column in columns:
-        question = questions.get(column.question_id)
+        question = questions.get(column.question_id) if column.question_id else None
         if column.kind is ColumnKind.QUESTION and question is not None \
                 and question.type is not QuestionType.MULTIPLE_CHOICE:
-            if column.question_id in seen:
+            if question.id in seen:
                 column = replace(column, kind=ColumnKind.DUPLICATE)
-            seen.add(column.question_id)
+            seen.add(question.id)
         kept.append(column)
     return kept
 

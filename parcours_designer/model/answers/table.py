@@ -103,7 +103,7 @@ def table_from_rows(rows: Sequence[Sequence[str]], name: str, encoding: str, sep
     width = max(len(row) for row in rows)
     if width < 2 and len(rows) < 2:
         raise AnswersFileError(f"{name} : aucune colonne de réponses (une seule cellule lue)")
-    padded = tuple(tuple(row + [""] * (width - len(row))) for row in rows)
+    padded = tuple(tuple(list(row) + [""] * (width - len(row))) for row in rows)
     return ExportTable(name, padded, encoding, separator)
 
 
