@@ -81,6 +81,9 @@ def child(mode: str) -> int:
     if mode == "empty":
         window = QMainWindow()
     else:
+        from parcours_designer.startup import preload_model
+
+        preload_model()  # as ``parcours-designer FILE`` does
         from parcours_designer.ui.app import empty_window, finish_start, make_application
 
         app = make_application()

@@ -73,6 +73,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def open_editor(args: list[str]) -> int:
     if len(args) > 1:
         return report(f"un seul fichier à la fois peut être ouvert (reçu : {' '.join(args)})")
+    from parcours_designer.startup import preload_model
+
+    preload_model()  # the model loads while Qt builds the window
     from parcours_designer.ui.app import run_editor
 
     return run_editor(args[0] if args else None)

@@ -54,3 +54,16 @@ def test_finish_start_loads_the_file_and_speaks_french(qtbot):
         assert window.menu_actions.actions["redo"].shortcut().toString() == "Ctrl+Y"
     finally:
         window.close()
+
+
+def test_model_preloads_in_the_background_of_a_fresh_interpreter():
+    """``parcours-designer FILE`` imports the model in a thread while Qt builds the window."""
+    import subprocess
+    import sys
+
+    code = ("import sys, os; from parcours_designer.startup import preload_model; "
+            "t = preload_model(); t.join(60); "
+            "print(t.is_alive(), 'parcours_designer.model.fileformat' in sys.modules, "
+            "os.environ['PYDANTIC_DISABLE_PLUGINS'])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "True", "__all__"], done.stderr
