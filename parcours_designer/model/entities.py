@@ -130,6 +130,8 @@ class Phase(Entity):
     actual_end: Optional[IsoDate] = None
     baseline_start: Optional[IsoDate] = None
     baseline_end: Optional[IsoDate] = None
+    # Why this phase is bought from a provider without consulting others.
+    direct_award_reason: str = ""
 
 
 class Cost(Entity):
@@ -142,6 +144,8 @@ class Cost(Entity):
     unit_cost: Money = Decimal("0.00")
     # Follow-up: the amount of the line when the baseline was saved.
     baseline_amount: Optional[Money] = None
+    # The réalisé: what was actually spent.
+    actual_amount: Optional[Money] = None
 
 
 class Funding(Entity):
@@ -152,6 +156,8 @@ class Funding(Entity):
     status: FundingStatus = FundingStatus.REQUESTED
     # Subsidies (74): the funder's line on the CERFA budget (État, Région(s)…).
     funder_category: Optional[FunderCategory] = None
+    # The réalisé: what was actually received.
+    actual_amount: Optional[Money] = None
 
 
 class Indicator(Entity):

@@ -40,13 +40,16 @@ class ListKind:
     definite: str
     indefinite: str
     title: str
+    module: str = "entities"  # the module of ``parcours_designer.model`` defining the class
+
 
     @property
     def entity(self) -> type[Entity]:
         """The class of the list's items (``Phase`` for ``"phases"``)."""
-        from parcours_designer.model import entities
+        import importlib
 
-        found: type[Entity] = getattr(entities, self.entity_name)
+        module = importlib.import_module(f"parcours_designer.model.{self.module}")
+        found: type[Entity] = getattr(module, self.entity_name)
         return found
 
     def new_id(self, used: Iterable[str]) -> str:
@@ -73,6 +76,8 @@ KINDS: dict[str, ListKind] = {kind.list_name: kind for kind in (
     ListKind("questionnaires", "Questionnaire", "questionnaire", "q", "le questionnaire", "un questionnaire",
              "Questionnaires"),
     ListKind("risks", "Risk", "risk", "r", "le risque", "un risque", "Risques"),
+    ListKind("consultations", "Consultation", "consultation", "cs", "la consultation", "une consultation",
+             "Consultations", module="consultations"),
 )}
 
 _BY_TARGET: dict[str, ListKind] = {kind.target_type: kind for kind in KINDS.values()}

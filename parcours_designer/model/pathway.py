@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Optional
+from typing import Annotated, Any, Optional
 
 from pydantic import Field, model_validator
 
+from parcours_designer.model.consultations import Consultation
 from parcours_designer.model.entities import (
     Audience,
     ChecklistItem,
@@ -31,6 +32,8 @@ from parcours_designer.model.types import IsoDate, Title, grouped
 DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
 # Every duration, lag and scenario delay added up: the schedule never leaves the calendar's years.
 MAX_TOTAL_DAYS = 36_500
+# A group of accounts of the budget form: "62", "74", "86"…
+AccountGroup = Annotated[str, Field(pattern=r"^(6[0-8]|7[0-8]|86|87)$")]
 
 
 def new_uid() -> str:
@@ -59,6 +62,9 @@ class Pathway(Part):
     questionnaires: list[Questionnaire] = Field(default_factory=list)
     review: Review = Field(default_factory=Review)
     risks: list[Risk] = Field(default_factory=list)
+    consultations: list[Consultation] = Field(default_factory=list)
+    # The réalisé: why a group of accounts differs from its forecast (group → text).
+    variance_explanations: dict[AccountGroup, str] = Field(default_factory=dict)
     # Planning: periods without work, and the day the baseline was saved.
     closures: list[Closure] = Field(default_factory=list)
     baseline_saved_on: Optional[IsoDate] = None

@@ -16,7 +16,7 @@ from parcours_designer.model.pathway import Pathway
 
 # Items kept inside another item (not lists of the pathway) that hold references: one of
 # them named with its article. (The review's topics are named in full where they are used.)
-NESTED_SOURCES: dict[str, str] = {"questions": "la question"}
+NESTED_SOURCES: dict[str, str] = {"questions": "la question", "offers": "l'offre"}
 
 
 def _source_noun(source: str) -> str:
@@ -96,6 +96,8 @@ REF_FIELDS: tuple[RefField, ...] = (
     RefField("questions", "indicator_id", "indicators", "indicateur alimenté", *_one("indicator_id")),
     RefField("review", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
     RefField("risks", "phase_ids", "phases", "étapes", *_ids("phase_ids")),
+    RefField("consultations", "phase_ids", "phases", "étapes achetées", *_ids("phase_ids")),
+    RefField("offers", "partner_id", "partners", "prestataire", *_one("partner_id")),
 )
 
 
@@ -105,6 +107,8 @@ def source_items(pathway: Pathway, source: str) -> list[Any]:
         return list(pathway.review.topics_to_report)
     if source == "questions":
         return [question for questionnaire in pathway.questionnaires for question in questionnaire.questions]
+    if source == "offers":
+        return [offer for consultation in pathway.consultations for offer in consultation.offers]
     return pathway.items(source)
 
 
@@ -119,6 +123,8 @@ class Referrer:
     def describe(self) -> str:
         if self.source == "review":
             return f"un sujet à faire remonter du bilan (« {display_name(self.item)} »)"
+        if self.source == "offers":
+            return f"l'offre « {self.item.id} » d'une consultation ({self.field.label})"
         return f"{_source_noun(self.source)} « {display_name(self.item)} » ({self.field.label})"
 
 
@@ -154,6 +160,8 @@ def duplicate_ids(pathway: Pathway) -> Iterator[str]:
         if list_name == "questionnaires":
             yield from _duplicate_question_ids(pathway)
             yield from _response_problems(pathway)
+        if list_name == "consultations":
+            yield from _consultation_errors(pathway)
 
 
 def _duplicate_question_ids(pathway: Pathway) -> Iterator[str]:
@@ -184,6 +192,25 @@ def _response_problems(pathway: Pathway) -> Iterator[str]:
                            f"qui n'existe pas dans le questionnaire « {questionnaire.id} »")
 
 
+def _consultation_errors(pathway: Pathway) -> Iterator[str]:
+    """Ids inside a consultation: unique criteria and offers, scores and choice that exist."""
+    for position, consultation in enumerate(pathway.consultations):
+        where = f"pathway.consultations[{position}] (id « {consultation.id} »)"
+        criteria = [criterion.id for criterion in consultation.criteria]
+        offers = [offer.id for offer in consultation.offers]
+        for kind, ids in (("critère", criteria), ("offre", offers)):
+            for repeated in sorted({i for i in ids if ids.count(i) > 1}):
+                yield f"{where} : l'identifiant de {kind} « {repeated} » apparaît deux fois"
+        for offer in consultation.offers:
+            for criterion_id in offer.scores:
+                if criterion_id not in criteria:
+                    yield (f"{where}, offre « {offer.id} » : note donnée au critère « {criterion_id} » "
+                           "qui n'existe pas dans cette consultation")
+        if consultation.selected_offer_id is not None and consultation.selected_offer_id not in offers:
+            yield (f"{where}, champ « selected_offer_id » : l'offre « {consultation.selected_offer_id} » "
+                   "n'existe pas dans cette consultation")
+
+
 def dangling_references(pathway: Pathway) -> Iterator[str]:
     """French messages, one per reference to an id that does not exist."""
     known = {name: {item.id for item in pathway.items(name)} for name in KINDS}
@@ -198,6 +225,8 @@ def _dangling_message(ref: RefField, item: Any, target_id: str) -> str:
     target_noun = KINDS[ref.target].indefinite
     if ref.source == "review":
         where = f"Le sujet à faire remonter « {display_name(item)} » du bilan"
+    elif ref.source == "offers":
+        where = f"L'offre « {item.id} » d'une consultation"
     else:
         article = _source_noun(ref.source)
         where = f"{article[0].upper()}{article[1:]} « {display_name(item)} » (id « {item.id} »)"

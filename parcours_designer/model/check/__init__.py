@@ -12,6 +12,7 @@ from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
     rules_design,
     rules_evaluation,
     rules_partners,
+    rules_procurement,
     rules_schedule,
     rules_workload,
 )
