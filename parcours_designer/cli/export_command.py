@@ -1,4 +1,4 @@
-"""``parcours-designer export KIND FILE -o OUT [--partner ID] [--group-by …] [--whole-euros]``.
+"""``parcours-designer export KIND FILE -o OUT [--partner ID] [--consultation ID] [--group-by …] [--whole-euros]``.
 
 Calls the same registry as the editor's Export menu. Exit status 2 with one
 French message (nothing written) when OUT's suffix does not suit KIND, the
@@ -20,14 +20,19 @@ def add_parser(subparsers) -> None:
     kinds = ", ".join(f"{k.kind} ({' '.join(k.suffixes)})" for k in EXPORT_KINDS.values())
     parser = subparsers.add_parser(
         NAME,
-        help="produire un document (Gantt, budget, plan, évaluation, calendrier, MS Project, questionnaire)",
+        help="produire un document (Gantt, budget, plan, évaluation, calendrier, MS Project, questionnaire, "
+             "cahier des charges, offres, compte rendu financier)",
         description=f"Produit un document à partir d'un parcours. Types : {kinds}.",
     )
     parser.add_argument("kind", metavar="TYPE", choices=list(EXPORT_KINDS), help="type de document")
     parser.add_argument("file", metavar="FICHIER", help="le fichier .parcours")
     parser.add_argument("-o", "--output", metavar="SORTIE", required=True,
                         help="fichier à écrire ; son extension choisit le format")
-    parser.add_argument("--partner", metavar="ID", help="document vu par ce partenaire (plan, ics)")
+    parser.add_argument("--partner", metavar="ID",
+                        help="document vu par ce partenaire (plan, ics, financial-report)")
+    parser.add_argument("--consultation", metavar="ID",
+                        help="cahier des charges ou offres de cette consultation (specifications, offers) ; "
+                             "sans elle, toutes les consultations du parcours")
     parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
                         help="Gantt : regrouper les lignes par objectif ou par partenaire")
     parser.add_argument("--paper", choices=["A4", "A3"], help="Gantt en PDF : format des pages (A4 par défaut)")
@@ -68,6 +73,8 @@ def run(args) -> int:
         options["scenario_id"] = args.scenario
     if args.questionnaire is not None or kind.needs_questionnaire:
         options["questionnaire_id"] = args.questionnaire
+    if args.consultation:
+        options["consultation_id"] = args.consultation
     try:
         kind.write(pathway, args.output, args.partner, source=Path(args.file), **options)
     except ExportError as error:

@@ -19,19 +19,19 @@ from parcours_designer.atomic import atomic_write
 from parcours_designer.export import (
     budget_export,
     evaluation_pdf,
+    financial_report,
     gantt_export,
     ics_export,
     mspdi_export,
+    offers_export,
     plan_pdf,
     questionnaire_export,
+    specifications_pdf,
 )
 from parcours_designer.export.errors import ExportError
 from parcours_designer.model.errors import summarise, unencodable_texts
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.oserrors import os_error_message
-
-
-
 
 # Makes a document in memory from the pathway, the output's suffix, a partner id
 # and the kind's own keyword options (``group_by``, ``scenario_id``).
@@ -49,6 +49,9 @@ class ExportKind:
     renderer: Renderer
     accepts_scenario: bool = False
     needs_questionnaire: bool = False
+    # A document about one consultation of providers (``--consultation ID``); without
+    # an id it covers every consultation, and a pathway without any is refused.
+    accepts_consultation: bool = False
 
     @property
     def default_suffix(self) -> str:
@@ -69,6 +72,7 @@ class ExportKind:
         self.check_partner(pathway, partner_id)
         self.check_scenario(pathway, options.get("scenario_id"))
         self.check_questionnaire(pathway, options.get("questionnaire_id"))
+        self.check_consultation(pathway, options.get("consultation_id"))
         try:
             return self.renderer(pathway, suffix, partner_id, **options)
         except ExportError:
@@ -113,6 +117,13 @@ class ExportKind:
                               f"(questionnaires du parcours : {known})")
         self._check_option(questionnaire_id, "--questionnaire", self.needs_questionnaire,
                            pathway.questionnaires, "le questionnaire")
+
+    def check_consultation(self, pathway: Pathway, consultation_id: Optional[str]) -> None:
+        self._check_option(consultation_id, "--consultation", self.accepts_consultation, pathway.consultations,
+                           "la consultation")
+        if self.accepts_consultation and not pathway.consultations:
+            raise ExportError(f"{self.label} : ce parcours ne contient aucune consultation de prestataires "
+                              "(page « Consultations » de l'éditeur)")
 
     def _check_option(self, item_id: Optional[str], option: str, accepted: bool, items: list, noun: str) -> None:
         """An option naming an item: it must suit this kind and name an existing item."""
@@ -177,6 +188,11 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         ExportKind("mspdi", "Microsoft Project XML", (".xml",), False, mspdi_export.render),
         ExportKind("questionnaire", "Questionnaire", (".pdf", ".txt"), False, questionnaire_export.render,
                    needs_questionnaire=True),
+        ExportKind("specifications", "Cahier des charges", (".pdf",), False, specifications_pdf.render,
+                   accepts_consultation=True),
+        ExportKind("offers", "Comparaison des offres", (".pdf", ".xlsx"), False, offers_export.render,
+                   accepts_consultation=True),
+        ExportKind("financial-report", "Compte rendu financier", (".pdf", ".xlsx"), True, financial_report.render),
     )
 }
 

@@ -10,7 +10,7 @@ over the criteria it is scored on, out of 5 (the file format's contract).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Annotated, Optional
 
 from pydantic import Field
@@ -60,13 +60,15 @@ class Consultation(Entity):
 
 
 def weighted_score(consultation: Consultation, offer: Offer) -> Optional[Decimal]:
-    """Σ(weight × score) / Σ(weight) over the criteria scored, out of 5; None if none is."""
+    """Σ(weight × score) / Σ(weight) over the criteria scored, out of 5; None if none is.
+
+    Rounded half-up to two decimals, as a spreadsheet's ROUND does (the offers grid's formula)."""
     scored = [(c.weight, offer.scores[c.id]) for c in consultation.criteria if c.id in offer.scores]
     total_weight = sum(weight for weight, _ in scored)
     if not total_weight:
         return None
     points = sum(weight * score for weight, score in scored)
-    return (Decimal(points) / Decimal(total_weight)).quantize(Decimal("0.01"))
+    return (Decimal(points) / Decimal(total_weight)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

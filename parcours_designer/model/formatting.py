@@ -131,3 +131,18 @@ def format_period(start: Optional[date], end: Optional[date]) -> str:
     if end:
         return f"jusqu'au {format_date(end)}"
     return "dates non fixées"
+
+
+def format_percent(value: Optional[Decimal], signed: bool = True) -> str:
+    """``Decimal('12.5')`` → ``+12,5 %`` (``signed=False``: ``12,5 %``); ``None`` → ``—``."""
+    if value is None:
+        return "—"
+    sign = "+" if signed and value > 0 else ""
+    return sign + format_decimal(value, 1) + NBSP + "%"
+
+
+def format_score(value: Optional[Decimal], out_of: int = 5) -> str:
+    """``Decimal('4.4')`` → ``4,40 / 5``; ``None`` → ``non notée``."""
+    if value is None:
+        return "non notée"
+    return f"{format_decimal(value)}{NBSP}/{NBSP}{out_of}"

@@ -88,22 +88,22 @@ class Realised:
 
     def total(self, groups: tuple[GroupVariance, ...], in_kind: bool) -> Variance:
         chosen = [g for g in groups if (g.code in (IN_KIND_CHARGES, IN_KIND_PRODUCTS)) == in_kind]
-        return _sum([g.variance for g in chosen])
+        return sum_variances([g.variance for g in chosen])
 
     @property
     def total_charges(self) -> Variance:
-        return _sum([g.variance for g in self.charges])
+        return sum_variances([g.variance for g in self.charges])
 
     @property
     def total_products(self) -> Variance:
-        return _sum([g.variance for g in self.products])
+        return sum_variances([g.variance for g in self.products])
 
     @property
     def any_reported(self) -> bool:
         return any(g.variance.reported for g in (*self.charges, *self.products))
 
 
-def _sum(variances: list[Variance]) -> Variance:
+def sum_variances(variances: list[Variance]) -> Variance:
     return Variance(sum((v.forecast for v in variances), ZERO), sum((v.actual for v in variances), ZERO),
                     any(v.reported for v in variances))
 
@@ -122,7 +122,7 @@ def _groups(lines: list[LineVariance], order: dict[str, str],
     rank = {code: position for position, code in enumerate(order)}
     codes = sorted(by_code, key=lambda code: rank.get(code, len(rank)))
     return tuple(GroupVariance(code, group_label(code), tuple(by_code[code]),
-                               _sum([line.variance for line in by_code[code]]),
+                               sum_variances([line.variance for line in by_code[code]]),
                                explanations.get(code, ""))
                  for code in codes)
 

@@ -14,18 +14,21 @@ from .helpers import EXAMPLE
 
 EXPECTED = {"gantt": (".png", ".svg", ".pdf"), "budget": (".xlsx", ".csv", ".pdf"), "plan": (".pdf",),
             "evaluation": (".pdf",), "ics": (".ics",), "mspdi": (".xml",),
-            "questionnaire": (".pdf", ".txt")}
+            "questionnaire": (".pdf", ".txt"), "specifications": (".pdf",),
+            "offers": (".pdf", ".xlsx"), "financial-report": (".pdf", ".xlsx")}
 
 
 def test_kinds_and_suffixes():
     assert {k: v.suffixes for k, v in EXPORT_KINDS.items()} == EXPECTED
-    assert [k for k, v in EXPORT_KINDS.items() if v.accepts_partner] == ["plan", "ics"]
+    assert [k for k, v in EXPORT_KINDS.items() if v.accepts_partner] == ["plan", "ics", "financial-report"]
+    assert [k for k, v in EXPORT_KINDS.items() if v.accepts_consultation] == ["specifications", "offers"]
     assert EXPORT_KINDS["gantt"].file_filter() == "Diagramme de Gantt (*.png *.svg *.pdf)"
 
 
 def test_importing_the_registry_loads_no_heavy_library():
     code = ("import sys, parcours_designer.export.registry, parcours_designer.cli; "
-            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar', 'PIL') if m in sys.modules])")
+            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar', 'PIL', 'xlsxwriter') "
+            "if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -15,8 +15,10 @@ from parcours_designer.export.registry import EXPORT_KINDS, ExportError
 
 from .helpers import ODD_PATHWAYS, flat, kind_options, pdf_text
 
+# A pathway with only a title has no consultation: those documents are refused (see below).
 CASES = [(name, kind, suffix) for name in ODD_PATHWAYS for kind, export in EXPORT_KINDS.items()
-         for suffix in export.suffixes if not export.needs_questionnaire]  # questionnaires: their own tests
+         for suffix in export.suffixes if not export.needs_questionnaire  # questionnaires: their own tests
+         and not (name == "title-only" and export.accepts_consultation)]
 
 
 def check_valid(data: bytes, suffix: str) -> str:
@@ -55,6 +57,12 @@ def test_exports_stay_valid(name, kind, suffix):
     assert time.monotonic() - started < 30
     assert data
     check_valid(data, suffix)
+
+
+@pytest.mark.parametrize("kind", [k for k, e in EXPORT_KINDS.items() if e.accepts_consultation])
+def test_documents_of_a_consultation_are_refused_without_any(kind):
+    with pytest.raises(ExportError, match="ce parcours ne contient aucune consultation de prestataires"):
+        EXPORT_KINDS[kind].render(ODD_PATHWAYS["title-only"](), EXPORT_KINDS[kind].default_suffix)
 
 
 def test_plan_says_what_is_missing():

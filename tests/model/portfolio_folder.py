@@ -34,6 +34,8 @@ def edition_2026():
     for phase in pathway.phases:
         phase.depends_on = [d for d in phase.depends_on if d != "ph12"]
     pathway.costs = [c for c in pathway.costs if c.phase_id != "ph12"]
+    for consultation in pathway.consultations:
+        consultation.phase_ids = [i for i in consultation.phase_ids if i != "ph12"]
     first, second = pathway.phases.index(_phase(pathway, "ph6")), pathway.phases.index(_phase(pathway, "ph7"))
     pathway.phases[first], pathway.phases[second] = pathway.phases[second], pathway.phases[first]
     grant = next(f for f in pathway.funding if f.id == "f3")
