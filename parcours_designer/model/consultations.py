@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 from pydantic import Field
 
-from parcours_designer.model.entities import Entity
+from parcours_designer.model.entities import Cost, Entity
 from parcours_designer.model.types import CENT, Id, IsoDate, Money
 
 SCORE_MAX = 5
@@ -116,6 +116,17 @@ class ProposedCost:
     phase_id: str
     partner_id: Optional[str]
     amount: Decimal
+
+    def as_cost(self, cost_id: str) -> Cost:
+        """The budget line: a flat fee on the honoraires account."""
+        return Cost(id=cost_id, label=self.label, account=FEES_ACCOUNT, phase_id=self.phase_id,
+                    partner_id=self.partner_id, quantity=Decimal(1), unit="forfait", unit_cost=self.amount)
+
+
+def missing_cost_lines(proposed: list[ProposedCost], costs: list[Cost]) -> list[ProposedCost]:
+    """The proposed lines whose phase has no line of that provider in the budget yet."""
+    held = {(cost.phase_id, cost.partner_id) for cost in costs}
+    return [line for line in proposed if (line.phase_id, line.partner_id) not in held]
 
 
 def proposed_costs(consultation: Consultation, offer: Offer, provider_name: str,

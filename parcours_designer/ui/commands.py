@@ -173,13 +173,16 @@ class DeleteItem(QUndoCommand):
 
     def _key_of(self, source: str, holder) -> Key:
         """How to find ``holder`` again: its id, a review topic's position, a question's
-        questionnaire and id."""
+        questionnaire and id, an offer's consultation and id."""
         if source == "review":
             return next(position for position, topic in enumerate(self.document.pathway.review.topics_to_report)
                         if topic is holder)
         if source == "questions":
             owner = next(q for q in self.document.pathway.questionnaires
                          if any(question is holder for question in q.questions))
+            return (owner.id, holder.id)
+        if source == "offers":
+            owner = next(c for c in self.document.pathway.consultations if any(o is holder for o in c.offers))
             return (owner.id, holder.id)
         return holder.id
 
@@ -189,6 +192,8 @@ class DeleteItem(QUndoCommand):
         if source == "questions":
             owner = self.document.item("questionnaires", key[0])
             return next(question for question in owner.questions if question.id == key[1])
+        if source == "offers":
+            return self.document.item("consultations", key[0]).offer(key[1])
         return self.document.item(source, key)
 
     def _notify_referrers(self) -> None:
@@ -200,6 +205,10 @@ class DeleteItem(QUndoCommand):
                 owner_id = key[0]
                 row = self.document.row_of("questionnaires", owner_id)
                 self.document.notify(Change(FIELDS, "questionnaires", owner_id, row, fields=("questions",)))
+                continue
+            if source == "offers":  # an offer lives inside its consultation
+                self.document.notify(Change(FIELDS, "consultations", key[0],
+                                            self.document.row_of("consultations", key[0]), fields=("offers",)))
                 continue
             row = self.document.row_of(source, key)
             self.document.notify(Change(FIELDS, source, key, row, fields=(attribute,)))
@@ -225,3 +234,30 @@ class MoveItem(QUndoCommand):
 
     def undo(self) -> None:
         self._move(self.new_row, self.row)
+
+
+def choose_offer(document: Document, consultation_id: str, offer_id: str) -> int:
+    """« Retenir cette offre », one undo step: the choice, the provider committed, the fee lines.
+
+    A fee line is added for each phase bought that has no line of that
+    provider in the budget yet; returns how many were added.
+    """
+    from parcours_designer.model.consultations import missing_cost_lines, proposed_costs
+    from parcours_designer.model.enums import PartnerStatus
+    from parcours_designer.model.references import display_name
+
+    consultation = document.item("consultations", consultation_id)
+    offer = consultation.offer(offer_id)
+    provider = document.item("partners", offer.partner_id) if offer.partner_id else None
+    titles = {phase.id: display_name(phase) for phase in document.items("phases")}
+    name = display_name(provider) if provider is not None else _tr("prestataire non précisé")
+    lines = missing_cost_lines(proposed_costs(consultation, offer, name, titles), document.items("costs"))
+    stack = document.undo_stack
+    stack.beginMacro(_tr("Retenir l'offre de {0}").format(name))
+    document.push(SetFields(document, "consultations", consultation_id, {"selected_offer_id": offer_id}))
+    if provider is not None and provider.status != PartnerStatus.COMMITTED:
+        document.push(SetFields(document, "partners", provider.id, {"status": PartnerStatus.COMMITTED}))
+    for line in lines:
+        document.push(AddItem(document, "costs", line.as_cost(document.new_id("costs"))))
+    stack.endMacro()
+    return len(lines)

@@ -1,4 +1,4 @@
-"""The derived state of a document: check, budget, schedule and workload, once per change.
+"""The derived state of a document: check, budget, réalisé, schedule and workload, once per change.
 
 One :class:`DerivedStateService` per document waits until the user pauses
 (one debounce timer, :data:`DEBOUNCE_MS`), then calls the model's functions
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the model is imported once the window shows (see ui/app.py)
     from parcours_designer.model.framework import Framework
     from parcours_designer.model.frameworks import FrameworkCatalog
     from parcours_designer.model.planning import Plan
+    from parcours_designer.model.realised import Realised
     from parcours_designer.model.schedule import Schedule
     from parcours_designer.model.traceability import PathwayFigures
     from parcours_designer.model.workload import Granularity, Load, Workload
@@ -45,6 +46,7 @@ class DerivedState:
     plan: "Plan"  # the baseline (no risk scenario): plan.under(risk_id) for a scenario
     workloads: Mapping["Granularity", "Workload"]
     overloads: Mapping[str, list["Load"]]  # phase id → the overloaded loads it falls in
+    realised: "Realised"  # forecast against actual, by line and group of accounts
 
     @property
     def schedule(self) -> "Schedule":
@@ -132,6 +134,7 @@ class DerivedStateService(QObject):
         from parcours_designer.model.check import run_check
         from parcours_designer.model.check.context import Context
         from parcours_designer.model.planning import plan_for
+        from parcours_designer.model.realised import compute_realised
         from parcours_designer.model.traceability import pathway_figures
         from parcours_designer.model.workload import overloaded_phases, workloads
 
@@ -149,6 +152,7 @@ class DerivedStateService(QObject):
             plan=plan,
             workloads=loads,
             overloads=overloaded_phases(pathway, schedule, loads),
+            realised=compute_realised(pathway),
         )
 
 

@@ -53,6 +53,12 @@ def _partners(document, parent):
     return partners_page(document, parent)
 
 
+def _consultations(document, parent):
+    from parcours_designer.ui.consultations_page import ConsultationsPage
+
+    return ConsultationsPage(document, parent)
+
+
 def _budget(document, parent):
     from parcours_designer.ui.pages import BudgetPage
 
@@ -89,6 +95,7 @@ def pages() -> list[PageInfo]:
         _list_page("objectives"),
         _list_page("phases"),
         _list_page("partners", _partners),
+        _list_page("consultations", _consultations),
         PageInfo("budget", tr("Budget"), ("costs", "funding"), _budget),
         PageInfo("evaluation", tr("Évaluation"), ("indicators", "questionnaires"), _evaluation),
         _list_page("risks"),

@@ -53,7 +53,7 @@ def partners_page(document: Document, parent=None) -> SingleListPage:
 
 
 class BudgetPage(MultiListPage):
-    """Charges above, produits below, the totals and the balance on top."""
+    """Two tabs: « Prévisionnel » (charges above, produits below, totals on top) and « Réalisé »."""
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -70,21 +70,39 @@ class BudgetPage(MultiListPage):
             QVBoxLayout(box).addWidget(page)
             self.list_pages[list_name] = page
             splitter.addWidget(box)
+        forecast = QWidget(self)
+        forecast_layout = QVBoxLayout(forecast)
+        forecast_layout.setContentsMargins(0, 0, 0, 0)
+        forecast_layout.addWidget(self.totals)
+        forecast_layout.addWidget(splitter, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(forecast, self.tr("&Prévisionnel"))
+        self.realised = _realised_view(document, self.tabs)
+        self.tabs.addTab(self.realised, self.tr("&Réalisé"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.totals)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs)
         derived.updated.connect(self.show_state)
         self.show_state(derived.refresh_now())
 
+    def show_list(self, list_name: str) -> None:
+        self.tabs.setCurrentIndex(0)
+
     def show_state(self, state: DerivedState) -> None:
         self.show_budget(state.budget)
+        self.realised.show_realised(state.realised)
 
     def show_budget(self, budget: Budget) -> None:
         balance = budget.balance
         balance_text = format_money(balance) if balance >= 0 else "−" + format_money(-balance)
         self.totals.setText(self.tr("Charges : {0}    Produits : {1}    Solde : {2}").format(
             format_money(budget.total_charges), format_money(budget.total_products), balance_text))
+
+
+def _realised_view(document: Document, parent):
+    from parcours_designer.ui.realised_view import RealisedView
+
+    return RealisedView(document, parent)
 
 
 class EvaluationPage(MultiListPage):

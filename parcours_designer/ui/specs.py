@@ -35,6 +35,22 @@ class ListSpec:
     fields: Callable[[], list[F]]
 
 
+def _money(value) -> str:
+    return "" if value is None else format_money(value)
+
+
+def _offers(consultation) -> str:
+    count = len(consultation.offers)
+    return tr("aucune") if not count else str(count)
+
+
+def _chosen(consultation, names) -> str:
+    offer = consultation.offer(consultation.selected_offer_id)
+    if offer is None:
+        return ""
+    return names.of("partners", offer.partner_id) if offer.partner_id else tr("prestataire non précisé")
+
+
 def columns(list_name: str) -> list[C]:
     """The table columns of ``list_name``."""
     return LIST_SPECS[list_name].columns()
@@ -135,6 +151,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("partner_ids", tr("Partenaires mobilisés"), "links", target="partners"),
             F("depends_on", tr("Dépend des étapes"), "links", target="phases"),
             F("deliverables", tr("Livrables (un par ligne)"), "lines"),
+            F("direct_award_reason", tr("Achat sans consultation (gré à gré) : motif"), "multiline", height=55),
         ],
     ),
     "costs": ListSpec(
@@ -145,6 +162,7 @@ LIST_SPECS: dict[str, ListSpec] = {
               right=True),
             C(tr("Coût unitaire"), lambda i, n: format_money(i.unit_cost), right=True),
             C(tr("Montant"), lambda i, n: format_money(cost_amount(i)), right=True),
+            C(tr("Réalisé"), lambda i, n: _money(i.actual_amount), right=True),
             C(tr("Étape"), lambda i, n: n.of("phases", i.phase_id)),
             C(tr("Partenaire"), lambda i, n: n.of("partners", i.partner_id)),
         ],
@@ -154,6 +172,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("quantity", tr("Quantité"), "quantity"),
             F("unit", tr("Unité"), placeholder=tr("jour, forfait…")),
             F("unit_cost", tr("Coût unitaire"), "money"),
+            F("actual_amount", tr("Réalisé (montant dépensé)"), "money", optional=True, placeholder=tr("non saisi")),
             F("phase_id", tr("Étape"), "ref", target="phases"),
             F("partner_id", tr("Partenaire"), "ref", target="partners"),
         ],
@@ -163,6 +182,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             C(tr("Produit"), lambda i, n: i.label),
             C(tr("Compte"), lambda i, n: i.account),
             C(tr("Montant"), lambda i, n: format_money(i.amount), right=True),
+            C(tr("Réalisé"), lambda i, n: _money(i.actual_amount), right=True),
             C(tr("Statut"), lambda i, n: i.status.label),
             C(tr("Financeur"), lambda i, n: n.of("partners", i.partner_id)),
         ],
@@ -170,6 +190,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("label", tr("Intitulé"), placeholder=tr("Intitulé du produit")),
             F("account", tr("Compte (70 à 78, 87)"), "text_finish", placeholder="74"),
             F("amount", tr("Montant"), "money"),
+            F("actual_amount", tr("Réalisé (montant reçu)"), "money", optional=True, placeholder=tr("non saisi")),
             F("status", tr("Statut"), "choice", enums.FundingStatus),
             F("partner_id", tr("Financeur"), "ref", target="partners"),
             F("funder_category", tr("Subventions (74) : ligne du formulaire CERFA"), "choice",
@@ -223,6 +244,28 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("extra_cost", tr("Surcoût possible"), "money"),
             F("mitigation", tr("Mesure d'atténuation"), "multiline", height=55),
             F("phase_ids", tr("Étapes concernées"), "links", target="phases"),
+        ],
+    ),
+    "consultations": ListSpec(
+        columns=lambda: [
+            C(tr("Consultation"), lambda i, n: i.title),
+            C(tr("Envoi"), lambda i, n: format_date(i.sent_on)),
+            C(tr("Date limite"), lambda i, n: format_date(i.deadline)),
+            C(tr("Offres"), lambda i, n: _offers(i), right=True),
+            C(tr("Retenue"), _chosen),
+            C(tr("Étapes achetées"), lambda i, n: n.join("phases", i.phase_ids)),
+        ],
+        fields=lambda: [
+            F("title", tr("Intitulé"), placeholder=tr("Lot 1 – …")),
+            F("phase_ids", tr("Étapes achetées"), "links", target="phases"),
+            F("sent_on", tr("Envoyée le"), "date"),
+            F("deadline", tr("Date limite de réponse"), "date"),
+            F("description", tr("Objet (ce qui est demandé)"), "multiline", height=70),
+            F("response_instructions", tr("Modalités de réponse"), "multiline", height=55),
+            F("budget_ceiling", tr("Plafond budgétaire"), "money", optional=True, placeholder=tr("aucun")),
+            F("show_budget_ceiling", tr("Montrer le plafond dans le cahier des charges"), "bool"),
+            F("selection_reason", tr("Motif du choix (si l'offre retenue n'est pas la mieux notée)"), "multiline",
+              height=55),
         ],
     ),
 }
