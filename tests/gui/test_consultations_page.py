@@ -203,3 +203,11 @@ def test_phase_form_has_the_direct_award_reason(qtbot, window):
     page.select("ph9")
     type_into(qtbot, page.form.widgets["direct_award_reason"], "Seul organisme agréé sur le territoire")
     assert window.document.item("phases", "ph9").direct_award_reason == "Seul organisme agréé sur le territoire"
+
+
+def test_a_finding_on_a_consultation_opens_it(window):
+    window.open_target("consultation", "cs2")
+    page = window.page("consultations")
+    assert window.stack.currentWidget() is page
+    assert page.list_pages["consultations"].current_id() == "cs2"
+    assert page.offers.table.cellWidget(0, 0).currentText() == "Julien Lefèvre – Conseil ESS"
