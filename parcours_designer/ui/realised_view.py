@@ -4,7 +4,8 @@ The figures come from ``model.realised``; the only thing edited here is the
 explanation of each group's difference (``pathway.variance_explanations``),
 one undoable command per edit. The figures come with the document's derived
 state (``ui/derived.py``), once per change. A group off its forecast by more than 15 %
-with no explanation is highlighted, as the check reports it.
+with no explanation is highlighted, as the check reports it. Below, the
+compte rendu financier is exported, whole or headed for one funder.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.formatting import format_money, format_percent
 from parcours_designer.model.realised import GroupVariance, Realised, Variance, compute_realised
+from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Document
 
@@ -65,15 +70,54 @@ class RealisedView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
+        layout.addLayout(self._report_bar())
         document.changed.connect(self._on_changed)
 
+    def _report_bar(self) -> QHBoxLayout:
+        """« Compte rendu financier pour : [tous les financeurs | one funder] [Exporter…] »."""
+        self.funder = QComboBox(self)
+        self.funder.setAccessibleName(self.tr("Financeur destinataire du compte rendu"))
+        self.report_button = QPushButton(self.tr("Exporter le compte rendu financier…"), self)
+        self.report_button.clicked.connect(self.export_report)
+        label = QLabel(self.tr("Compte rendu financier pour :"), self)
+        label.setBuddy(self.funder)
+        bar = QHBoxLayout()
+        bar.addWidget(label)
+        bar.addWidget(self.funder, 1)
+        bar.addWidget(self.report_button)
+        return bar
+
+    def _fill_funders(self) -> None:
+        chosen = self.funder.currentData()
+        funding = {f.partner_id for f in self.document.pathway.funding}
+        with QSignalBlocker(self.funder):
+            self.funder.clear()
+            self.funder.addItem(self.tr("tous les financeurs (compte rendu d'ensemble)"), None)
+            for partner in self.document.pathway.partners:
+                if partner.id in funding:
+                    self.funder.addItem(display_name(partner), partner.id)
+            self.funder.setCurrentIndex(max(0, self.funder.findData(chosen)))
+
+    def export_report(self) -> None:
+        from parcours_designer.export.registry import EXPORT_KINDS
+
+        files = getattr(self.window(), "files", None)
+        if files is None:
+            return
+        partner_id = self.funder.currentData()
+        options = {"partner_id": partner_id} if partner_id else {}
+        files.export(EXPORT_KINDS["financial-report"], **options)
+
     def _on_changed(self, change) -> None:
-        if change.list_name in ("costs", "funding") or "variance_explanations" in change.fields or \
-                change.kind == "reset":
-            self.timer.start()
+        if change.list_name in ("partners", "funding"):
+            self._fill_funders()
 
     def refresh(self) -> None:
-        realised = compute_realised(self.document.pathway)
+        """Show the document as it is now (the page shows each derived state as it comes)."""
+        self.show_realised(compute_realised(self.document.pathway))
+
+    def show_realised(self, realised: Realised) -> None:
+        self._fill_funders()
         self.summary.setText(self.tr("Charges : prévu {0}, réalisé {1}    Produits : prévu {2}, réalisé {3}").format(
             format_money(realised.total_charges.forecast), _actual(realised.total_charges),
             format_money(realised.total_products.forecast), _actual(realised.total_products)))

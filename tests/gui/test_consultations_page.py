@@ -211,3 +211,22 @@ def test_a_finding_on_a_consultation_opens_it(window):
     assert window.stack.currentWidget() is page
     assert page.list_pages["consultations"].current_id() == "cs2"
     assert page.offers.table.cellWidget(0, 0).currentText() == "Julien Lefèvre – Conseil ESS"
+
+
+def test_financial_report_is_exported_for_one_funder_from_the_realised_tab(window, monkeypatch, tmp_path):
+    view = window.show_page("budget").realised
+    funders = [view.funder.itemText(i) for i in range(view.funder.count())]
+    assert funders[1:] == ["État – DREETS Normandie (DLA)", "Banque des Territoires",
+                           "Conseil départemental de la Manche", "Théâtre de la Halle, Coutances"]
+    view.funder.setCurrentIndex(3)
+    asked = {}
+
+    def save_as(_parent, _title, suggested, _filter):
+        asked["suggested"] = suggested
+        return str(tmp_path / "crf.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    view.report_button.click()
+    assert asked["suggested"].endswith("-financial-report-p6.pdf")
+    text = flat(pdf_text((tmp_path / "crf.pdf").read_bytes()))
+    assert "À l'attention de : Conseil départemental de la Manche" in text
