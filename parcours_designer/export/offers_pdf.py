@@ -45,7 +45,7 @@ def grid_story(grid: OffersGrid, sheet: dict, orientation: str) -> list:
     if consultation.deadline:
         story.append(para(format_date_long(consultation.deadline), sheet["body"],
                           bold_prefix="Date limite de réponse : "))
-    story += [para("Critères et pondérations", sheet["h1"]), *_criteria(grid, sheet)]
+    story += [para("Critères et pondérations", sheet["h1"]), *_criteria(grid, sheet, orientation)]
     story += [para("Offres classées", sheet["h1"]), *_ranking(grid, sheet, orientation)]
     story += [para(grid.selection, sheet["h2"])]
     noted = [row for row in grid.rows if row.notes.strip()]
@@ -56,14 +56,15 @@ def grid_story(grid: OffersGrid, sheet: dict, orientation: str) -> list:
     return story
 
 
-def _criteria(grid: OffersGrid, sheet: dict) -> list:
+def _criteria(grid: OffersGrid, sheet: dict, orientation: str) -> list:
     if not grid.criteria:
         return [missing_note("Aucun critère n'est défini : les offres ne peuvent pas être notées.", sheet)]
     rows = [[f"C{number}", display_name(c), Cell(c.weight, right=True)]
             for number, c in enumerate(grid.criteria, start=1)]
     from reportlab.platypus import Spacer
 
-    return [table(("Code", "Critère", "Pondération"), rows, (0.1, 0.7, 0.2), sheet=sheet), Spacer(1, 6),
+    return [table(("Code", "Critère", "Pondération"), rows, (0.1, 0.7, 0.2), sheet=sheet, orientation=orientation),
+            Spacer(1, 6),
             para(f"Chaque critère est noté de 0 à {SCORE_MAX} ; la note pondérée est Σ(pondération × note) / "
                  "Σ(pondérations des critères notés), sur 5. À note égale, l'offre la moins chère est classée "
                  "devant.", sheet["body"])]
