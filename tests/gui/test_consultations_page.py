@@ -206,7 +206,9 @@ def test_phase_form_has_the_direct_award_reason(qtbot, window):
 
 
 def test_a_finding_on_a_consultation_opens_it(window):
-    window.open_target("consultation", "cs2")
+    from parcours_designer.model.kinds import kind_of_target
+
+    window.open_item(kind_of_target("consultation").list_name, "cs2")
     page = window.page("consultations")
     assert window.stack.currentWidget() is page
     assert page.list_pages["consultations"].current_id() == "cs2"
