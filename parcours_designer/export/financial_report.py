@@ -1,30 +1,31 @@
 """The compte rendu financier (CERFA n°15059) as rows: the one source of its PDF and XLSX.
 
-The lines of the budget form in the form's order: charges 60 to 68, their
-total, then 86 (contributions in kind) and the grand total; produits 70, 73,
-74 broken down by funder, 75, 76, 78, their total, then 87 and the grand
-total. Every row carries the forecast, the actual and the difference
-(``model.realised``); the annex lists the significant differences with
-their explanations. Headed for one funder (``--partner``), the same report
-highlights that funder's lines.
+Built on the layout of the CERFA n°12156 budget (``model.budget_layout``),
+whose lines it shares: charges 60 to 68 and the indirect charges, their
+total, then 86 (contributions in kind, by sub-account) and the grand total;
+produits 70, 73, 74 by funder category, 75, 76, 78, their total, then 87
+and the grand total. The layout is made twice, once with the forecast and
+once with the actual amounts, and read side by side: every row carries the
+forecast, the actual and the difference (``model.realised.Variance``). The
+annex lists the significant differences with their explanations. Headed for
+one funder (``--partner``), the same report highlights that funder's lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
-from parcours_designer.model.budget import IN_KIND_CHARGES, IN_KIND_PRODUCTS, ZERO, group_label
+from parcours_designer.model.budget import ZERO
+from parcours_designer.model.budget_layout import CATEGORY, GROUP, LINE, LayoutRow, budget_layout
+from parcours_designer.model.budget_layout import Side as LayoutSide
 from parcours_designer.model.pathway import Pathway
-from parcours_designer.model.realised import GroupVariance, LineVariance, Variance, compute_realised, sum_variances
+from parcours_designer.model.realised import Variance, compute_realised, sum_variances
 from parcours_designer.model.references import display_name
 
 TITLE = "Compte rendu financier"
-LINE, FUNDER, GROUP, TOTAL = "line", "funder", "group", "total"
-# The groups the form prints even when empty.
-FORM_CHARGES = ("60", "61", "62", "63", "64", "65", "66", "67", "68")
-FORM_PRODUCTS = ("70", "73", "74", "75", "76", "78")
-NO_FUNDER = "Financeur non précisé"
+TOTAL = "total"
 
 
 @dataclass(frozen=True)
@@ -79,58 +80,45 @@ class FinancialReport:
 
 
 def financial_report(pathway: Pathway, partner_id: Optional[str] = None) -> FinancialReport:
+    forecast = budget_layout(pathway)
+    actual = budget_layout(pathway, amount_of=_actual)
+    lines = [*pathway.costs, *pathway.funding]
+    reported = {line.id for line in lines if line.actual_amount is not None}
+    mine = {f.id for f in pathway.funding if partner_id is not None and f.partner_id == partner_id}
+    charges = _side(forecast.charges, actual.charges, reported, mine, "charges")
+    products = _side(forecast.products, actual.products, reported, mine, "produits")
     realised = compute_realised(pathway)
-    funders = {f.id: f.partner_id for f in pathway.funding}
-    names = {p.id: display_name(p) for p in pathway.partners}
-    charges = _side("Charges", realised.charges, FORM_CHARGES, IN_KIND_CHARGES, "charges", lambda line: None)
-    products = _side("Produits", realised.products, FORM_PRODUCTS, IN_KIND_PRODUCTS, "produits",
-                     lambda line: funders.get(line.id), names, partner_id)
     explanations = tuple(Explanation(g.label, g.variance, g.explanation.strip())
                          for g in (*realised.charges, *realised.products)
                          if g.variance.significant or g.explanation.strip())
+    names = {p.id: display_name(p) for p in pathway.partners}
     funder = _funder_view(products, names[partner_id]) if partner_id in names else None
     return FinancialReport(charges, products, explanations, realised.any_reported, funder)
 
 
-def _side(title: str, groups: tuple[GroupVariance, ...], form: tuple[str, ...], in_kind_code: str, noun: str,
-          partner_of, names: Optional[dict] = None, partner_id: Optional[str] = None) -> Side:
-    found = {g.code: g for g in groups}
-    codes = [*form, *(g.code for g in groups if g.code not in form and g.code != in_kind_code)]
+def _actual(line) -> Decimal:
+    return line.actual_amount if line.actual_amount is not None else ZERO
 
-    def row(code: str) -> ReportRow:
-        group = found.get(code)
-        lines = group.lines if group else ()
-        if code == "74" and names is not None:
-            children = _by_funder(lines, partner_of, names, partner_id)
-        else:
-            children = tuple(_line(line, partner_id is not None and partner_of(line) == partner_id) for line in lines)
-        variance = group.variance if group else Variance(ZERO, ZERO, False)
-        label = group_label(code).partition(" – ")[2] or group_label(code)  # the code has its own column
-        return ReportRow(GROUP, code, label, variance, any(c.highlighted for c in children), children)
 
-    rows = tuple(row(code) for code in codes)
-    total = ReportRow(TOTAL, "", f"Total des {noun}", sum_variances([r.variance for r in rows]))
-    in_kind = row(in_kind_code)
+def _side(forecast: LayoutSide, actual: LayoutSide, reported: set[str], mine: set[str], noun: str) -> Side:
+    groups = tuple(_pair(f, a, reported, mine) for f, a in zip(forecast.groups, actual.groups))
+    total = ReportRow(TOTAL, "", f"Total des {noun}", sum_variances([g.variance for g in groups]))
+    in_kind = _pair(forecast.in_kind, actual.in_kind, reported, mine)
     grand = ReportRow(TOTAL, "", "Total", sum_variances([total.variance, in_kind.variance]))
-    return Side(title, rows, total, in_kind, grand)
+    return Side(forecast.title, groups, total, in_kind, grand)
 
 
-def _line(line: LineVariance, highlighted: bool) -> ReportRow:
-    return ReportRow(LINE, line.account, line.label or line.id, line.variance, highlighted)
-
-
-def _by_funder(lines: tuple[LineVariance, ...], partner_of, names: dict,
-               partner_id: Optional[str]) -> tuple[ReportRow, ...]:
-    funders: dict[Optional[str], list[LineVariance]] = {}
-    for line in lines:
-        funders.setdefault(partner_of(line), []).append(line)
-    rows = []
-    for funder_id, own in funders.items():
-        mine = funder_id is not None and funder_id == partner_id
-        children = tuple(_line(line, mine) for line in own)
-        rows.append(ReportRow(FUNDER, "74", f"Financeur : {names.get(funder_id, NO_FUNDER)}",
-                              sum_variances([line.variance for line in own]), mine, children))
-    return tuple(rows)
+def _pair(forecast: LayoutRow, actual: LayoutRow, reported: set[str], mine: set[str]) -> ReportRow:
+    """One row of the layout read twice (forecast, actual), with its rows below."""
+    children = tuple(_pair(f, a, reported, mine) for f, a in zip(forecast.children, actual.children))
+    if forecast.level == LINE:
+        entered, highlighted = forecast.item_id in reported, forecast.item_id in mine
+        return ReportRow(LINE, forecast.account, forecast.label,
+                         Variance(forecast.amount, actual.amount, entered), highlighted)
+    variance = Variance(forecast.amount, actual.amount, any(c.variance.reported for c in children))
+    code = forecast.code if forecast.code[:1].isdigit() and "." not in forecast.code else ""
+    label = forecast.label.partition(" – ")[2] if code and " – " in forecast.label else forecast.label
+    return ReportRow(forecast.level, code, label, variance, any(c.highlighted for c in children), children)
 
 
 def _funder_view(products: Side, name: str) -> FunderView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parcours_designer.export.financial_report import FUNDER, GROUP, LINE, TITLE, FinancialReport, ReportRow, Side
+from parcours_designer.export.financial_report import GROUP, LINE, TITLE, TOTAL, FinancialReport, ReportRow, Side
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
 from parcours_designer.export.pdf_text import para
 from parcours_designer.export.plan_sections import long_period
@@ -54,7 +54,7 @@ def side_table(side: Side, sheet: dict):
     highlighted: list[int] = []
 
     def add(row: ReportRow) -> None:
-        if row.level in (GROUP, "total"):
+        if row.level in (GROUP, TOTAL):
             emphasis.append(len(rows))
         elif row.highlighted:
             highlighted.append(len(rows))
@@ -79,11 +79,8 @@ def _highlight(result, rows: list[int]) -> None:
 
 def _cells(row: ReportRow) -> list:
     bold = row.level != LINE or row.highlighted
-    label = row.label if row.level != "total" else row.label.upper()
-    account = row.account if row.level in (GROUP, LINE) else ""
-    if row.level == FUNDER:
-        account = ""
-    return [account, Cell(label, bold=bold), *[Cell(text, bold=bold, right=True) for text in amounts(row.variance)]]
+    label = row.label if row.level != TOTAL else row.label.upper()
+    return [row.account, Cell(label, bold=bold), *[Cell(text, bold=bold, right=True) for text in amounts(row.variance)]]
 
 
 def amounts(variance: Variance) -> tuple[str, str, str, str]:

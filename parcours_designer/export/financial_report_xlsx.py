@@ -87,7 +87,7 @@ def _write_row(out: _Sheet, row: ReportRow) -> int:
     """A line, or a group or funder with the rows under it; returns the row it was written on."""
     here = out.row
     style = _style(row)
-    out.text(row.account if row.level != "funder" else "", style)
+    out.text(row.account, style)
     out.text(row.label, style, 1)
     out.next()
     if row.level == LINE:

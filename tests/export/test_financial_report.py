@@ -43,22 +43,26 @@ def test_groups_in_the_forms_order_with_forecast_actual_and_differences(reported
     assert "62 Autres services extérieurs 22 948,00 € 20 740,00 € -2 208,00 € -9,6 %" in text
     assert "6251 Déplacements des intervenant·e·s 924,00 € 310,00 € -614,00 € -66,5 %" in text
     assert "TOTAL DES CHARGES 26 728,00 € 24 520,00 € -2 208,00 € -8,3 %" in text
-    assert "70 Ventes de produits finis, prestations de services, marchandises 1 500,00 € 1 050,00 € -450,00 € -30,0 %" in text
+    assert "70 Vente de produits finis, de marchandises, prestations de services 1 500,00 € 1 050,00 € " \
+           "-450,00 € -30,0 %" in text
     assert "TOTAL DES PRODUITS 26 728,00 € 26 278,00 € -450,00 € -1,7 %" in text
-    # the form's groups in order, even empty ones; contributions in kind after the totals
+    # the form's groups in order (the budget's CERFA layout), even empty ones; contributions in kind
+    # after the totals, by sub-account
     order = ["60 Achats", "61 Services extérieurs", "62 Autres", "63 Impôts", "64 Charges de personnel",
-             "68 Dotations", "TOTAL DES CHARGES", "86 Emplois des contributions volontaires",
-             "70 Ventes", "73 Dotations et produits", "74 Subventions d'exploitation", "75 Autres produits",
-             "TOTAL DES PRODUITS", "87 Contributions volontaires en nature"]
+             "68 Dotation", "Charges indirectes affectées à l'action", "TOTAL DES CHARGES",
+             "86 Emplois des contributions volontaires", "861 Mise à disposition gratuite", "864 Personnel bénévole",
+             "70 Vente", "73 Dotations et produits", "74 Subventions d'exploitation", "75 Autres produits",
+             "TOTAL DES PRODUITS", "87 Contributions volontaires en nature", "870 Bénévolat"]
     positions = [text.index(label) for label in order]
     assert positions == sorted(positions)
     assert "Résultat prévu : équilibre ; résultat réalisé : excédent de 1 758,00 €." in text
 
 
-def test_subsidies_are_broken_down_by_funder(reported):
+def test_subsidies_are_broken_down_by_the_forms_funder_categories(reported):
     text = report_text(reported)
-    assert "Financeur : État – DREETS Normandie (DLA) 14 000,00 € 14 000,00 € 0,00 € 0,0 %" in text
-    assert "Financeur : Conseil départemental de la Manche 4 500,00 €" in text
+    assert "État 14 000,00 € 14 000,00 € 0,00 € 0,0 % 74 Subvention DLA – État (DREETS Normandie)" in text
+    assert "Département(s) 4 500,00 € 4 500,00 € 0,00 € 0,0 % 74 Subvention du Département de la Manche" in text
+    assert "Région(s) 0,00 € — — —" in text
 
 
 def test_annex_explains_significant_differences_and_flags_the_unexplained(reported):
@@ -83,7 +87,7 @@ def test_headed_for_one_funder_with_its_subsidy_highlighted(reported):
     assert "74 Subvention du Département de la Manche 4 500,00 € 4 500,00 € 0,00 € 0,0 %" in text
     report = financial_report(reported, "p6")
     subsidies = next(g for g in report.products.groups if g.account == "74")
-    assert [f.highlighted for f in subsidies.children] == [False, False, True]
+    assert [f.label for f in subsidies.children if f.highlighted] == ["Département(s)"]
     assert report.funder.variance.forecast == Decimal("4500.00")
 
 
