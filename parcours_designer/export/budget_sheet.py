@@ -71,15 +71,7 @@ class SheetWriter:
         self._page_setup(name)
 
     def _page_setup(self, name: str) -> None:
-        sheet = self.sheet
-        sheet.set_paper(9)  # A4
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-        font = f'&"{FONT},Regular"&8'
-        sheet.set_header(f"&L{font}{header_text(self.pathway_title)}&R{font}{header_text(name)}")
-        edited = header_text(f"Édité le {format_date_long(date.today())}")
-        sheet.set_footer(f"&L{font}{edited}&R{font}Page &P / &N")
+        page_setup(self.sheet, self.pathway_title, name)
 
     def ref(self, row: int, column: int) -> str:
         from xlsxwriter.utility import xl_rowcol_to_cell
@@ -111,6 +103,18 @@ class SheetWriter:
                 self.text(self.row, column, label, "head")
         self.row += 1
         return self.row - 1
+
+
+def page_setup(sheet, pathway_title: str, name: str) -> None:
+    """A4 landscape, one page wide; the pathway and the sheet in the header, the date and pages in the footer."""
+    sheet.set_paper(9)  # A4
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    font = f'&"{FONT},Regular"&8'
+    sheet.set_header(f"&L{font}{header_text(pathway_title)}&R{font}{header_text(name)}")
+    edited = header_text(f"Édité le {format_date_long(date.today())}")
+    sheet.set_footer(f"&L{font}{edited}&R{font}Page &P / &N")
 
 
 def workbook_formats(book, whole_euros: bool) -> dict:

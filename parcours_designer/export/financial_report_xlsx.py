@@ -38,7 +38,7 @@ class _Sheet:
 
 
 def render_xlsx(pathway: Pathway, report: FinancialReport) -> bytes:
-    book = Book(f"{TITLE} – {pathway.title}")
+    book = Book(f"{TITLE} – {pathway.title}", pathway.title)
     out = _Sheet(book, book.sheet(TITLE))
     _heading(out, pathway, report)
     totals = {}

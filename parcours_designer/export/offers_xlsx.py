@@ -30,7 +30,7 @@ FIRST_SCORE_COLUMN = 4  # E: after Rang, Prestataire, Reçue le, Montant
 
 
 def render_xlsx(pathway: Pathway, grids: list[OffersGrid]) -> bytes:
-    book = Book(f"{TITLE} – {pathway.title}")
+    book = Book(f"{TITLE} – {pathway.title}", pathway.title)
     for grid in grids:
         _write_grid(book, book.sheet(display_name(grid.consultation)), grid)
     return book.bytes()

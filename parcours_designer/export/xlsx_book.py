@@ -1,10 +1,11 @@
-"""Workbooks written with XlsxWriter: formulas stored with their computed results.
+"""Workbooks of the offers and the compte rendu financier (XlsxWriter): formulas stored with their results.
 
 openpyxl writes a formula without its value, so a viewer that does not
 recalculate (previews, mail clients, some converters) shows empty cells.
 XlsxWriter stores the result the model computed beside each formula. User
 text always goes in as text (« =HYPERLINK(…) » stays text), without control
-characters and within Excel's 32,767 characters per cell.
+characters and within Excel's 32,767 characters per cell. The font, the cell
+limit and the print set-up are the budget workbook's (``budget_sheet``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from parcours_designer.export.budget_sheet import FONT, cell_text, page_setup
 from parcours_designer.export.safe_text import without_control
 
 EURO = '#,##0.00\\ "€"'
@@ -24,7 +26,6 @@ DATE = "dd/mm/yyyy"
 HEAD_FILL = "#1F4E79"
 GROUP_FILL = "#DCE6F1"
 HIGHLIGHT_FILL = "#FFF2CC"
-MAX_CELL_TEXT = 32_767
 MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 
@@ -43,7 +44,7 @@ class Style:
 class Book:
     """An in-memory workbook: sheets, styled cells, then :meth:`bytes`."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, pathway_title: str = ""):
         import xlsxwriter
 
         self.buffer = io.BytesIO()
@@ -52,12 +53,16 @@ class Book:
         self.workbook.set_properties({"title": without_control(title)[:255], "author": "Parcours Designer",
                                       "comments": "Parcours Designer"})
         self.workbook.set_custom_property("Langue", "fr-FR")
+        self.pathway_title = pathway_title
+        self.workbook.formats[0].set_font_name(FONT)  # the default cell format
         self._formats: dict[Style, object] = {}
         self._sheet_names: set[str] = set()
 
     def sheet(self, name: str):
-        worksheet = self.workbook.add_worksheet(self._unique_sheet_name(name))
+        unique = self._unique_sheet_name(name)
+        worksheet = self.workbook.add_worksheet(unique)
         worksheet.hide_gridlines(2)
+        page_setup(worksheet, self.pathway_title, unique)  # printed as the budget workbook is
         return worksheet
 
     def _unique_sheet_name(self, name: str) -> str:
@@ -72,7 +77,7 @@ class Book:
 
     def format(self, style: Style):
         if style not in self._formats:
-            properties: dict = {"valign": "top", "font_name": "Calibri", "font_size": 10}
+            properties: dict = {"valign": "top", "font_name": FONT, "font_size": 10}
             if style.head:
                 properties.update(bold=True, font_color="#FFFFFF", bg_color=HEAD_FILL, text_wrap=True)
             if style.bold:
@@ -88,10 +93,7 @@ class Book:
 
     def text(self, sheet, row: int, column: int, value: object, style: Style = Style()) -> None:
         """User or program text, always stored as text."""
-        text = without_control(value)
-        if len(text) > MAX_CELL_TEXT:
-            text = text[: MAX_CELL_TEXT - 1] + "…"
-        sheet.write_string(row, column, text, self.format(style))
+        sheet.write_string(row, column, cell_text(without_control(value)), self.format(style))
 
     def number(self, sheet, row: int, column: int, value: Optional[Decimal | int], style: Style = Style()) -> None:
         if value is None:
