@@ -20,6 +20,7 @@ from typing import Optional
 from parcours_designer.model.budget import ZERO
 from parcours_designer.model.budget_layout import CATEGORY, GROUP, LINE, LayoutRow, budget_layout
 from parcours_designer.model.budget_layout import Side as LayoutSide
+from parcours_designer.model.entities import Cost, Funding
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.realised import Variance, compute_realised, sum_variances
 from parcours_designer.model.references import display_name
@@ -82,7 +83,7 @@ class FinancialReport:
 def financial_report(pathway: Pathway, partner_id: Optional[str] = None) -> FinancialReport:
     forecast = budget_layout(pathway)
     actual = budget_layout(pathway, amount_of=_actual)
-    lines = [*pathway.costs, *pathway.funding]
+    lines: list[Cost | Funding] = [*pathway.costs, *pathway.funding]
     reported = {line.id for line in lines if line.actual_amount is not None}
     mine = {f.id for f in pathway.funding if partner_id is not None and f.partner_id == partner_id}
     charges = _side(forecast.charges, actual.charges, reported, mine, "charges")
@@ -136,18 +137,3 @@ def _funder_view(products: Side, name: str) -> FunderView:
 
 def funded_by(pathway: Pathway, partner_id: str) -> bool:
     return any(f.partner_id == partner_id for f in pathway.funding)
-
-
-def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
-    if partner_id is not None and not funded_by(pathway, partner_id):
-        name = display_name(pathway.index("partners")[partner_id])
-        raise ExportError(f"{TITLE} : le partenaire « {name} » ne finance pas ce parcours "
-                          "(aucun produit ne lui est rattaché)")
-    report = financial_report(pathway, partner_id)
-    if suffix == ".xlsx":
-        from parcours_designer.export.financial_report_xlsx import render_xlsx
-
-        return render_xlsx(pathway, report)
-    from parcours_designer.export.financial_report_pdf import render_pdf
-
-    return render_pdf(pathway, report)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from parcours_designer.export.financial_report import GROUP, LINE, TITLE, TOTAL, FinancialReport, ReportRow, Side
+from parcours_designer.export.financial_report import (
+    GROUP,
+    LINE,
+    TITLE,
+    TOTAL,
+    FinancialReport,
+    FunderView,
+    ReportRow,
+    Side,
+)
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
 from parcours_designer.export.pdf_text import para
 from parcours_designer.export.plan_sections import long_period
@@ -26,7 +35,7 @@ def render_pdf(pathway: Pathway, report: FinancialReport) -> bytes:
     story += [para(NOT_ENTERED + " : montant réalisé non encore saisi.", sheet["body"]),
               para(result_sentence(report.result), sheet["h2"])]
     if report.funder is not None:
-        story += _funder(report, sheet)
+        story += _funder(report.funder, sheet)
     story += _annex(report, sheet)
     name = TITLE if report.funder is None else f"{TITLE} – {report.funder.name}"
     return build_pdf(doc_info(pathway, name, "Compte rendu financier de l'action (CERFA n°15059)"), story)
@@ -108,8 +117,7 @@ def _balance(value) -> str:
     return f"excédent de {format_money(value)}" if value > 0 else f"déficit de {format_money(-value)}"
 
 
-def _funder(report: FinancialReport, sheet: dict) -> list:
-    funder = report.funder
+def _funder(funder: FunderView, sheet: dict) -> list:
     story = [para(funder.name, sheet["h1"], bold_prefix="Financement apporté par : ")]
     rows = [[line.account, line.label, *[Cell(t, right=True) for t in amounts(line.variance)]]
             for line in funder.lines]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parcours_designer.export.offers_export import SELECTED_MARK, TITLE, OffersGrid
+from parcours_designer.export.offers_grid import SELECTED_MARK, TITLE, OffersGrid
 from parcours_designer.export.pdf_doc import (
     LANDSCAPE,
     PORTRAIT,

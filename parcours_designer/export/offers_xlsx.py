@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from parcours_designer.export.offers_export import SELECTED_MARK, TITLE, OfferRow, OffersGrid
+from parcours_designer.export.offers_grid import SELECTED_MARK, TITLE, OfferRow, OffersGrid
 from parcours_designer.export.xlsx_book import (
     DATE,
     EURO,

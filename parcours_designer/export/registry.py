@@ -19,7 +19,7 @@ from parcours_designer.atomic import atomic_write
 from parcours_designer.export import (
     budget_export,
     evaluation_pdf,
-    financial_report,
+    financial_report_export,
     gantt_export,
     ics_export,
     mspdi_export,
@@ -192,7 +192,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
                    accepts_consultation=True),
         ExportKind("offers", "Comparaison des offres", (".pdf", ".xlsx"), False, offers_export.render,
                    accepts_consultation=True),
-        ExportKind("financial-report", "Compte rendu financier", (".pdf", ".xlsx"), True, financial_report.render),
+        ExportKind("financial-report", "Compte rendu financier", (".pdf", ".xlsx"), True, financial_report_export.render),
     )
 }
 

@@ -11,6 +11,7 @@ the other in the same document.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
@@ -47,8 +48,9 @@ def consultation_story(pathway: Pathway, spec: Specification, sheet: dict) -> li
                 ("Objet de la consultation", _purpose(spec, sheet)),
                 ("Besoins et objectifs visés", _aims(spec, sheet)),
                 ("Prestations attendues", _phases(spec, sheet))]
-    if spec.consultation.show_budget_ceiling and spec.consultation.budget_ceiling is not None:
-        sections.append(("Budget", _budget(spec.consultation, sheet)))
+    ceiling = spec.consultation.budget_ceiling
+    if spec.consultation.show_budget_ceiling and ceiling is not None:
+        sections.append(("Budget", _budget(ceiling, sheet)))
     sections += [("Critères de sélection des offres", _criteria(spec.consultation, sheet)),
                  ("Modalités de réponse", _answer(spec.consultation, sheet)),
                  ("Contact", _contact(pathway, sheet))]
@@ -126,8 +128,8 @@ def _phase_facts(bought: BoughtPhase) -> list[list]:
             ["Livrables attendus", deliverables]]
 
 
-def _budget(consultation: Consultation, sheet: dict) -> list:
-    return [para(f"Le budget maximal consacré à ces prestations est de {format_money(consultation.budget_ceiling)}.",
+def _budget(ceiling: Decimal, sheet: dict) -> list:
+    return [para(f"Le budget maximal consacré à ces prestations est de {format_money(ceiling)}.",
                  sheet["body"])]
 
 

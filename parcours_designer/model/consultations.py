@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 from pydantic import Field
 
@@ -82,7 +82,7 @@ class RankedOffer:
 def ranked_offers(consultation: Consultation) -> list[RankedOffer]:
     """Offers by weighted score, highest first; equal scores by lower amount; unscored last."""
 
-    def order(offer: Offer) -> tuple:
+    def order(offer: Offer) -> tuple[Any, ...]:
         score = weighted_score(consultation, offer)
         amount = offer.amount if offer.amount is not None else Decimal("Infinity")
         return (score is None, -(score or 0), amount, consultation.offers.index(offer))

@@ -23,6 +23,7 @@ from parcours_designer.model.budget import (
     cost_amount,
     group_label,
 )
+from parcours_designer.model.entities import Cost, Funding
 from parcours_designer.model.pathway import Pathway
 
 # A difference above this share of the forecast must be explained (the form asks for it).
@@ -108,7 +109,7 @@ def sum_variances(variances: list[Variance]) -> Variance:
                     any(v.reported for v in variances))
 
 
-def _line(item, forecast: Decimal) -> LineVariance:
+def _line(item: Cost | Funding, forecast: Decimal) -> LineVariance:
     actual = item.actual_amount
     return LineVariance(item.id, item.label, item.account,
                         Variance(forecast, actual if actual is not None else ZERO, actual is not None))

@@ -124,7 +124,7 @@ class Referrer:
         if self.source == "review":
             return f"un sujet à faire remonter du bilan (« {display_name(self.item)} »)"
         if self.source == "offers":
-            return f"l'offre « {self.item.id} » d'une consultation ({self.field.label})"
+            return f"l'offre « {getattr(self.item, 'id', '')} » d'une consultation ({self.field.label})"
         return f"{_source_noun(self.source)} « {display_name(self.item)} » ({self.field.label})"
 
 

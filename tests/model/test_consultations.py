@@ -20,6 +20,7 @@ from parcours_designer.model.consultations import (
 )
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.references import referrers, remove_references
+from parcours_designer.paths import framework_folders
 from tests.model.factories import example_pathway, minimal_document
 
 CRITERIA = [Criterion(id="k1", label="Méthode", weight=3), Criterion(id="k2", label="Prix", weight=1)]
@@ -108,7 +109,7 @@ def test_deleting_a_provider_removes_it_from_offers():
 
 @pytest.fixture(scope="module")
 def manager_framework():
-    return load_catalog().get("manager-ingenierie-culturelle")
+    return load_catalog(framework_folders()).get("manager-ingenierie-culturelle")
 
 
 def rules_found(pathway, framework):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from parcours_designer.model.check import run_check
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.model.realised import Variance, compute_realised
+from parcours_designer.paths import framework_folders
 from tests.model.factories import example_pathway
 
 
@@ -41,7 +42,7 @@ def test_significance_threshold_is_fifteen_percent():
 
 
 def test_unexplained_variance_is_a_finding_until_explained():
-    framework = load_catalog().default()
+    framework = load_catalog(framework_folders()).default()
     pathway = example_pathway()
     for cost in pathway.costs:
         if cost.account.startswith("62"):
