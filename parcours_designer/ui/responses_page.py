@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -275,11 +274,15 @@ class ResponsesPage(QWidget):
         from parcours_designer.workbook_rows import workbook_rows
 
         questionnaire = self.questionnaire()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Importer des réponses"), "",
+        from parcours_designer.preferences import default_folder, load_preferences
+        from parcours_designer.ui import file_dialogs
+
+        chosen = file_dialogs.ask_open_file(
+            self, self.tr("Importer des réponses"), str(default_folder(load_preferences())),
             self.tr("Exports de réponses (*.csv *.tsv *.txt *.xlsx);;Tous les fichiers (*)"))
-        if not name or questionnaire is None:
+        if chosen is None or questionnaire is None:
             return
+        name = str(chosen)
         try:
             table = read_table(name, workbook_rows)
         except PathwayError as error:
