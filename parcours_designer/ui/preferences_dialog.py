@@ -96,9 +96,12 @@ class PreferencesDialog(QDialog):
 
 
 def frameworks_of(window) -> dict[str, str]:
-    catalog = getattr(window, "catalog", None)
+    derived = getattr(window, "derived", None)
+    catalog = getattr(window, "catalog", None) or (derived.loaded_catalog() if derived is not None else None)
     if catalog is None:
-        return {}
+        from parcours_designer.model.frameworks import load_catalog
+
+        catalog = load_catalog()
     return {framework_id: framework.title for framework_id, framework in catalog.frameworks.items()}
 
 

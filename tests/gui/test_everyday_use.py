@@ -154,7 +154,7 @@ def test_whole_pathway_fits_with_its_titles(qtbot, window):
     view.zoom.setCurrentIndex(view.zoom.findText("Tout le parcours"))
     QApplication.processEvents()
     canvas = view.canvas
-    for bar in view.layout.bars:
+    for bar in view.gantt.bars:
         label = canvas.scene().bars[bar.phase_id].label  # drawn at its size whatever the zoom
         right = canvas.mapFromScene(label.scenePos()).x() + 10 + label.boundingRect().width()
         assert right <= canvas.viewport().width(), bar.title
@@ -184,7 +184,7 @@ def test_check_panel_keeps_its_width_and_shows_counts_first(qtbot, window):
             tabs.setCurrentIndex(index)
             QApplication.processEvents()
             assert window.minimumSizeHint().width() <= WIDTH, (key, tabs.tabText(index))
-    window.checker.run_now()
+    window.derived.refresh_now()
     model = window.check_panel.model
     texts = [model.item(row).text() for row in range(model.rowCount())]
     with_findings = [t for t in texts if "(" in t.split(" ")[1]]
@@ -209,7 +209,7 @@ def test_pathway_finding_opens_its_page_and_money_stays_on_one_line(qtbot, windo
 
     document = window.document
     document.push(SetFields(document, "funding", "f1", {"amount": document.item("funding", "f1").amount + 10410}))
-    window.checker.run_now()
+    window.derived.refresh_now()
     index = _finding_index(window.check_panel, "budget-unbalanced")
     assert index is not None
     assert "\u202f" not in index.data()
