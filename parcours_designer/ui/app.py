@@ -19,7 +19,7 @@ from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.exception_guard import install as install_exception_guard
 from parcours_designer.ui.main_window import MainWindow
-from parcours_designer.ui.qt_french import QtFrenchGaps, qt_translation_folders
+from parcours_designer.ui.qt_french import gaps_file, qt_translation_folders
 from parcours_designer.ui.recovery import Session, discard, find_orphans
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
@@ -33,9 +33,10 @@ def install_french(app: QApplication) -> list[QTranslator]:
     if any(translator.load("qtbase_fr", str(folder)) for folder in qt_translation_folders()):
         app.installTranslator(translator)
         installed.append(translator)
-    gaps = QtFrenchGaps(app)
-    app.installTranslator(gaps)
-    installed.append(gaps)
+    gaps = QTranslator(app)
+    if gaps.load(str(gaps_file())):
+        app.installTranslator(gaps)
+        installed.append(gaps)
     return installed
 
 

@@ -1,32 +1,21 @@
-"""The few strings of Qt's own dialogs that Qt's French translation (qtbase_fr) lacks.
+"""Qt's own French translations, and the few strings of its dialogs they lack.
 
-Qt renamed them (« &Look in: » for « Look in: »…) and ``qtbase_fr.qm`` was
-not updated, so the file dialog showed them in English. This translator is
-installed after Qt's: Qt asks it first and falls back to ``qtbase_fr``.
+Qt renamed some strings (« &Look in: » for « Look in: »…) and ``qtbase_fr.qm``
+was not updated, so the file dialog showed them in English. They are
+translated in ``resources/translations/qt_gaps_fr.ts`` (compiled to the
+``.qm`` beside it with ``pyside6-lrelease``), installed after Qt's own
+translation: Qt asks it first, then falls back to ``qtbase_fr``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
-from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtCore import QLibraryInfo
 
-MISSING: dict[tuple[str, str], str] = {
-    ("QFileDialog", "&Look in:"): "&Regarder dans\u00a0:",
-    ("QFileDialog", "Files of &type:"): "&Type de fichier\u00a0:",
-    ("QAbstractFileIconProvider", "Folder"): "Dossier",
-    ("QAbstractFileIconProvider", "File"): "Fichier",
-    ("QAbstractFileIconProvider", "Drive"): "Lecteur",
-}
+from parcours_designer import paths
 
-
-class QtFrenchGaps(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: Optional[str] = None, n: int = -1) -> Optional[str]:
-        return MISSING.get((context, source))  # None: not ours, Qt asks the next translator
-
-    def isEmpty(self) -> bool:
-        return False
+GAPS = "qt_gaps_fr"
 
 
 def qt_translation_folders() -> list[Path]:
@@ -36,3 +25,7 @@ def qt_translation_folders() -> list[Path]:
     package = Path(PySide6.__file__).parent
     return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
             package / "Qt" / "translations", package / "translations"]
+
+
+def gaps_file() -> Path:
+    return paths.resources_dir() / "translations" / f"{GAPS}.qm"

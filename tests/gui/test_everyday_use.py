@@ -500,3 +500,21 @@ def test_no_list_column_is_shown_cut(qtbot, window):
     window.show_page("phases")
     QApplication.processEvents()
     assert not any(header.isSectionHidden(c) for c in range(header.count()))
+
+
+def test_compiled_gaps_translation_matches_its_source():
+    """The .qm shipped is the .ts compiled (pyside6-lrelease): every message translates as written."""
+    import xml.etree.ElementTree as ElementTree
+
+    from PySide6.QtCore import QTranslator
+
+    from parcours_designer.ui.qt_french import gaps_file
+
+    translator = QTranslator()
+    assert translator.load(str(gaps_file()))
+    source = ElementTree.parse(gaps_file().with_suffix(".ts"))
+    messages = [(context.findtext("name"), message.findtext("source"), message.findtext("translation"))
+                for context in source.iter("context") for message in context.iter("message")]
+    assert len(messages) >= 5
+    for context, text, french in messages:
+        assert translator.translate(context, text) == french, text
