@@ -69,14 +69,36 @@ def libraries(root: str = DISTRIBUTION) -> list[Component]:
 
 
 def fonts() -> list[Component]:
-    """The fonts bundled for exports, with their licence."""
+    """The fonts bundled for exports, each with the licence of its family (``LICENSE-<family>.txt``)."""
     folder = paths.resources_dir() / "fonts"
-    names = sorted(p.stem for p in folder.glob("*.ttf"))
-    return [Component(name, "", "Bitstream Vera (modifications DejaVu dans le domaine public)") for name in names]
+    found = []
+    for font in sorted(folder.glob("*.ttf")):
+        licence = _licence_file(folder, font.stem)
+        found.append(Component(font.stem, "", _licence_name(licence) if licence else UNKNOWN))
+    return found
+
+
+def _licence_file(folder, stem: str):
+    return next((path for path in sorted(folder.glob("LICENSE-*.txt"))
+                 if stem.startswith(path.stem[len("LICENSE-"):])), None)
+
+
+def _licence_name(path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if "Apache License" in text:
+        return "Apache-2.0"
+    if "Bitstream" in text:
+        return "Bitstream Vera (modifications DejaVu dans le domaine public)"
+    return text.strip().splitlines()[0] if text.strip() else UNKNOWN
 
 
 def font_licence_text() -> str:
-    try:
-        return (paths.resources_dir() / "fonts" / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
-    except OSError:
-        return ""
+    """Every licence text of the bundled fonts, one after the other."""
+    folder = paths.resources_dir() / "fonts"
+    texts = []
+    for path in sorted(folder.glob("LICENSE-*.txt")):
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except OSError:
+            continue
+    return "\n\n".join(texts)
