@@ -114,10 +114,12 @@ class ResponsesPage(QWidget):
         document.changed.connect(self._on_changed)
         self.refresh_chooser()
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> QVBoxLayout:
+        """The questionnaire on one row, its buttons on the next (one row was wider than 1366 pixels)."""
+        chosen = QHBoxLayout()
+        chosen.addWidget(QLabel(self.tr("Questionnaire :"), self))
+        chosen.addWidget(self.chooser, 1)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Questionnaire :"), self))
-        bar.addWidget(self.chooser, 1)
         self.buttons = {}
         for key, label, slot in (("import", self.tr("Importer des réponses…"), self.import_responses),
                                  ("delete", self.tr("Supprimer la réponse"), self.delete_response),
@@ -127,9 +129,13 @@ class ResponsesPage(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[key] = button
-        return bar
+        bar.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addLayout(chosen)
+        rows.addLayout(bar)
+        return rows
 
-    def _layout(self, toolbar: QHBoxLayout) -> None:
+    def _layout(self, toolbar: QVBoxLayout) -> None:
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)
         left.addWidget(self.stats_area)
