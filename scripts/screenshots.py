@@ -143,6 +143,7 @@ def settle_events(app: QApplication) -> None:
 def dialog_shots(app: QApplication, window, folder: Path) -> None:
     """The dialogs: template chooser, preferences, file dialog, guide, shortcuts, « À propos »."""
     from parcours_designer.model.templates import list_templates
+    from parcours_designer.paths import template_folders
     from parcours_designer.preferences import Officer, Preferences
     from parcours_designer.ui import file_dialogs
     from parcours_designer.ui.help import show_about, show_guide, show_shortcuts
@@ -151,7 +152,8 @@ def dialog_shots(app: QApplication, window, folder: Path) -> None:
 
     officer = Officer(name="Camille Martin", organisation="DLA de la Manche", email="camille.martin@example.org",
                       phone="02 33 00 00 00")
-    dialogs = [("dialogue-modele.png", TemplateDialog(list_templates(), window, today=date(2027, 9, 8))),
+    templates = list_templates(template_folders())
+    dialogs = [("dialogue-modele.png", TemplateDialog(templates, window, today=date(2027, 9, 8))),
                ("dialogue-preferences.png", PreferencesDialog(Preferences(officer=officer), frameworks_of(window),
                                                               window)),
                ("dialogue-enregistrer.png", file_dialogs.make_dialog(window, "Enregistrer le parcours sous",

@@ -10,6 +10,7 @@ from parcours_designer import preferences as prefs
 from parcours_designer.about import font_licence_text, fonts, libraries, licence_of
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.templates import load_template
+from parcours_designer.paths import template_folders
 
 
 def test_preferences_round_trip_in_the_config_folder(user_home):
@@ -44,19 +45,20 @@ def test_older_preferences_are_migrated_step_by_step(monkeypatch):
 
 
 def test_a_template_pathway_gets_the_officer_instead_of_the_sample_person():
-    pathway = load_template("dla-individuel")
+    pathway = load_template("dla-individuel", template_folders())
     assert pathway.referent is not None and pathway.referent.name  # the template's sample person
     officer = prefs.Officer(name="Camille Martin", email="camille@example.org")
     mine = prefs.personalise(pathway, prefs.Preferences(officer=officer), blank=False)
     assert (mine.referent.name, mine.referent.email, mine.referent.phone) == ("Camille Martin",
                                                                                "camille@example.org", "")
-    assert prefs.personalise(load_template("dla-individuel"), prefs.Preferences(), blank=False).referent is None
+    fresh = load_template("dla-individuel", template_folders())
+    assert prefs.personalise(fresh, prefs.Preferences(), blank=False).referent is None
 
 
 def test_default_framework_for_blank_pathways_only():
     chosen = prefs.Preferences(default_framework="cooperation-culturelle-territoriale")
     assert prefs.personalise(Pathway(title="x"), chosen, blank=True).framework == "cooperation-culturelle-territoriale"
-    template = load_template("dla-individuel")
+    template = load_template("dla-individuel", template_folders())
     assert prefs.personalise(template.model_copy(deep=True), chosen, blank=False).framework == template.framework
 
 

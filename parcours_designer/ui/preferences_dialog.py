@@ -100,8 +100,9 @@ def frameworks_of(window) -> dict[str, str]:
     catalog = getattr(window, "catalog", None) or (derived.loaded_catalog() if derived is not None else None)
     if catalog is None:
         from parcours_designer.model.frameworks import load_catalog
+        from parcours_designer.paths import framework_folders
 
-        catalog = load_catalog()
+        catalog = load_catalog(framework_folders())
     return {framework_id: framework.title for framework_id, framework in catalog.frameworks.items()}
 
 

@@ -236,8 +236,9 @@ def test_every_rule_on_the_whole_pathway_has_a_page():
 
 def test_template_dialog_shows_descriptions_apart_and_a_start_date(qtbot):
     from parcours_designer.model.templates import list_templates
+    from parcours_designer.paths import template_folders
 
-    templates = list_templates()
+    templates = list_templates(template_folders())
     dialog = TemplateDialog(templates, today=date(2027, 9, 8))
     qtbot.addWidget(dialog)
     assert dialog.list.item(0).text() == templates[0].title
