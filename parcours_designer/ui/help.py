@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from html import escape
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,10 +30,6 @@ from PySide6.QtWidgets import (
 
 from parcours_designer import __version__, paths
 
-if TYPE_CHECKING:
-    from parcours_designer.ui.main_window import MainWindow
-    from parcours_designer.ui.menus import MenuActions
-
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
@@ -41,7 +37,8 @@ def guide_file():
     return paths.resources_dir() / "help" / "guide.md"
 
 
-def build_help_menu(window: "MainWindow", actions: "MenuActions") -> QMenu:
+def build_help_menu(window, actions) -> QMenu:
+    """The Aide menu of ``window``; ``actions`` (the menus' ``MenuActions``) keeps its actions by key."""
     menu = window.menuBar().addMenu(window.tr("&Aide"))
     actions.add(menu, "guide", window.tr("&Guide d'utilisation"), lambda: show_guide(window),
                 QKeySequence.StandardKey.HelpContents)
