@@ -1,4 +1,5 @@
-"""Write a PNG of each screen of the editor at 1366×768 into docs/screenshots/.
+"""Write a PNG of each screen of the editor at 1366×768 into docs/screenshots/, of its dialogs,
+and the pictures of the user guide (resources/help/images).
 
 Run with ``make screenshots`` (offscreen Qt, user folders in a temporary directory).
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -67,9 +69,33 @@ def follow_up_shots(app: QApplication, window, folder: Path) -> None:
     shoot(window, folder / "planning-fermetures.png")
 
 
+def evaluation_tab_shots(app: QApplication, window, folder: Path) -> None:
+    """The Évaluation page's other tabs (questionnaires, answers, bilan), each at 1366×768 too."""
+    page = window.show_page("evaluation")
+    for index in range(1, page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        shown = page.tabs.currentWidget()
+        for list_name, list_page in page.list_pages.items():
+            if list_page is shown and window.document.items(list_name):
+                page.select(list_name, window.document.items(list_name)[0].id)
+        settle(app, window)
+        name = unicodedata.normalize("NFKD", page.tabs.tabText(index).replace("&", "").lower())
+        name = "".join(c for c in name if c.isascii())
+        target = folder / f"evaluation-{index + 1}-{name}.png"
+        check_size(window, target)
+        shoot(window, target)
+    page.tabs.setCurrentIndex(0)
+
+
 def shoot(window, target: Path) -> None:
     window.grab().save(str(target))
     print(target)
+
+
+def check_size(window, target: Path) -> None:
+    """A page that would need a wider window than 1366 pixels is a defect: say so."""
+    if window.width() != SIZE.width() or window.height() != SIZE.height():
+        print(f"ATTENTION : {target.name} mesure {window.width()}×{window.height()}", file=sys.stderr)
 
 
 def add_closures(document) -> None:
@@ -81,9 +107,87 @@ def add_closures(document) -> None:
     document.push(SetFields(document, None, None, {"closures": closures}))
 
 
+GUIDE_PICTURES = {"00-accueil.png": "accueil.png", "01-overview.png": "vue-ensemble.png",
+                  "05-phases.png": "etapes.png", "06-planning.png": "planning.png", "08-budget.png": "budget.png"}
+GUIDE_WIDTH = 900
+
+
+def welcome_shot(app: QApplication, folder: Path) -> None:
+    """The first run: the welcome page, with one recent file in the user's documents."""
+    import shutil
+
+    from parcours_designer.ui.app import empty_window, load_into
+    from parcours_designer.ui.recent import RecentFiles
+    from parcours_designer.ui.welcome import show_welcome
+
+    documents = Path(os.environ["PARCOURS_DESIGNER_HOME"]) / "Documents"
+    documents.mkdir(exist_ok=True)
+    recent = documents / "collectif-cotentin-2027.parcours"
+    shutil.copy(EXAMPLE, recent)
+    RecentFiles().add(recent)
+    window = empty_window()
+    window.resize(SIZE)
+    window.show()
+    load_into(window, None)
+    show_welcome(window)
+    settle_events(app)
+    shoot(window, folder / "00-accueil.png")
+    window.close()
+
+
+def settle_events(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def dialog_shots(app: QApplication, window, folder: Path) -> None:
+    """The dialogs: template chooser, preferences, file dialog, guide, shortcuts, « À propos »."""
+    from parcours_designer.model.templates import list_templates
+    from parcours_designer.paths import template_folders
+    from parcours_designer.preferences import Officer, Preferences
+    from parcours_designer.ui import file_dialogs
+    from parcours_designer.ui.help import show_about, show_guide, show_shortcuts
+    from parcours_designer.ui.preferences_dialog import PreferencesDialog, frameworks_of
+    from parcours_designer.ui.templates_dialog import TemplateDialog
+
+    officer = Officer(name="Camille Martin", organisation="DLA de la Manche", email="camille.martin@example.org",
+                      phone="02 33 00 00 00")
+    templates = list_templates(template_folders())
+    dialogs = [("dialogue-modele.png", TemplateDialog(templates, window, today=date(2027, 9, 8))),
+               ("dialogue-preferences.png", PreferencesDialog(Preferences(officer=officer), frameworks_of(window),
+                                                              window)),
+               ("dialogue-enregistrer.png", file_dialogs.make_dialog(window, "Enregistrer le parcours sous",
+                                                                     str(EXAMPLE.parent), "Parcours (*.parcours)"))]
+    for name, dialog in dialogs:
+        dialog.show()
+        settle_events(app)
+        shoot(dialog, folder / name)
+        dialog.close()
+    for name, show in (("aide-guide.png", show_guide), ("aide-raccourcis.png", show_shortcuts),
+                       ("aide-a-propos.png", show_about)):
+        dialog = show(window)
+        settle_events(app)
+        shoot(dialog, folder / name)
+        dialog.close()
+
+
+def guide_pictures(folder: Path) -> None:
+    """The guide's pictures: some screenshots, narrower (the guide is read offline, inside the program)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    target = paths.resources_dir() / "help" / "images"
+    target.mkdir(parents=True, exist_ok=True)
+    for shot, picture in GUIDE_PICTURES.items():
+        image = QImage(str(folder / shot)).scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        image.save(str(target / picture))
+        print(target / picture)
+
+
 def main(folder: Path) -> int:
     app = make_application()
     folder.mkdir(parents=True, exist_ok=True)
+    welcome_shot(app, folder)
     window = create_window(str(EXAMPLE))
     window.resize(SIZE)
     window.show()
@@ -96,9 +200,13 @@ def main(folder: Path) -> int:
         select_first(window, info.key)
         settle(app, window)
         target = folder / f"{number:02d}-{info.key}.png"
+        check_size(window, target)
         window.grab().save(str(target))
         print(target)
+    evaluation_tab_shots(app, window, folder)
     follow_up_shots(app, window, folder)
+    guide_pictures(folder)
+    dialog_shots(app, window, folder)
     window.document.undo_stack.setClean()
     window.close()
     return 0

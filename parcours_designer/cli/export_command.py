@@ -79,4 +79,5 @@ def run(args) -> int:
         kind.write(pathway, args.output, args.partner, source=Path(args.file), **options)
     except ExportError as error:
         raise CommandError(str(error)) from None
+    print(f"{kind.label} exporté : {args.output}")
     return 0

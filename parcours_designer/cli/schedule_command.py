@@ -59,6 +59,8 @@ def render_text(pathway: Pathway, schedule: Schedule, scenario: ScenarioResult |
     lines.append(f"Fin de la dernière étape : {format_date_long(end) if end else 'non calculable'}")
     if pathway.end:
         lines.append(f"Fin du parcours : {format_date_long(pathway.end)}")
+    summary = schedule.critical_summary()
+    lines.append(summary[0].upper() + summary[1:])
     lines += _warnings(pathway, schedule, scenario)
     return "\n".join(lines)
 

@@ -7,7 +7,10 @@ dated phase that would start before a dependency ends slides later by as
 many working days as needed; a ``pinned`` phase never moves (the conflict
 is reported instead). Latest dates are computed backwards from the
 pathway's end (or the end of the last phase) and from pinned phases, which
-gives each phase its slack and the critical path. Dependency cycles are
+gives each phase its slack; a phase is critical exactly when it has no slack
+(zero or negative: any delay pushes the pathway past its end, or it is late
+already). A pathway whose end leaves a margin after its last phase therefore
+has no critical phase: :meth:`Schedule.least_slack` says how much margin. Dependency cycles are
 reported and their links ignored: nothing ever loops.
 
 Everything is computed on working-day numbers of a :class:`WorkCalendar`,
@@ -85,9 +88,23 @@ class Schedule:
         return min((t.start for t in self.timings.values()), default=None)
 
     def critical_path(self) -> list[str]:
-        """The critical phases, in date order."""
+        """The critical phases (no slack), in date order."""
         critical = [t for t in self.timings.values() if t.critical]
         return [t.phase_id for t in sorted(critical, key=lambda t: (t.start, t.end))]
+
+    def least_slack(self) -> Optional[int]:
+        """The smallest slack of the scheduled phases (working days), ``None`` if none is scheduled."""
+        return min((t.slack for t in self.timings.values()), default=None)
+
+    def critical_summary(self) -> str:
+        """« chemin critique : 3 étape(s) », or the margin left when no phase is critical (French)."""
+        critical = len(self.critical_path())
+        if critical:
+            return f"chemin critique : {critical} étape(s) sans marge"
+        least = self.least_slack()
+        if least is None:
+            return "chemin critique : aucune étape planifiée"
+        return f"aucune étape critique (marge minimale : {least} jour(s) ouvré(s))"
 
     def get(self, phase_id: str) -> Optional[Timing]:
         return self.timings.get(phase_id)
@@ -352,7 +369,6 @@ def _own_places(pathway: Pathway, calendar: WorkCalendar, schedule: Schedule) ->
 def _fill_timings(schedule: Schedule, ahead: _Forward, latest: Mapping[str, int]) -> None:
     calendar = schedule.calendar
     slacks = {pid: latest[pid] - slot.last for pid, slot in ahead.slots.items()}
-    threshold = max(0, min(slacks.values()))
     for phase_id in schedule.order:
         slot = ahead.slots.get(phase_id)
         if slot is None:
@@ -361,6 +377,6 @@ def _fill_timings(schedule: Schedule, ahead: _Forward, latest: Mapping[str, int]
         schedule.timings[phase_id] = Timing(
             phase_id, slot.start, slot.end,
             calendar.slide(slot.start, slack), calendar.slide(slot.end, slack),
-            slack, slack <= threshold, ahead.pushed.get(phase_id, 0),
+            slack, slack <= 0, ahead.pushed.get(phase_id, 0),
             ahead.conflicts.get(phase_id, ()),
         )

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,21 +19,24 @@ from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.exception_guard import install as install_exception_guard
 from parcours_designer.ui.main_window import MainWindow
+from parcours_designer.ui.qt_french import gaps_file, qt_translation_folders
 from parcours_designer.ui.recovery import Session, discard, find_orphans
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 
 
 def install_french(app: QApplication) -> list[QTranslator]:
-    """French locale and Qt's own French translations (dialog buttons…)."""
+    """French locale and Qt's own French translations (dialog buttons, file dialog…), gaps filled."""
     QLocale.setDefault(FRENCH)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
-    for name in ("qtbase_fr",):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
+    translator = QTranslator(app)
+    if any(translator.load("qtbase_fr", str(folder)) for folder in qt_translation_folders()):
+        app.installTranslator(translator)
+        installed.append(translator)
+    gaps = QTranslator(app)
+    if gaps.load(str(gaps_file())):
+        app.installTranslator(gaps)
+        installed.append(gaps)
     return installed
 
 
@@ -76,6 +79,10 @@ def load_into(window: MainWindow, path: Optional[str]) -> None:
 
     No blank document is built (nor checked) before the file replaces it.
     """
+    from parcours_designer.preferences import load_preferences
+    from parcours_designer.ui.preferences_dialog import apply_preferences
+
+    apply_preferences(window, load_preferences())
     if path is None or not window.files.open_path(Path(path), ask=False):
         window.set_document(blank_document())
 
@@ -124,6 +131,10 @@ def run_editor(path: Optional[str] = None) -> int:
 
 
 def finish_start(window: MainWindow, path: Optional[str]) -> None:
-    """Once the window shows: the document, then the offer to recover a crashed session."""
+    """Once the window shows: the document, then the offer to recover a crashed session;
+    without a file (and nothing recovered), the welcome page."""
     load_into(window, path)
-    offer_recovery(window)
+    if not offer_recovery(window) and path is None:
+        from parcours_designer.ui.welcome import show_welcome
+
+        show_welcome(window)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QSplitter,
     QTextBrowser,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from parcours_designer.model.kinds import kind_of_target
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.derived import DerivedState, DerivedStateService
+from parcours_designer.ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:  # the check is imported with the first derived state, after the window is ready
     from parcours_designer.model.check import CheckResult, Coverage, Finding
@@ -32,6 +32,13 @@ COMPETENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_COLOURS = {"error": "#b00020", "warning": "#a15c00", "info": "#1f5f99"}
 STATUS_MARKS = {"covered": "✓", "partial": "◐", "missing": "✗"}
 OTHERS = "__others__"
+RULE_ROLE = Qt.ItemDataRole.UserRole + 3
+PANEL_MIN_WIDTH = 340
+
+
+def unbreakable(text: str) -> str:
+    """Qt breaks lines at the narrow no-break space of « 10 410,30 € »: a plain no-break space it keeps."""
+    return text.replace("\u202f", "\u00a0")
 
 
 class FindingsModel(QStandardItemModel):
@@ -66,10 +73,8 @@ class FindingsModel(QStandardItemModel):
         return True
 
     def _competence_row(self, competence: "Competence", status: "Coverage", findings) -> QStandardItem:
-        text = f"{STATUS_MARKS[status]} {competence.title}"
-        if findings:
-            text += f" ({len(findings)})"
-        item = QStandardItem(text)
+        count = f"({len(findings)}) " if findings else ""  # first: a long title never hides it
+        item = QStandardItem(f"{STATUS_MARKS[status]} {count}{competence.title}")
         item.setEditable(False)
         item.setData(competence.id, COMPETENCE_ROLE)
         item.setToolTip(self.tr("{0} — {1}").format(status.label, competence.title))
@@ -77,9 +82,10 @@ class FindingsModel(QStandardItemModel):
         return item
 
     def _finding_item(self, finding: "Finding") -> QStandardItem:
-        item = QStandardItem(f"{finding.severity.label} : {finding.message}")
+        item = QStandardItem(unbreakable(f"{finding.severity.label} : {finding.message}"))
         item.setEditable(False)
-        item.setToolTip(finding.message)
+        item.setToolTip(unbreakable(finding.message))
+        item.setData(finding.rule, RULE_ROLE)
         item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
         item.setData((finding.target_type, finding.target_id), TARGET_ROLE)
         return item
@@ -89,6 +95,7 @@ class CheckPanel(QWidget):
     """Lives in a dock beside every page; double-click a finding to open its item."""
 
     item_chosen = Signal(object, object)  # list name, item id (both None: the pathway itself)
+    pathway_finding_activated = Signal(str)  # the rule of a finding on the whole pathway
 
     def __init__(self, derived: DerivedStateService, parent=None):
         super().__init__(parent)
@@ -110,9 +117,10 @@ class CheckPanel(QWidget):
         self.framework_box.activated.connect(self._framework_chosen)
         label = QLabel(self.tr("&Référentiel :"), body)
         label.setBuddy(self.framework_box)
-        top = QHBoxLayout()
+        top = QVBoxLayout()  # the framework's whole title under its label (a row was too narrow for it)
+        top.setSpacing(2)
         top.addWidget(label)
-        top.addWidget(self.framework_box, 1)
+        top.addWidget(self.framework_box)
         self.summary = QLabel(body)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -121,6 +129,7 @@ class CheckPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setAccessibleName(self.tr("Constats de la vérification"))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.doubleClicked.connect(self._activated)
@@ -129,10 +138,12 @@ class CheckPanel(QWidget):
         self.details = QTextBrowser(body)
         self.details.setAccessibleName(self.tr("Détail de la compétence"))
         self.details.setOpenLinks(False)
+        self.details.setTabChangesFocus(True)
         splitter = QSplitter(Qt.Orientation.Vertical, body)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.details)
         splitter.setSizes([420, 180])
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -195,7 +206,9 @@ class CheckPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)
-        if target:
+        if target and target[1] is None and index.data(RULE_ROLE):
+            self.pathway_finding_activated.emit(index.data(RULE_ROLE))
+        elif target:
             kind = kind_of_target(target[0])
             self.item_chosen.emit(kind.list_name if kind is not None else None, target[1])
 

@@ -19,6 +19,7 @@ from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Change, Document
 from parcours_designer.ui.editors import FRENCH
 from parcours_designer.ui.nested import RowsEditor
+from parcours_designer.ui.wheel_guard import guard_wheel
 
 START, END, LABEL = 0, 1, 2
 
@@ -31,8 +32,8 @@ class ClosuresEditor(RowsEditor):
                          [self.tr("Début"), self.tr("Fin"), self.tr("Libellé")], document, parent)
         self.today = today or date.today()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(START, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(END, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(START, QHeaderView.ResizeMode.Interactive)  # sized to the date editors
+        header.setSectionResizeMode(END, QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setVisible(False)
         self.add_button.setText(self.tr("Ajouter une fermeture"))
         self.remove_button.setText(self.tr("Supprimer la fermeture"))
@@ -72,6 +73,9 @@ class ClosuresEditor(RowsEditor):
         edit.editingFinished.connect(self.commit)
         edit.calendarWidget().clicked.connect(lambda _day: self.commit())
         self.table.setCellWidget(row, column, edit)
+        guard_wheel(edit)
+        header = self.table.horizontalHeader()
+        header.resizeSection(column, max(header.sectionSize(column), edit.sizeHint().width() + 8))
         return edit
 
     def date_at(self, row: int, column: int) -> date:

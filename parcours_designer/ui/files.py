@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Optional, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
+from parcours_designer import paths
 from parcours_designer.oserrors import os_error_message
-from parcours_designer.ui import dialogs, export_options
+from parcours_designer.ui import dialogs, export_options, file_dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
 from parcours_designer.ui.templates_dialog import choose_template
@@ -44,12 +45,21 @@ class FileActions(QObject):
     def _filter(self) -> str:
         return self.tr("Parcours (*{0});;Tous les fichiers (*)").format(EXTENSION)
 
-    def _folder(self) -> str:
+    def _folder(self, for_saving: bool = True) -> str:
+        """The document's folder; to open, the last file's; else the default folder of the preferences.
+
+        Never the program's own folders (the example, the templates): nothing is saved there.
+        """
+        from parcours_designer.preferences import default_folder, load_preferences
+
         document = self.host.document
-        if document.path is not None:
-            return str(document.path.parent)
-        recent = self.recent.load()
-        return str(recent[0].parent) if recent else str(Path.home())
+        candidates = [document.path] if document is not None else []
+        if not for_saving:
+            candidates += self.recent.load()[:1]
+        for path in candidates:
+            if path is not None and not _is_bundled(path) and path.parent.is_dir():
+                return str(path.parent)
+        return str(default_folder(load_preferences()))
 
     # --- asking before losing work ---------------------------------------
     def maybe_save(self) -> bool:
@@ -65,26 +75,32 @@ class FileActions(QObject):
     # --- new and open ------------------------------------------------------
     def new_blank(self) -> None:
         from parcours_designer.model.pathway import Pathway, new_uid
+        from parcours_designer.preferences import load_preferences, personalise
 
         if self.maybe_save():
-            self.host.set_document(Document(Pathway(title=self.tr("Nouveau parcours"), uid=new_uid())))
+            pathway = Pathway(title=self.tr("Nouveau parcours"), uid=new_uid())
+            self.host.set_document(Document(personalise(pathway, load_preferences(), blank=True)))
 
-    def new_from_template(self) -> None:
+    def new_from_template(self) -> bool:
+        """Ask for a template and a start date; the new pathway has the user as referent."""
         from parcours_designer.model.errors import PathwayError
+        from parcours_designer.model.shift import shift_to_start
         from parcours_designer.model.templates import TemplateError, list_templates, load_template
         from parcours_designer.paths import template_folders
+        from parcours_designer.preferences import load_preferences, personalise
 
         if not self.maybe_save():
-            return
-        template_id = choose_template(self.host.window(), list_templates(template_folders()))
-        if template_id is None:
-            return
+            return False
+        choice = choose_template(self.host.window(), list_templates(template_folders()))
+        if choice is None:
+            return False
         try:
-            pathway = load_template(template_id, template_folders())
+            pathway = shift_to_start(load_template(choice.template_id, template_folders()), choice.start)
         except (TemplateError, PathwayError) as error:
             dialogs.show_error(self.host.window(), self.tr("Modèle inutilisable"), str(error))
-            return
-        self.host.set_document(Document(pathway))
+            return False
+        self.host.set_document(Document(personalise(pathway, load_preferences(), blank=False)))
+        return True
 
     def new_edition(self) -> None:
         """Next year's pathway from this one, as a new unsaved document (« Nouvelle édition »)."""
@@ -107,10 +123,10 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        name, _filter = QFileDialog.getOpenFileName(self.host.window(), self.tr("Ouvrir un parcours"),
-                                                    self._folder(), self._filter())
-        if name:
-            self.open_path(Path(name), ask=False)
+        path = file_dialogs.ask_open_file(self.host.window(), self.tr("Ouvrir un parcours"),
+                                          self._folder(for_saving=False), self._filter())
+        if path is not None:
+            self.open_path(path, ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open ``path`` in the window; on failure show why and change nothing."""
@@ -137,12 +153,11 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         document = self.host.document
-        suggested = document.path or Path(self._folder()) / (self.tr("parcours") + EXTENSION)
-        name, _filter = QFileDialog.getSaveFileName(self.host.window(), self.tr("Enregistrer le parcours sous"),
-                                                    str(suggested), self._filter())
-        if not name:
+        name = document.path.name if document.path else self.tr("parcours") + EXTENSION
+        path = file_dialogs.ask_save_file(self.host.window(), self.tr("Enregistrer le parcours sous"),
+                                          Path(self._folder()) / name, self._filter(), EXTENSION)
+        if path is None:
             return False
-        path = Path(name)
         if not path.suffix:
             path = path.with_suffix(EXTENSION)
         return self._save_to(path)
@@ -173,17 +188,22 @@ class FileActions(QObject):
         detail = "".join(f"-{value}" for value in options.values() if value)
         suffix = suffix or kind.default_suffix
         suggested = Path(self._folder()) / f"{stem}-{kind.kind}{detail}{suffix}"
-        name, _filter = QFileDialog.getSaveFileName(self.host.window(), self.tr("Exporter : {0}").format(kind.label),
-                                                    str(suggested), kind.file_filter())
-        if not name:
-            return
-        path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
-        chosen = export_options.ask_options(self.host.window(), kind.kind)  # paper, whole euros…
+        chosen = file_dialogs.ask_save_file(self.host.window(), self.tr("Exporter : {0}").format(kind.label),
+                                            suggested, kind.file_filter(), suffix)
         if chosen is None:
             return
+        path = chosen if chosen.suffix else chosen.with_suffix(suffix)
+        settings = export_options.ask_options(self.host.window(), kind.kind)  # paper, whole euros…
+        if settings is None:
+            return
         try:
-            kind.write(document.pathway, path, source=document.path, **options, **chosen)
+            kind.write(document.pathway, path, source=document.path, **options, **settings)
         except (ExportError, PathwayError) as error:
             dialogs.show_error(self.host.window(), self.tr("Export impossible"), str(error))
             return
         self.host.statusBar().showMessage(self.tr("Exporté : {0}").format(path), 4000)
+
+
+def _is_bundled(path: Path) -> bool:
+    """A file of the program itself (the example, a template)."""
+    return Path(path).resolve().is_relative_to(paths.resources_dir().resolve())

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -31,6 +30,7 @@ from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.table_fit import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -189,11 +189,7 @@ class FollowUpView(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(40)
-        header.resizeSection(TITLE, 230)
+        fit_columns(table)  # every figure in sight at 1366×768, the phase's name taking what is left
         table.setAccessibleName(self.tr("Suivi des étapes"))
         table.doubleClicked.connect(self._double_clicked)
         return table

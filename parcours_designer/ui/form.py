@@ -32,6 +32,10 @@ from parcours_designer.ui.choices import LinkList, RefCombo
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.validation import field_class, validate_field
+from parcours_designer.ui.wheel_guard import guard_wheel
+
+
+LONG_LABEL = 40  # characters: a longer label may go on two lines
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ class Form(QWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         self.layout_.addRow(self.error)
+        guard_wheel(self)
         document.changed.connect(self._on_changed)
         if list_name is not None:
             self.setEnabled(False)
@@ -175,6 +180,7 @@ class Form(QWidget):
             self.layout_.addRow("", widget)
         else:
             label = QLabel(spec.label, self)
+            label.setWordWrap(len(spec.label) > LONG_LABEL)  # on two lines rather than widening the form
             label.setBuddy(widget)
             self.layout_.addRow(label, widget)
 

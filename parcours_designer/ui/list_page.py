@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QScrollArea,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,8 @@ from parcours_designer.ui import dialogs, specs
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, duplicate_item
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
+from parcours_designer.ui.table_fit import action_bar, fit_columns
+from parcours_designer.ui.wheel_guard import guard_wheel
 from parcours_designer.ui.table_model import EntityTableModel
 
 
@@ -56,14 +56,9 @@ class ListPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the form (arrows move between cells)
         table.verticalHeader().setDefaultSectionSize(24)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(40)
-        header.setMaximumSectionSize(320)
-        table.resizeColumnsToContents()
-        header.resizeSection(0, min(max(header.sectionSize(0), 200), 280))
+        fit_columns(table)
         table.setAccessibleName(self.kind.title)
         return table
 
@@ -89,22 +84,23 @@ class ListPage(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions_[key] = action
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete,
+                               context=Qt.ShortcutContext.WidgetShortcut)  # Suppr on the table only, not in a field
+        delete_key.setObjectName("delete-key")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(list(self.actions_.values()))  # right click / menu key: the actions and their keys
         return list(self.actions_.values())
 
     def _build(self, actions: list[QAction]) -> None:
         bar = QHBoxLayout()
-        for action in actions:
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar.addWidget(action_bar(self, actions), 1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Filtrer…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Filtrer le tableau"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.setMaximumWidth(240)
+        self.search.setMinimumWidth(90)
         bar.addWidget(self.search)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -113,7 +109,9 @@ class ListPage(QWidget):
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self._form_area())
+        self.form_area = self._form_area()
+        splitter.addWidget(self.form_area)
+        self.splitter = splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
@@ -129,12 +127,22 @@ class ListPage(QWidget):
         for widget in self.extra:
             layout.addWidget(widget)
         layout.addStretch(1)
+        guard_wheel(holder)  # the editors under the form too (questions…): the wheel scrolls the form
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setWidget(holder)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setMinimumWidth(340)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the area follows the focus
+        # Never narrower than what the form and the editors under it need: no scroll bar sideways, so
+        # a narrower area would cut them.
+        area.setMinimumWidth(max(320, holder.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+                                 + 2 * area.frameWidth()))
         return area
+
+    def set_form_width(self, width: int) -> None:
+        """A narrower form (short forms), the rest to the table."""
+        self.form_area.setMinimumWidth(width)
+        self.splitter.setSizes([10_000, width])
 
     # --- selection -------------------------------------------------------
     def current_id(self) -> Optional[str]:

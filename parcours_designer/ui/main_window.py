@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListWidget, QMainWindow
 
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.files import FileActions
+from parcours_designer.ui.focus_order import order_page
 from parcours_designer.ui.menus import build_menus
 from parcours_designer.ui.navigation import PageInfo, pages
 from parcours_designer.ui.page import ItemChooser, Page
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.derived = derived_state(document, self.catalog)
         self.check_panel = CheckPanel(self.derived, self.check_dock)
         self.check_panel.item_chosen.connect(self.open_item)
+        self.check_panel.pathway_finding_activated.connect(self._open_rule_page)
         old_panel = self.check_dock.widget()
         self.check_dock.setWidget(self.check_panel)
         if old_panel is not None:
@@ -139,7 +141,9 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.page_infos):
-            self.stack.setCurrentWidget(self.page(self.page_infos[row].key))
+            page = self.page(self.page_infos[row].key)
+            self.stack.setCurrentWidget(page)
+            order_page(self.navigation, page, self.check_panel)
 
     def show_page(self, key: str) -> QWidget:
         row = next(r for r, info in enumerate(self.page_infos) if info.key == key)
@@ -160,6 +164,12 @@ class MainWindow(QMainWindow):
             return
         self.show_page(info.key)
         self._sync_selection(list_name, item_id)
+
+    def _open_rule_page(self, rule_id: str) -> None:
+        """A finding on the whole pathway: the page where it is fixed (the budget's balance: Budget)."""
+        from parcours_designer.ui.finding_pages import page_for_rule
+
+        self.show_page(page_for_rule(rule_id, {info.key for info in self.page_infos}))
 
     # --- files -------------------------------------------------------------
     def update_recent(self, files: list[Path]) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QWidget
 
-from parcours_designer import __version__
 from parcours_designer.ui.files import FileActions
+from parcours_designer.ui.help import build_help_menu
 from parcours_designer.ui.navigation import PageInfo
 
 
@@ -74,8 +75,7 @@ def build_menus(window: MenuHost) -> MenuActions:
     _file_menu(window, actions)
     _edit_menu(window, actions)
     _view_menu(window, actions)
-    help_menu = window.menuBar().addMenu(window.tr("&Aide"))
-    actions.add(help_menu, "about", window.tr("À &propos de Parcours Designer"), lambda: _about(window))
+    build_help_menu(window, actions)
     actions.fill_recent(window.files.recent.load())
     return actions
 
@@ -97,7 +97,7 @@ def _file_menu(window: MenuHost, actions: MenuActions) -> None:
     export_menu = menu.addMenu(window.tr("E&xporter"))
     export_menu.aboutToShow.connect(lambda: _export_menu(window, export_menu))
     menu.addSeparator()
-    actions.add(menu, "quit", window.tr("&Quitter"), window.close, QKeySequence.StandardKey.Quit)
+    actions.add(menu, "quit", window.tr("&Quitter"), window.close, "Ctrl+Q")
 
 
 def _open_portfolio(window: MenuHost) -> None:
@@ -112,18 +112,64 @@ def _export_menu(window: MenuHost, menu: QMenu) -> None:
         return
     from parcours_designer.export.registry import EXPORT_KINDS
 
+    used: set[str] = set()
     for kind in EXPORT_KINDS.values():
         if kind.needs_questionnaire:  # exported from the questionnaire's own page
             continue
-        action = menu.addAction(window.tr("{0}…").format(kind.label))
+        action = menu.addAction(window.tr("{0}…").format(with_mnemonic(kind.label, used)))
         action.triggered.connect(lambda _checked=False, k=kind: window.files.export(k))
+
+
+def with_mnemonic(label: str, used: set[str]) -> str:
+    """``label`` with an ``&`` before a letter no other entry of the menu uses (a word's first, if free)."""
+    words = [n for n, c in enumerate(label) if c.isalpha() and (n == 0 or not label[n - 1].isalpha())]
+    letters = [n for n, c in enumerate(label) if c.isalpha()]
+    for position in words + letters:
+        letter = label[position].casefold()
+        if letter not in used:
+            used.add(letter)
+            return label[:position] + "&" + label[position:]
+    return label
+
+
+def undo_text(prefix: str, text: str) -> str:
+    """« Annuler : modifier l'étape » (the bare prefix when there is nothing to undo)."""
+    if not text:
+        return prefix
+    if not text[1:2].isupper():  # keep « DLA… », lower « Modifier… »
+        text = text[0].lower() + text[1:]
+    return QCoreApplication.translate("menus", "{0} : {1}").format(prefix, text)
+
+
+def _undo_actions(window: MenuHost, actions: MenuActions) -> tuple[QAction, QAction]:
+    """Annuler and Rétablir, naming the step they undo or redo."""
+    group = actions.undo_group
+    undo = group.createUndoAction(window.window(), window.tr("&Annuler"))
+    redo = group.createRedoAction(window.window(), window.tr("&Rétablir"))
+    for action, prefix, signal in ((undo, window.tr("&Annuler"), group.undoTextChanged),
+                                   (redo, window.tr("&Rétablir"), group.redoTextChanged)):
+        action.setText(prefix)
+        signal.connect(UndoLabel(action, prefix).show)
+    return undo, redo
+
+
+class UndoLabel(QObject):
+    """Names the step of an undo or redo action; dies with it (no call on a deleted action)."""
+
+    def __init__(self, action: QAction, prefix: str):
+        super().__init__(action)
+        self.action = action
+        self.prefix = prefix
+
+    def show(self, text: str) -> None:
+        if shiboken6.isValid(self.action):  # the group may speak while the window is being destroyed
+            self.action.setText(undo_text(self.prefix, text))
 
 
 def _edit_menu(window: MenuHost, actions: MenuActions) -> None:
     menu = window.menuBar().addMenu(window.tr("É&dition"))
-    undo = actions.undo_group.createUndoAction(window.window(), window.tr("Annuler"))
+    undo, redo = _undo_actions(window, actions)
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo = actions.undo_group.createRedoAction(window.window(), window.tr("Rétablir"))
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     menu.addAction(undo)
     menu.addAction(redo)
@@ -133,6 +179,14 @@ def _edit_menu(window: MenuHost, actions: MenuActions) -> None:
         menu.addSeparator()
         actions.add(menu, "save_baseline", window.tr("Enregistrer la &référence du planning"),
                     lambda: _save_baseline(window))
+    menu.addSeparator()
+    actions.add(menu, "preferences", window.tr("&Préférences…"), lambda: _preferences(window), "Ctrl+,")
+
+
+def _preferences(window: MenuHost) -> None:
+    from parcours_designer.ui.preferences_dialog import edit_preferences
+
+    edit_preferences(window)
 
 
 def _save_baseline(window: MenuHost) -> None:
@@ -154,10 +208,3 @@ def _view_menu(window: MenuHost, actions: MenuActions) -> None:
     toggle.setText(window.tr("Panneau de &vérification"))
     toggle.setShortcut(QKeySequence("F9"))
     menu.addAction(toggle)
-
-
-def _about(window: MenuHost) -> None:
-    QMessageBox.about(window.window(), window.tr("À propos de Parcours Designer"),
-                      window.tr("Parcours Designer {0}\nConcevoir, vérifier et documenter des parcours "
-                                "d'accompagnement pour les porteurs de projets artistiques et culturels.")
-                      .format(__version__))

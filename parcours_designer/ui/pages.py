@@ -20,6 +20,9 @@ from parcours_designer.ui.questions_editor import QuestionsEditor
 from parcours_designer.ui.responses_page import ResponsesPage
 
 
+BUDGET_FORM_WIDTH = 270
+
+
 class MultiListPage(QWidget):
     """A page holding several :class:`ListPage`; ``select`` finds the right one."""
 
@@ -67,6 +70,7 @@ class BudgetPage(MultiListPage):
         for list_name, title in (("costs", self.tr("Charges")), ("funding", self.tr("Produits"))):
             box = QGroupBox(title, splitter)
             page = ListPage(document, list_name, box)
+            page.set_form_width(BUDGET_FORM_WIDTH)  # short forms: the amounts' columns get the room
             QVBoxLayout(box).addWidget(page)
             self.list_pages[list_name] = page
             splitter.addWidget(box)

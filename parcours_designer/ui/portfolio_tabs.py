@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QHBoxLayout, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -104,12 +104,14 @@ class TopicsTab(QWidget):
         partner = self.current_partner()
         if partner is None:
             return
-        suggested = Path.home() / self.tr("note-de-remontee-{0}.pdf").format(_file_stem(partner))
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Note de remontée : {0}").format(partner), str(suggested),
-            self.tr("PDF (*.pdf);;Classeur Excel (*.xlsx)"))
-        if name:
-            self.write_note(partner, Path(name) if Path(name).suffix else Path(name).with_suffix(".pdf"))
+        from parcours_designer.preferences import default_folder, load_preferences
+        from parcours_designer.ui import file_dialogs
+
+        suggested = default_folder(load_preferences()) / self.tr("note-de-remontee-{0}.pdf").format(_file_stem(partner))
+        chosen = file_dialogs.ask_save_file(self, self.tr("Note de remontée : {0}").format(partner), suggested,
+                                            self.tr("PDF (*.pdf);;Classeur Excel (*.xlsx)"), ".pdf")
+        if chosen is not None:
+            self.write_note(partner, chosen if chosen.suffix else chosen.with_suffix(".pdf"))
 
     def write_note(self, partner: str, target: Path) -> bool:
         from parcours_designer.export.partner_note import write_partner_note

@@ -247,9 +247,10 @@ def open_portfolio(editor: Optional["MainWindow"], folder: Path, today: Optional
 
 def choose_and_open(editor: "MainWindow") -> Optional[PortfolioWindow]:
     """« Ouvrir un portefeuille… »: ask for a folder, then show its pathways."""
-    from PySide6.QtWidgets import QFileDialog
+    from parcours_designer.preferences import default_folder, load_preferences
+    from parcours_designer.ui import file_dialogs
 
-    start = editor.document.path.parent if editor.document is not None and editor.document.path else Path.home()
-    name = QFileDialog.getExistingDirectory(editor, editor.tr("Ouvrir un portefeuille (dossier de parcours)"),
-                                            str(start))
-    return open_portfolio(editor, Path(name)) if name else None
+    document = editor.document
+    start = document.path.parent if document is not None and document.path else default_folder(load_preferences())
+    chosen = file_dialogs.ask_folder(editor, editor.tr("Ouvrir un portefeuille (dossier de parcours)"), str(start))
+    return open_portfolio(editor, chosen) if chosen is not None else None

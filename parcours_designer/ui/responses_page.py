@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -115,10 +114,12 @@ class ResponsesPage(QWidget):
         document.changed.connect(self._on_changed)
         self.refresh_chooser()
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> QVBoxLayout:
+        """The questionnaire on one row, its buttons on the next (one row was wider than 1366 pixels)."""
+        chosen = QHBoxLayout()
+        chosen.addWidget(QLabel(self.tr("Questionnaire :"), self))
+        chosen.addWidget(self.chooser, 1)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Questionnaire :"), self))
-        bar.addWidget(self.chooser, 1)
         self.buttons = {}
         for key, label, slot in (("import", self.tr("Importer des réponses…"), self.import_responses),
                                  ("delete", self.tr("Supprimer la réponse"), self.delete_response),
@@ -128,9 +129,13 @@ class ResponsesPage(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[key] = button
-        return bar
+        bar.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addLayout(chosen)
+        rows.addLayout(bar)
+        return rows
 
-    def _layout(self, toolbar: QHBoxLayout) -> None:
+    def _layout(self, toolbar: QVBoxLayout) -> None:
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)
         left.addWidget(self.stats_area)
@@ -275,11 +280,15 @@ class ResponsesPage(QWidget):
         from parcours_designer.workbook_rows import workbook_rows
 
         questionnaire = self.questionnaire()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Importer des réponses"), "",
+        from parcours_designer.preferences import default_folder, load_preferences
+        from parcours_designer.ui import file_dialogs
+
+        chosen = file_dialogs.ask_open_file(
+            self, self.tr("Importer des réponses"), str(default_folder(load_preferences())),
             self.tr("Exports de réponses (*.csv *.tsv *.txt *.xlsx);;Tous les fichiers (*)"))
-        if not name or questionnaire is None:
+        if chosen is None or questionnaire is None:
             return
+        name = str(chosen)
         try:
             table = read_table(name, workbook_rows)
         except PathwayError as error:

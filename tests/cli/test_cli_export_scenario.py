@@ -12,6 +12,7 @@ def test_plan_with_a_scenario_says_so(tmp_path):
     target = tmp_path / "plan.pdf"
     done = run_cli("export", "plan", str(EXAMPLE), "-o", str(target), "--scenario", "r1")
     assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Plan du parcours exporté : {target}\n"  # like `new`, success is confirmed
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Scénario « Indisponibilité de la consultante diffusion (maladie) » comparé au planning de référence" in text
 

@@ -54,8 +54,13 @@ def test_pdf_is_vector_with_a_task_table_and_searchable_text(example):
     assert "Page 1 / 1" in text and "(échelle : mois)" in text
     for month in ("janv.", "févr.", "mars", "déc."):  # every tick labelled, January too
         assert month in text, month
-    for legend in ("Chemin critique", "Marge", "Jalon", "Période du parcours"):
+    for legend in ("Marge", "Jalon", "Période du parcours"):
         assert legend in text, legend
+    # The example ends a week after its last phase: every phase has slack, none is critical (issue 12).
+    assert "Chemin critique" not in text
+    without_end = example.model_copy(update={"end": None})
+    text = flat(pdf_reader(EXPORT_KINDS["gantt"].render(without_end, ".pdf")).pages[0].extract_text())
+    assert "Chemin critique" in text
 
 
 def test_a_four_day_pathway_is_drawn_in_days(example):

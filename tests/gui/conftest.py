@@ -29,13 +29,15 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """A dialog a test did not expect fails the test instead of blocking it."""
-    from parcours_designer.ui import dialogs
+    from parcours_designer.ui import dialogs, file_dialogs
 
     def unexpected(*args, **kwargs):
         raise AssertionError(f"boîte de dialogue inattendue : {args[1:]!r}")
 
     for name in ("confirm_delete", "ask_unsaved", "show_error", "ask_restore"):
         monkeypatch.setattr(dialogs, name, unexpected)
+    for name in ("ask_open_file", "ask_save_file", "ask_folder"):
+        monkeypatch.setattr(file_dialogs, name, unexpected)
 
 
 @pytest.fixture(scope="session", autouse=True)

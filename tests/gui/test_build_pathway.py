@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from parcours_designer.model.fileformat import dump_pathway, load_pathway
+from parcours_designer.ui import file_dialogs
 from parcours_designer.ui.app import blank_document
 from parcours_designer.ui.document import Document
 from tests.gui.helpers import check_link, choose_in_combo, click_action, type_into
@@ -101,7 +101,7 @@ def test_build_check_undo_redo_save_reopen(qtbot, window, tmp_path, monkeypatch)
     assert dump_pathway(window.document.pathway) == built
 
     target = tmp_path / "atelier.parcours"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *a, **k: target)
     window.menu_actions.actions["save"].trigger()
     assert target.exists() and not window.document.is_modified()
     assert window.windowTitle().startswith("atelier.parcours")

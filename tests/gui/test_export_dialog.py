@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from parcours_designer.export.registry import EXPORT_KINDS
-from parcours_designer.ui import export_options
+from parcours_designer.ui import export_options, file_dialogs
 
 pytestmark = pytest.mark.gui
 
@@ -34,7 +33,7 @@ def test_budget_options_dialog_says_whole_euros(qtbot):
 @pytest.mark.parametrize("answer, written", [({"whole_euros": True}, True), (None, False)])
 def test_export_menu_passes_the_options(example_window, tmp_path, monkeypatch, answer, written):
     target = tmp_path / "budget.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *a, **k: target)
     asked = []
     monkeypatch.setattr(export_options, "ask_options", lambda parent, kind: asked.append(kind) or answer)
     example_window.files.export(EXPORT_KINDS["budget"])

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
+from parcours_designer.ui import file_dialogs
 from parcours_designer.ui.portfolio_window import PortfolioWindow, open_portfolio
 from tests.model.portfolio_folder import DEPARTMENT, EDITION_2026, EDITION_2027, ORNE, build_portfolio
 
@@ -38,7 +38,7 @@ def shown_column(window, title):
 
 
 def test_file_menu_opens_a_portfolio_and_shows_progress(qtbot, example_window, folder, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    monkeypatch.setattr(file_dialogs, "ask_folder", lambda *args, **kwargs: folder)
     example_window.menu_actions.actions["open_portfolio"].trigger()
     window = example_window.findChild(PortfolioWindow)
     assert window is not None and window.progress.isVisible()
@@ -92,7 +92,7 @@ def test_topics_per_partner_and_the_partner_note(portfolio_window, tmp_path, mon
     assert DEPARTMENT in partners
     topics.tree.setCurrentItem(topics.tree.topLevelItem(partners.index(DEPARTMENT)).child(0))
     target = tmp_path / "note.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *args, **kwargs: target)
     topics.note_button.click()
     from openpyxl import load_workbook
 

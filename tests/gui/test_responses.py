@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 
 from parcours_designer.model.answers.importing import plan_import
 from parcours_designer.model.answers.matching import ColumnKind
 from parcours_designer.model.answers.table import read_table
 from parcours_designer.model.enums import QuestionType
 from parcours_designer.model.fileformat import dump_pathway
+from parcours_designer.ui import file_dialogs
 from parcours_designer.ui.import_dialog import ImportDialog
 from parcours_designer.ui.questions_editor import QuestionsEditor
 from tests.answers.conftest import EXPORTS
@@ -32,7 +33,7 @@ def questions_editor(window) -> QuestionsEditor:
 def import_export(window, monkeypatch, name="google-forms.csv", accept=True):
     page = evaluation(window).responses
     page.select_questionnaire("q1")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXPORTS / name), ""))
+    monkeypatch.setattr(file_dialogs, "ask_open_file", lambda *a, **k: EXPORTS / name)
     monkeypatch.setattr(ImportDialog, "exec",
                         lambda self: QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected)
     page.import_responses()

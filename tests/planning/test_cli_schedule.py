@@ -54,3 +54,15 @@ def test_unreadable_file_exits_2(tmp_path):
     bad.write_text("{", encoding="utf-8")
     done = run_cli("schedule", str(bad))
     assert done.returncode == 2 and "JSON invalide" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_critical_and_slack_agree_in_the_human_table():
+    """Issue 12, defect 11: a phase with 12 days of slack is not marked critical."""
+    from tests.planning.helpers import EXAMPLE as example
+
+    template = example.parent.parent / "templates" / "dla-individuel.parcours"
+    done = run_cli("schedule", str(template))
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("Point de suivi à six mois"))
+    assert row.split()[-2:] == ["12", "non"]
+    assert "Aucune étape critique (marge minimale : 12 jour(s) ouvré(s))" in done.stdout

@@ -16,7 +16,9 @@ def test_layout_from_a_schedule_places_duration_only_phases():
     assert layout.undated == []
     bars = {bar.phase_id: bar for bar in layout.bars}
     assert (bars["D"].start, bars["D"].end, bars["D"].latest_end) == (d("2027-01-14"), d("2027-01-15"), d("2027-01-22"))
-    assert [b.phase_id for b in layout.bars if b.critical] == ["A", "B", "D"]
+    # The pathway ends a week after D: every bar has slack, none is critical.
+    assert [b.phase_id for b in layout.bars if b.critical] == []
+    assert [b.phase_id for b in plan_for(chain()).layout.bars if b.critical] == ["A", "B", "D"]
     arrow = next(a for a in layout.arrows if (a.source_id, a.target_id) == ("B", "D"))
     assert (arrow.source_end, arrow.target_start) == (d("2027-01-13"), d("2027-01-14"))
 

@@ -60,10 +60,17 @@ def test_retroplanning_from_the_pathway_end():
     assert schedule.deadline == d("2027-01-22")
 
 
-def test_critical_path_is_the_chain_with_least_slack():
+def test_critical_means_no_slack():
+    """Critical and slack agree: a phase with slack is never critical (issue 12, defect 11)."""
     schedule = compute_schedule(chain(end="2027-01-22"))
-    assert schedule.critical_path() == ["A", "B", "D"]
-    assert not schedule.get("C").critical
+    # The pathway ends a week after its last phase: every phase has slack, none is critical.
+    assert [schedule.get(p).slack for p in "ABCD"] == [5, 5, 7, 5]
+    assert schedule.critical_path() == [] and schedule.least_slack() == 5
+    late = compute_schedule(chain(end="2027-01-14"))  # D cannot end before Friday 15
+    assert [late.get(p).slack for p in "ABCD"] == [-1, -1, 1, -1]
+    assert late.critical_path() == ["A", "B", "D"]
+    for result in (schedule, late):
+        assert all(t.critical == (t.slack <= 0) for t in result.timings.values())
     without_end = compute_schedule(chain())
     assert [without_end.get(p).slack for p in "ABCD"] == [0, 0, 2, 0]
     assert without_end.critical_path() == ["A", "B", "D"]
@@ -222,4 +229,4 @@ def test_json_follows_the_contract_on_the_example():
     # The closing committee (Thursday 9 December) may move to Friday 17, the pathway's end:
     # 10, 13, 14, 15, 16, 17 December → 6 working days.
     assert last == {"id": "ph13", "start": "2027-12-09", "end": "2027-12-09", "latest_start": "2027-12-17",
-                    "latest_end": "2027-12-17", "slack_days": 6, "critical": True}
+                    "latest_end": "2027-12-17", "slack_days": 6, "critical": False}

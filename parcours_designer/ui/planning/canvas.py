@@ -144,10 +144,11 @@ class PlanningCanvas(QGraphicsView):
 
     def _draw_months(self, painter: QPainter, left: date, right: date) -> None:
         painter.setPen(QPen(QColor("#303030")))
+        form = _month_form(painter, 28 * self.pixels_per_day - 6)  # one form for all: February must fit
         for month in month_starts(left - timedelta(days=31), right):
             x0 = self._view_x(month)
             x1 = self._view_x((month + timedelta(days=32)).replace(day=1))
-            text = _month_text(painter, month, x1 - x0 - 6)
+            text = _month_text(month, form)
             painter.drawLine(QLineF(x0, 0, x0, HEADER_HEIGHT))
             painter.drawText(QRectF(max(x0, 0) + 3, 2, max(x1 - max(x0, 0) - 6, 0), 20),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
@@ -266,11 +267,25 @@ class PlanningCanvas(QGraphicsView):
         return self.mapFromScene(QPointF(day_x(day), row_y))
 
 
-def _month_text(painter: QPainter, month: date, room: float) -> str:
-    """The longest French name of ``month`` that fits in ``room`` pixels."""
+MONTH_FORMS = ("full year", "short year", "short", "letter")
+
+
+def _month_text(month: date, form: str) -> str:
+    """``month`` written in ``form`` (one of :data:`MONTH_FORMS`, or "" for nothing); in the short
+    forms January shows its year instead, so that the years can be told apart."""
     full, short = MONTHS[month.month - 1], MONTH_ABBR[month.month - 1]
+    if month.month == 1 and form == "short":
+        return str(month.year)
+    texts = {"full year": f"{full} {month.year}", "short year": f"{short} {month.year}", "short": short,
+             "letter": short[0].upper()}
+    return texts.get(form, "")
+
+
+def _month_form(painter: QPainter, room: float) -> str:
+    """The longest form in which every month of a year fits in ``room`` pixels (the same for all)."""
     metrics = painter.fontMetrics()
-    for text in (f"{full} {month.year}", f"{short} {month.year}", full, short, short[0]):
-        if metrics.horizontalAdvance(text) <= room:
-            return text
+    months = [date(2027, number, 1) for number in range(1, 13)]
+    for form in MONTH_FORMS:
+        if all(metrics.horizontalAdvance(_month_text(month, form)) <= room for month in months):
+            return form
     return ""

@@ -66,7 +66,7 @@ def summary_lines(pathway: Pathway, state: PlanningState) -> list[str]:
     line = _tr("Fin de la dernière étape : {0}").format(end)
     if pathway.end:
         line += _tr(" · fin du parcours : {0}").format(format_date_long(pathway.end))
-    line += _tr(" · chemin critique : {0} étape(s)").format(len(shown.critical_path()))
+    line += " · " + shown.critical_summary()
     lines = [line]
     names = {phase.id: display_name(phase) for phase in pathway.phases}
     if state.scenario is not None:

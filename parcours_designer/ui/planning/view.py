@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,9 +36,11 @@ from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.planning.canvas import ZOOMS, PlanningCanvas
 from parcours_designer.ui.planning.comparison import ComparisonTable
+from parcours_designer.ui.planning.scene import day_x
 from parcours_designer.ui.planning.state import PlanningState, compute_state, summary_lines
 
 BASELINE = ""
+FIT_MARGIN = 8  # pixels kept free at the right of « Tout le parcours »
 
 
 class PlanningView(QWidget):
@@ -56,6 +58,7 @@ class PlanningView(QWidget):
         self._drawn: Optional[tuple] = None  # (revision, scenario, today) the chart shows
         self._positioned = False
         self.canvas = PlanningCanvas(self)
+        self.canvas.viewport().installEventFilter(self)  # « Tout le parcours » follows the chart's width
         self.comparison = ComparisonTable(self)
         self._build()
         self.canvas.clicked.connect(self._clicked)
@@ -90,8 +93,12 @@ class PlanningView(QWidget):
             bar.addWidget(widget)
         bar.addWidget(today)
         bar.addStretch(1)
+        for first, second in ((self.zoom, self.scenario), (self.scenario, today), (today, self.canvas),
+                              (self.canvas, self.comparison)):
+            QWidget.setTabOrder(first, second)  # Tab as read: the controls, then the chart
         self.summary = self._plain_label("")
         self.summary.setStyleSheet("font-weight: bold;")
+        self.summary.setWordWrap(True)
         self.warnings = self._plain_label("")
         self.warnings.setStyleSheet("color: #9c4a00;")
         self.warnings.setWordWrap(True)
@@ -107,6 +114,7 @@ class PlanningView(QWidget):
     def _plain_label(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)  # a long line must not widen the window
         return label
 
     # --- refreshing --------------------------------------------------------------
@@ -124,20 +132,34 @@ class PlanningView(QWidget):
         if not self._positioned:
             self._positioned = True
             self.zoom.setCurrentIndex(self.zoom.count() - 1)
-            self.canvas.show_from(self.first_day_shown())
+            if self.zoom.currentData():
+                self.canvas.show_from(self.first_day_shown())
+            else:
+                self._zoom_chosen(self.zoom.currentIndex())
 
     def _zoom_chosen(self, _index: int) -> None:
         self.canvas.set_zoom(self.zoom.currentData() or self.fitting_pixels())
         if not self.zoom.currentData() and self.gantt is not None and self.gantt.span():
-            self.canvas.show_from(self.gantt.span()[0] - timedelta(days=7))
+            self.canvas.horizontalScrollBar().setValue(self.canvas.horizontalScrollBar().minimum())
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.zoom.currentData() and self.gantt is not None:
+            self._zoom_chosen(self.zoom.currentIndex())
+        return False
 
     def fitting_pixels(self) -> float:
-        """Pixels per day that show the whole pathway across the chart."""
+        """Pixels per day that show the whole pathway across the chart, the titles after the last bars too."""
         span = self.gantt.span() if self.gantt is not None else None
         if span is None:
             return ZOOMS[1][1]
-        days = (span[1] - span[0]).days + 21
-        return max(0.8, min(ZOOMS[0][1], self.canvas.viewport().width() / days))
+        width = self.canvas.viewport().width() - FIT_MARGIN
+        metrics = self.canvas.fontMetrics()
+        scene = self.canvas.sceneRect()  # in days: from a little before the first bar (or today)
+        fitting = width / max(scene.width(), 1)
+        for bar in self.gantt.bars:  # a bar's title is drawn after its end: it must fit too
+            days = day_x(bar.end) + 1 - scene.left()
+            fitting = min(fitting, (width - metrics.horizontalAdvance(bar.title) - 24) / max(days, 1))
+        return max(0.8, min(ZOOMS[0][1], fitting))
 
     def first_day_shown(self) -> date:
         """Where the chart opens: a fortnight before today during the pathway, else its start."""
