@@ -106,13 +106,18 @@ class RingClose(QObject):
         if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_Tab \
                 or event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier):
             return False
-        shown = [w for w in self.last if w.isVisible() and w.isEnabled()]
-        if not shown or watched is not shown[-1]:
+        if watched is not self.last_stop():
             return False
         self.navigation.setFocus(Qt.FocusReason.TabFocusReason)
         return True
 
+    def last_stop(self) -> QWidget | None:
+        """The last stop that Tab can reach now: the panel's last shown one, else the page's."""
+        shown = [w for w in self.last if w.isVisible() and w.isEnabled()]
+        return shown[-1] if shown else None
+
     def watch(self, widgets: list[QWidget]) -> None:
+        """``widgets``: the page's stops then the panel's, in Tab order."""
         self.last = widgets
         for widget in widgets:
             widget.removeEventFilter(self)
@@ -128,4 +133,4 @@ def order_page(navigation: QWidget, page: QWidget, panel: QWidget) -> None:
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)
     closer = navigation.findChild(RingClose) or RingClose(navigation)
-    closer.watch([w for w in (page_chain[-1:] + panel_chain[-1:])])
+    closer.watch(page_chain + panel_chain)

@@ -198,7 +198,7 @@ class OffersEditor(QGroupBox):
             header.resizeSection(PROVIDER, 190)
             header.setStretchLastSection(True)
             if 0 <= current < len(offers):
-                self.table.setCurrentCell(current, 0)
+                self.table.setCurrentCell(current, RECEIVED)  # not the provider box: focus stays on the table
         self._update_buttons()
 
     def _criteria_tips(self, consultation) -> None:
@@ -244,6 +244,8 @@ class OffersEditor(QGroupBox):
             box.addItem(display_name(partner), partner.id)
         box.setCurrentIndex(max(0, box.findData(partner_id)))
         box.setAccessibleName(self.tr("Prestataire de l'offre"))
+        # Not a Tab stop: Tab leaves the table in one step, as in every table of the editor.
+        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box.activated.connect(lambda _index, r=row, b=box: self._edit(r, {"partner_id": b.currentData()}))
         return box
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+
 
 from parcours_designer.model.enums import PartnerStatus
-from parcours_designer.ui import dialogs
+from parcours_designer.ui import dialogs, file_dialogs
 from parcours_designer.ui.offers_editor import AMOUNT, FIRST_SCORE, RECEIVED
 from tests.export.helpers import flat, pdf_text
 from tests.gui.helpers import type_into
@@ -155,7 +155,7 @@ def test_consultation_form_and_documents(window, monkeypatch, tmp_path):
     type_into(None, form.widgets["title"], "Lot 2 – Gouvernance")
     assert window.document.item("consultations", "cs2").title == "Lot 2 – Gouvernance"
     target = tmp_path / "cdc.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *args, **kwargs: target)
     page.documents.specifications.click()
     text = flat(pdf_text(target.read_bytes()))
     assert "Lot 2 – Gouvernance" in text and "Lot 1" not in text
@@ -223,12 +223,12 @@ def test_financial_report_is_exported_for_one_funder_from_the_realised_tab(windo
     view.funder.setCurrentIndex(3)
     asked = {}
 
-    def save_as(_parent, _title, suggested, _filter):
+    def save_as(_parent, _title, suggested, *_rest):
         asked["suggested"] = suggested
-        return str(tmp_path / "crf.pdf"), ""
+        return tmp_path / "crf.pdf"
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(file_dialogs, "ask_save_file", save_as)
     view.report_button.click()
-    assert asked["suggested"].endswith("-financial-report-p6.pdf")
+    assert asked["suggested"].name.endswith("-financial-report-p6.pdf")
     text = flat(pdf_text((tmp_path / "crf.pdf").read_bytes()))
     assert "À l'attention de : Conseil départemental de la Manche" in text
