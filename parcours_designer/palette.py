@@ -18,6 +18,10 @@ KIND_COLOURS: dict[PhaseKind, str] = {
     PhaseKind.TRAINING: "#b07aa1",
     PhaseKind.FOLLOW_UP: "#ff9da7",
     PhaseKind.REVIEW: "#9c755f",
+    PhaseKind.INFORMATION: "#8cd17d",
+    PhaseKind.ENGINEERING: "#499894",
+    PhaseKind.CONSULTATION: "#d37295",
+    PhaseKind.RESTITUTION: "#86bcb6",
     PhaseKind.OTHER: "#bab0ac",
 }
 WINDOW_COLOUR = "#1f4e79"  # the pathway's start and end

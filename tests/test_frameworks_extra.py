@@ -69,14 +69,26 @@ def quoted_fragments(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("framework_id", sorted(RELATED))
-def test_titles_and_savoir_faire_quote_the_seed(catalog, framework_id):
+def test_titles_quote_the_seed(catalog, framework_id):
     seed = _plain((SEEDS / RELATED[framework_id]).read_text(encoding="utf-8"))
     framework = catalog.require(framework_id)
     assert _plain(framework.title) in seed
     for competence in framework.competences():
-        for text in [competence.title, *competence.savoir_faire]:
-            for fragment in quoted_fragments(text):
-                assert fragment in seed, (competence.id, fragment)
+        for fragment in quoted_fragments(competence.title):
+            assert fragment in seed, (competence.id, fragment)
+
+
+CRITERION_STARTS = ("un ", "une ", "le ", "la ", "les ", "l'", "en ")
+
+
+@pytest.mark.parametrize("framework_id", sorted(RELATED))
+def test_savoir_faire_are_whole_actions_of_the_officer(catalog, framework_id):
+    """Criteria sit in their own field; no fragment, no « il va » about a candidate."""
+    for competence in catalog.require(framework_id).competences():
+        for text in competence.savoir_faire:
+            assert not text.casefold().startswith(CRITERION_STARTS), (competence.id, text)
+            assert "…" not in text.rstrip("…)") or "(" in text, (competence.id, text)
+            assert " il va " not in text and "candidat" not in text, (competence.id, text)
 
 
 @pytest.mark.parametrize("framework_id", sorted(RELATED))
@@ -224,6 +236,7 @@ def test_coverage_of_a_cooperation_competence_follows_its_rules(catalog):
     pathway = load_template("offre-ingenierie-departement", template_folders())
     for partner in pathway.partners:
         partner.links = []
+        partner.audience_links = []
     result = run_check(pathway, framework)
     status = {c.competence.id: c.status for c in result.competences}
     assert status["c1-parties-prenantes"] != Coverage.COVERED

@@ -170,12 +170,12 @@ SEED_ACTIONS = {
 def test_engineering_offer_has_each_action_of_each_level_as_a_phase():
     pathway = load_template("offre-ingenierie-departement", template_folders())
     for level, actions in SEED_ACTIONS.items():
-        titles = [p.title for p in pathway.phases if p.title.startswith(level + " –")]
+        titles = [p.title for p in pathway.phases if p.module.startswith(level + " –")]
         assert len(titles) == len(actions), level
         for action in actions:
             assert sum(action.casefold() in t.casefold() for t in titles) == 1, (level, action)
-    ends = {level: max(p.end for p in pathway.phases if p.title.startswith(level)) for level in SEED_ACTIONS}
-    starts = {level: min(p.start for p in pathway.phases if p.title.startswith(level)) for level in SEED_ACTIONS}
+    ends = {level: max(p.end for p in pathway.phases if p.module.startswith(level)) for level in SEED_ACTIONS}
+    starts = {level: min(p.start for p in pathway.phases if p.module.startswith(level)) for level in SEED_ACTIONS}
     assert ends["Niveau 1"] < starts["Niveau 2"] and ends["Niveau 2"] < starts["Niveau 3"]
 
 

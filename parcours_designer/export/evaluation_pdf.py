@@ -3,22 +3,18 @@ questionnaires, the review and the competence-framework coverage."""
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
 from parcours_designer.export.pdf_text import bullets, para
+from parcours_designer.export.plan_additions import commitment_rows
 from parcours_designer.export.plan_sections import cover, lines, names, phase_period, review_lists
-from parcours_designer.model.entities import Indicator
-from parcours_designer.model.formatting import format_measure
+from parcours_designer.model.formatting import format_date
+from parcours_designer.model.indicators import indicator_status, target_text, with_unit
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
-
-_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
-REACHED, MISSED, NO_RESULT, TO_JUDGE = "Atteint", "Non atteint", "Résultat non renseigné", "À apprécier"
-
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
            vigilance_points: bool = True) -> bytes:
@@ -26,35 +22,24 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
     sheet = styles()
     story = cover(pathway, sheet, "Synthèse d'évaluation")
     story += objectives_section(pathway, sheet) + fed_indicators_section(pathway, sheet)
+    story += commitments_section(pathway, sheet)
     story += participation_section(pathway, sheet, plan_for(pathway))
     story += questionnaires_section(pathway, sheet)
     story += [para("Bilan", sheet["h1"])] + review_lists(pathway, sheet) + topics_section(pathway, sheet)
+    story += peer_exchanges_section(pathway, sheet)
     story += coverage_section(pathway, sheet, vigilance_points)
     return build_pdf(doc_info(pathway, "Synthèse d'évaluation", "Évaluation du parcours"), story)
 
 
-def _measure(value) -> Optional[float]:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    found = _NUMBER.search(str(value))
-    return float(found.group().replace(",", ".")) if found else None
-
-
-def indicator_status(indicator: Indicator) -> str:
-    """Atteint / Non atteint when target and result are numbers, else what can be said."""
-    if indicator.result is None or str(indicator.result).strip() == "":
-        return NO_RESULT
-    target, result = _measure(indicator.target), _measure(indicator.result)
-    if target is None or result is None:
-        return TO_JUDGE
-    return REACHED if result >= target else MISSED
-
-
-def measure_text(value) -> str:
-    """A target or a result as a French reader expects it: ``2,5``, ``1 200``, or the text given."""
-    return "—" if value is None or str(value).strip() == "" else format_measure(value)
+def _indicator_row(indicator, objectives: dict) -> list:
+    """The indicator with its data source, the objectives it measures, its baseline, its target in
+    its direction, its result and when it was measured, and its status."""
+    measured = f"\nmesuré le {format_date(indicator.measured_on)}" if indicator.measured_on else ""
+    return [indicator.label + (f"\nSource : {indicator.source}" if indicator.source.strip() else ""),
+            lines(names(objectives, indicator.objective_ids)) or "—",
+            with_unit(indicator.baseline, indicator.unit), target_text(indicator),
+            with_unit(indicator.result, indicator.unit) + measured,
+            Cell(indicator_status(indicator).label, bold=True)]
 
 
 def objectives_section(pathway: Pathway, sheet: dict) -> list:
@@ -64,15 +49,24 @@ def objectives_section(pathway: Pathway, sheet: dict) -> list:
         return story + [missing_note("Aucun objectif n'est encore défini.", sheet)]
     objectives = pathway.index("objectives")
     if pathway.indicators:
-        rows = [[i.label, lines(names(objectives, i.objective_ids)) or "—", measure_text(i.target),
-                 measure_text(i.result), Cell(indicator_status(i), bold=True)] for i in pathway.indicators]
-        story.append(table(("Indicateur", "Objectifs mesurés", "Cible", "Résultat", "Statut"), rows,
-                           (0.26, 0.26, 0.16, 0.16, 0.16), sheet=sheet))
+        rows = [_indicator_row(i, objectives) for i in pathway.indicators]
+        story.append(table(("Indicateur", "Objectifs mesurés", "Départ", "Cible", "Résultat", "Statut"), rows,
+                           (0.22, 0.22, 0.12, 0.14, 0.16, 0.14), sheet=sheet))
     measured = {oid for i in pathway.indicators for oid in i.objective_ids}
     unmeasured = [display_name(o) for o in pathway.objectives if o.id not in measured]
     if unmeasured:
         story.append(missing_note("Objectifs sans indicateur : " + " ; ".join(unmeasured) + ".", sheet))
     return story
+
+
+def commitments_section(pathway: Pathway, sheet: dict) -> list:
+    """The responsible-practice commitments and the state of their indicators."""
+    story = [para("Engagements de responsabilité sociétale (RSE)", sheet["h1"])]
+    if not pathway.commitments:
+        return story + [missing_note("Aucun engagement RSE n'est pris pour ce parcours.", sheet)]
+    header = ("Engagement", "Domaine", "Étapes", "Indicateurs")
+    return story + [table(header, commitment_rows(pathway, with_status=True), (0.36, 0.16, 0.2, 0.28),
+                          sheet=sheet)]
 
 
 def participation_section(pathway: Pathway, sheet: dict, plan: Plan) -> list:
@@ -97,6 +91,17 @@ def topics_section(pathway: Pathway, sheet: dict) -> list:
     partners = pathway.index("partners")
     rows = [[t.text, lines(names(partners, t.partner_ids)) or "—"] for t in topics]
     return story + [table(("Sujet", "À faire remonter à"), rows, (0.6, 0.4), sheet=sheet)]
+
+
+def peer_exchanges_section(pathway: Pathway, sheet: dict) -> list:
+    """What the officer compared with peers, and what it changed in the pathway."""
+    story = [para("Échanges avec des pairs", sheet["h2"])]
+    if not pathway.peer_exchanges:
+        return story + [missing_note("Aucun échange avec des pairs n'est consigné.", sheet)]
+    rows = [[format_date(e.held_on) or "—", e.network or "—", e.shared or "—", e.applied or "—"]
+            for e in pathway.peer_exchanges]
+    header = ("Date", "Réseau ou pairs", "Ce qui a été partagé", "Ce qui en est retenu")
+    return story + [table(header, rows, (0.14, 0.24, 0.33, 0.29), sheet=sheet)]
 
 
 def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = True) -> list:

@@ -236,7 +236,7 @@ def _notes(phase: Phase, reason: Optional[str]) -> str:
     if phase.location.strip():
         lines.append(f"Lieu : {phase.location}")
     if phase.deliverables:
-        lines.append("Livrables : " + " ; ".join(phase.deliverables))
+        lines.append("Livrables : " + " ; ".join(str(d) for d in phase.deliverables))
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ pathway sees the whole financing (every co-funder, amount and status).
 
 from __future__ import annotations
 
+from parcours_designer.export import plan_additions as additions
 from parcours_designer.export import plan_sections as sections
 from parcours_designer.export.budget_form import budget_form
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
@@ -33,6 +34,7 @@ def partner_plan(pathway: Pathway, partner_id: str, calendar: list, plan: Plan) 
                            partner.contact.name, plan)
     story += [para(f"Votre rôle : {partner.role}" if partner.role.strip() else "Rôle non précisé.", sheet["body"])]
     story += _phases(pathway, partner_id, sheet, plan)
+    story += additions.programmes(pathway, sheet, [p for p in pathway.phases if partner_id in p.partner_ids])
     story += _people_to_contact(pathway, partner, sheet)
     story += _costs(pathway, partner_id, sheet)
     story += _financing(pathway, partner, sheet)

@@ -9,8 +9,9 @@ from typing import Iterable, Optional
 
 from parcours_designer.export.pdf_doc import Cell, missing_note, table
 from parcours_designer.export.pdf_text import bullets, para
-from parcours_designer.model.entities import Phase
-from parcours_designer.model.formatting import count_of, format_date_long, format_measure, format_money, format_period
+from parcours_designer.model.entities import Phase, as_deliverable
+from parcours_designer.model.formatting import count_of, format_date_long, format_money, format_period
+from parcours_designer.model.indicators import target_text
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import Plan
 from parcours_designer.model.references import display_name
@@ -82,14 +83,26 @@ def traceability(pathway: Pathway, sheet: dict) -> list:
     if not (pathway.needs or pathway.objectives):
         return story + [missing_note("Ni besoin ni objectif n'est encore défini.", sheet)]
     rows = []
+    needs = pathway.index("needs")
     for row in trace_rows(pathway):
         priority = f" (priorité {row.need_priority.label.lower()})" if row.need_priority else ""
-        need = f"{row.need}{priority}" if row.need is not None else "Aucun besoin rattaché"
+        need = (f"{row.need}{priority}" + need_origin(needs[row.need_id]) if row.need is not None
+                else "Aucun besoin rattaché")
         if row.objective is None:
             rows.append([need, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])
         else:
             rows.append([need, row.objective, _listed(list(row.phases))])
     return story + [table(("Besoin", "Objectif", "Étapes"), rows, (0.3, 0.35, 0.35), sheet=sheet)]
+
+
+def need_origin(need) -> str:
+    """« Sources : entretien, données » and the evidence, on lines of their own."""
+    origin = ""
+    if need.sources:
+        origin += "\nSources : " + ", ".join(source.label.lower() for source in need.sources)
+    if need.evidence.strip():
+        origin += f"\nAppui : {need.evidence.strip()}"
+    return origin
 
 
 MAX_LISTED = 12
@@ -149,7 +162,7 @@ def phase_rows(pathway: Pathway, phases: list[Phase], plan: Plan) -> list[list]:
         who = names(partners, phase.partner_ids)
         rows.append([f"{number}. {display_name(phase)}\n{kind}",
                      phase_period(plan, phase), phase.location or "—",
-                     lines(who) or "—", lines(f"• {d}" for d in phase.deliverables) or "—"])
+                     lines(who) or "—", lines(f"• {as_deliverable(d).summary()}" for d in phase.deliverables) or "—"])
     return rows
 
 
@@ -187,10 +200,21 @@ def indicators(pathway: Pathway, sheet: dict) -> list:
     if not pathway.indicators:
         return story + [missing_note("Aucun indicateur n'est encore défini.", sheet)]
     objectives = pathway.index("objectives")
+    partners = pathway.index("partners")
     rows = [[i.label, lines(names(objectives, i.objective_ids)) or "—", i.kind.label if i.kind else "—",
-             format_measure(i.target), i.method or "—"] for i in pathway.indicators]
+             target_text(i), _method(i, partners)] for i in pathway.indicators]
     header = ("Indicateur", "Objectifs", "Type", "Cible", "Méthode")
     return story + [table(header, rows, (0.25, 0.28, 0.14, 0.13, 0.2), sheet=sheet)]
+
+
+def _method(indicator, partners: dict) -> str:
+    """The method, the data source and the partners who built the indicator."""
+    parts = [indicator.method or "—"]
+    if indicator.source.strip():
+        parts.append(f"Source : {indicator.source.strip()}")
+    if indicator.partner_ids:
+        parts.append("Construit avec : " + ", ".join(names(partners, indicator.partner_ids)))
+    return lines(parts)
 
 
 def risks(pathway: Pathway, sheet: dict) -> list:

@@ -22,6 +22,7 @@ from parcours_designer.export import (
     financial_report_export,
     gantt_export,
     ics_export,
+    map_export,
     mspdi_export,
     offers_export,
     plan_pdf,
@@ -193,6 +194,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         ExportKind("offers", "Comparaison des offres", (".pdf", ".xlsx"), False, offers_export.render,
                    accepts_consultation=True),
         ExportKind("financial-report", "Compte rendu financier", (".pdf", ".xlsx"), True, financial_report_export.render),
+        ExportKind("map", "Carte des acteurs", (".pdf", ".svg", ".png"), False, map_export.render),
     )
 }
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Optional, Union
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_serializer,
+)
 
 from parcours_designer.model.enums import (
+    CommitmentArea,
+    DeliverableStatus,
     FeedMeasure,
     FunderCategory,
     FundingStatus,
+    IndicatorDirection,
     IndicatorKind,
     Level,
     Modality,
@@ -67,10 +79,20 @@ class Referent(Part):
     phone: str = ""
 
 
+class MapPosition(Part):
+    """Where a node sits on the stakeholder map (scene units)."""
+
+    x: float
+    y: float
+
+
 class Audience(Entity):
     name: str = ""
     description: str = ""
     size: Optional[Count] = None
+    # How the officer gets in touch with this public.
+    approach: str = ""
+    map_position: Optional[MapPosition] = None
 
 
 class Need(Entity):
@@ -80,6 +102,8 @@ class Need(Entity):
     priority: Priority = Priority.MEDIUM
     sources: list[NeedSource] = Field(default_factory=list)
     audience_ids: list[Id] = Field(default_factory=list)
+    # What the need rests on: an interview with whom, a questionnaire, a data set.
+    evidence: str = ""
 
 
 class Objective(Entity):
@@ -94,6 +118,13 @@ class PartnerLink(Part):
     label: str = ""
 
 
+class AudienceLink(Part):
+    """An interaction between a partner and a public, for the stakeholder map."""
+
+    audience_id: Id
+    label: str = ""
+
+
 class Partner(Entity):
     name: str = ""
     kind: PartnerKind = PartnerKind.OTHER
@@ -101,8 +132,55 @@ class Partner(Entity):
     status: PartnerStatus = PartnerStatus.IDENTIFIED
     contact: Contact = Field(default_factory=Contact)
     links: list[PartnerLink] = Field(default_factory=list)
+    audience_links: list[AudienceLink] = Field(default_factory=list)
+    # How the officer gets in touch with this stakeholder.
+    approach: str = ""
+    map_position: Optional[MapPosition] = None
     # Planning: at most this many days of work a month (consultants, staff).
     capacity_days_per_month: Optional[Quantity] = None
+
+
+class Deliverable(Part):
+    """A deliverable and, once the work is handed in, its acceptance.
+
+    In a file, a deliverable without status is a plain string, and it is
+    saved back as one."""
+
+    title: str = ""
+    status: DeliverableStatus = DeliverableStatus.EXPECTED
+    received_on: Optional[IsoDate] = None
+    comment: str = ""
+
+    @model_serializer(mode="wrap")
+    def _plain_when_bare(self, handler: SerializerFunctionWrapHandler):
+        if self.status == DeliverableStatus.EXPECTED and self.received_on is None and not self.comment:
+            return self.title
+        return handler(self)
+
+    def __str__(self) -> str:
+        return self.title
+
+    def summary(self) -> str:
+        """« Étude (refusé le 01/03/2027 : incomplète) »; the title alone while expected."""
+        if self.status == DeliverableStatus.EXPECTED and not self.comment:
+            return self.title
+        when = f" le {self.received_on:%d/%m/%Y}" if self.received_on else ""
+        why = f" : {self.comment.strip()}" if self.comment.strip() else ""
+        return f"{self.title} ({self.status.label.lower()}{when}{why})"
+
+
+def as_deliverable(value: Union[str, Deliverable]) -> Deliverable:
+    """A deliverable; a plain title (as in a file, or appended by code) becomes one without status."""
+    return Deliverable(title=value) if isinstance(value, str) else value
+
+
+DeliverableEntry = Annotated[Union[str, Deliverable], AfterValidator(as_deliverable)]
+
+
+def retitle_deliverables(current: list[Deliverable], titles: list[str]) -> list[Deliverable]:
+    """Deliverables named ``titles``, keeping the status of those already there by title."""
+    by_title = {d.title: d for d in map(as_deliverable, current)}
+    return [by_title.get(title) or Deliverable(title=title) for title in titles]
 
 
 class Phase(Entity):
@@ -118,7 +196,11 @@ class Phase(Entity):
     participants: Optional[Count] = None
     milestone: bool = False
     location: str = ""
-    deliverables: list[str] = Field(default_factory=list)
+    deliverables: list[DeliverableEntry] = Field(default_factory=list)
+    # The programme: methods, tools, facilitation approach.
+    description: str = ""
+    # The module, level, axis or lot the phase belongs to (« Niveau 1 »…).
+    module: str = ""
     # Planning (all optional): a duration in working days scheduled after the
     # dependencies, a lag in working days after them, a date that cannot move.
     duration_days: Optional[Days] = None
@@ -167,6 +249,13 @@ class Indicator(Entity):
     target: Measure = None
     result: Measure = None
     method: str = ""
+    direction: IndicatorDirection = IndicatorDirection.AT_LEAST
+    unit: str = ""
+    baseline: Measure = None
+    source: str = ""
+    measured_on: Optional[IsoDate] = None
+    # The partners who built the indicator with the officer.
+    partner_ids: list[Id] = Field(default_factory=list)
 
 
 DEFAULT_SCALE = (1, 5)
@@ -231,8 +320,19 @@ class Questionnaire(Entity):
 
 
 class Topic(Part):
+    # Optional, so that the check can point at a topic (older files have none).
+    id: str = ""
     text: str = ""
     partner_ids: list[Id] = Field(default_factory=list)
+
+
+def next_topic_id(topics: list[Topic]) -> str:
+    """A free id « t1 », « t2 »… for a new topic."""
+    used = {topic.id for topic in topics}
+    number = len(topics) + 1
+    while f"t{number}" in used:
+        number += 1
+    return f"t{number}"
 
 
 class Review(Part):
@@ -278,3 +378,22 @@ class Closure(Part):
     start: IsoDate
     end: IsoDate
     label: str = ""
+
+
+class PeerExchange(Entity):
+    """The officer comparing notes with peers (other officers of the territory)."""
+
+    held_on: Optional[IsoDate] = None
+    network: str = ""
+    shared: str = ""
+    # What the officer takes from it into the pathway.
+    applied: str = ""
+
+
+class Commitment(Entity):
+    """A responsible-practice (RSE) commitment, for the whole pathway or some phases."""
+
+    area: CommitmentArea = CommitmentArea.OTHER
+    description: str = ""
+    phase_ids: list[Id] = Field(default_factory=list)
+    indicator_ids: list[Id] = Field(default_factory=list)

@@ -58,6 +58,10 @@ class PhaseKind(Labelled):
     TRAINING = "training"
     FOLLOW_UP = "follow_up"
     REVIEW = "review"
+    INFORMATION = "information"
+    ENGINEERING = "engineering"
+    CONSULTATION = "consultation"
+    RESTITUTION = "restitution"
     OTHER = "other"
 
 
@@ -95,6 +99,33 @@ class FunderCategory(Labelled):
 class IndicatorKind(Labelled):
     QUANTITATIVE = "quantitative"
     QUALITATIVE = "qualitative"
+
+
+class IndicatorDirection(Labelled):
+    """How a result is compared with the target."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    EQUAL = "equal"
+
+
+class DeliverableStatus(Labelled):
+    EXPECTED = "expected"
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+
+
+class CommitmentArea(Labelled):
+    """The fields of a responsible-practice (RSE) commitment."""
+
+    TRAVEL = "travel"
+    ACCESSIBILITY = "accessibility"
+    DIGITAL_SOBRIETY = "digital_sobriety"
+    LOCAL_SOURCING = "local_sourcing"
+    INCLUSION = "inclusion"
+    WASTE = "waste"
+    OTHER = "other"
 
 
 class QuestionnaireAudience(Labelled):
@@ -165,6 +196,10 @@ LABELS: dict[type, dict[str, str]] = {
         "training": "Formation",
         "follow_up": "Suivi",
         "review": "Bilan",
+        "information": "Information",
+        "engineering": "Ingénierie (cahier des charges)",
+        "consultation": "Consultation de prestataires",
+        "restitution": "Restitution",
         "other": "Autre",
     },
     PhaseFormat: {"individual": "Individuel", "collective": "Collectif"},
@@ -183,6 +218,19 @@ LABELS: dict[type, dict[str, str]] = {
         "private": "Aides privées",
     },
     IndicatorKind: {"quantitative": "Quantitatif", "qualitative": "Qualitatif"},
+    IndicatorDirection: {"at_least": "Au moins la cible", "at_most": "Au plus la cible",
+                         "equal": "Égal à la cible"},
+    DeliverableStatus: {"expected": "Attendu", "received": "Reçu", "accepted": "Accepté",
+                        "refused": "Refusé"},
+    CommitmentArea: {
+        "travel": "Déplacements",
+        "accessibility": "Accessibilité",
+        "digital_sobriety": "Sobriété numérique",
+        "local_sourcing": "Achats locaux",
+        "inclusion": "Inclusion",
+        "waste": "Déchets et réemploi",
+        "other": "Autre",
+    },
     QuestionnaireAudience: {
         "participants": "Participant·e·s",
         "facilitators": "Intervenant·e·s",

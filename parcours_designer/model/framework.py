@@ -35,6 +35,8 @@ class Competence(_Strict):
     savoir_faire: list[str] = Field(default_factory=list)
     savoir_etre: list[str] = Field(default_factory=list)
     savoirs: list[str] = Field(default_factory=list)
+    # What an assessor looks for (the certification's evaluation criteria).
+    criteria: list[str] = Field(default_factory=list)
     example: str = ""
     rules: list[str] = Field(min_length=1)
 

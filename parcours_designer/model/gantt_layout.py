@@ -18,6 +18,7 @@ from parcours_designer.model.enums import LABELS, Labelled, PhaseKind
 from parcours_designer.model.formatting import count_of
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.model.modules import NO_MODULE, phases_by_module
 from parcours_designer.model.schedule import Schedule
 
 
@@ -25,9 +26,11 @@ class GroupBy(Labelled):
     NONE = "none"
     OBJECTIVE = "objective"
     PARTNER = "partner"
+    MODULE = "module"
 
 
-LABELS[GroupBy] = {"none": "Sans regroupement", "objective": "Par objectif", "partner": "Par partenaire"}
+LABELS[GroupBy] = {"none": "Sans regroupement", "objective": "Par objectif", "partner": "Par partenaire",
+                   "module": "Par module"}
 
 
 def cycles_sentence(count: int) -> str:
@@ -196,6 +199,8 @@ def _bar(phase: Phase, row: int, span: tuple[date, date], schedule: Schedule,
 def _lanes(pathway: Pathway, dated: list[Phase], group_by: GroupBy) -> list[tuple[Optional[str], str, list[Phase]]]:
     if group_by is GroupBy.NONE:
         return [(None, "Étapes", dated)]
+    if group_by is GroupBy.MODULE:
+        return [(f"module:{name}", name or NO_MODULE, members) for name, members in phases_by_module(dated)]
     owners: Sequence[Objective | Partner]
     if group_by is GroupBy.OBJECTIVE:
         owners, attribute, orphan = pathway.objectives, "objective_ids", "Sans objectif"

@@ -78,6 +78,10 @@ KINDS: dict[str, ListKind] = {kind.list_name: kind for kind in (
     ListKind("risks", "Risk", "risk", "r", "le risque", "un risque", "Risques"),
     ListKind("consultations", "Consultation", "consultation", "cs", "la consultation", "une consultation",
              "Consultations", module="consultations"),
+    ListKind("peer_exchanges", "PeerExchange", "peer_exchange", "pe", "l'échange entre pairs",
+             "un échange entre pairs", "Échanges entre pairs"),
+    ListKind("commitments", "Commitment", "commitment", "rse", "l'engagement RSE", "un engagement RSE",
+             "Engagements RSE"),
 )}
 
 _BY_TARGET: dict[str, ListKind] = {kind.target_type: kind for kind in KINDS.values()}

@@ -12,6 +12,7 @@ from parcours_designer.model.entities import (
     Audience,
     ChecklistItem,
     Closure,
+    Commitment,
     Cost,
     EditionLink,
     Funding,
@@ -20,6 +21,7 @@ from parcours_designer.model.entities import (
     Objective,
     Part,
     Partner,
+    PeerExchange,
     Phase,
     Questionnaire,
     Referent,
@@ -65,6 +67,9 @@ class Pathway(Part):
     consultations: list[Consultation] = Field(default_factory=list)
     # The réalisé: why a group of accounts differs from its forecast (group → text).
     variance_explanations: dict[AccountGroup, str] = Field(default_factory=dict)
+    # The officer's exchanges with peers, and the responsible-practice commitments.
+    peer_exchanges: list[PeerExchange] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
     # Planning: periods without work, and the day the baseline was saved.
     closures: list[Closure] = Field(default_factory=list)
     baseline_saved_on: Optional[IsoDate] = None

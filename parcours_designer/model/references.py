@@ -26,7 +26,7 @@ def _source_noun(source: str) -> str:
 
 def display_name(item: object) -> str:
     """The human name of an entity: its title, name, label or description."""
-    for attribute in ("title", "name", "label", "description", "text"):
+    for attribute in ("title", "name", "label", "description", "text", "network"):
         text = getattr(item, attribute, "")
         if isinstance(text, str) and text.strip():
             return text.strip()
@@ -71,12 +71,14 @@ def _one(attribute: str) -> tuple[Getter, Dropper]:
     return get, drop
 
 
-def _links() -> tuple[Getter, Dropper]:
+def _links(attribute: str, key: str) -> tuple[Getter, Dropper]:
+    """A list of link objects (``links``, ``audience_links``) holding ids under ``key``."""
+
     def get(item: Partner) -> list[str]:
-        return [link.partner_id for link in item.links]
+        return [getattr(link, key) for link in getattr(item, attribute)]
 
     def drop(item: Partner, target_id: str) -> None:
-        item.links = [link for link in item.links if link.partner_id != target_id]
+        setattr(item, attribute, [link for link in getattr(item, attribute) if getattr(link, key) != target_id])
 
     return get, drop
 
@@ -84,7 +86,9 @@ def _links() -> tuple[Getter, Dropper]:
 REF_FIELDS: tuple[RefField, ...] = (
     RefField("needs", "audience_ids", "audiences", "publics", *_ids("audience_ids")),
     RefField("objectives", "need_ids", "needs", "besoins", *_ids("need_ids")),
-    RefField("partners", "links", "partners", "liens", *_links()),
+    RefField("partners", "links", "partners", "liens", *_links("links", "partner_id")),
+    RefField("partners", "audience_links", "audiences", "liens avec les publics",
+             *_links("audience_links", "audience_id")),
     RefField("phases", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
     RefField("phases", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
     RefField("phases", "depends_on", "phases", "dépend de", *_ids("depends_on")),
@@ -92,6 +96,9 @@ REF_FIELDS: tuple[RefField, ...] = (
     RefField("costs", "partner_id", "partners", "partenaire", *_one("partner_id")),
     RefField("funding", "partner_id", "partners", "financeur", *_one("partner_id")),
     RefField("indicators", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
+    RefField("indicators", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),
+    RefField("commitments", "phase_ids", "phases", "étapes", *_ids("phase_ids")),
+    RefField("commitments", "indicator_ids", "indicators", "indicateurs", *_ids("indicator_ids")),
     RefField("questionnaires", "phase_id", "phases", "étape", *_one("phase_id")),
     RefField("questions", "indicator_id", "indicators", "indicateur alimenté", *_one("indicator_id")),
     RefField("review", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),

@@ -210,7 +210,9 @@ class CheckPanel(QWidget):
             self.pathway_finding_activated.emit(index.data(RULE_ROLE))
         elif target:
             kind = kind_of_target(target[0])
-            self.item_chosen.emit(kind.list_name if kind is not None else None, target[1])
+            # A topic to report is held by the review (« review »), not by a list.
+            list_name = kind.list_name if kind is not None else ("review" if target[0] == "topic" else None)
+            self.item_chosen.emit(list_name, target[1])
 
     def _show_details(self, index: QModelIndex) -> None:
         competence_id = index.data(COMPETENCE_ROLE) or index.parent().data(COMPETENCE_ROLE)
@@ -224,15 +226,20 @@ def tr(text: str) -> str:
 
 
 def competence_html(competence: "Competence") -> str:
-    """The competence's savoir-faire, savoir-être and savoirs (all text escaped)."""
+    """The competence's savoir-faire, savoir-être, savoirs and criteria (all text escaped)."""
     parts = [f"<h4>{escape(competence.title)}</h4>"]
     for title, lines in ((tr("Savoir-faire"), competence.savoir_faire), (tr("Savoir-être"), competence.savoir_etre),
                          (tr("Savoirs"), competence.savoirs)):
+        if not lines and title == tr("Savoirs") and competence.criteria:
+            continue
         parts.append(f"<p><b>{title}</b></p>")
         if lines:
             parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
         else:
             parts.append(f"<p><i>{tr('Non précisé dans le référentiel.')}</i></p>")
+    if competence.criteria:
+        parts.append(f"<p><b>{tr('Critères d’évaluation')}</b></p>")
+        parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in competence.criteria) + "</ul>")
     if competence.example:
         parts.append(f"<p><b>{tr('Exemple')}</b></p><p>{escape(competence.example)}</p>")
     return "".join(parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -69,3 +71,11 @@ def ask_restore(parent: QWidget, description: str) -> bool:
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> Optional[str]:
+    """One line of text (the label of a link…); ``None`` when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if accepted else None

@@ -14,13 +14,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, Optional, TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
@@ -156,6 +158,13 @@ class LinesBinding(MultilineBinding):
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText("\n".join(value or []))
+
+
+class DeliverablesBinding(LinesBinding):
+    """The titles of a phase's deliverables, one per line (their status is kept apart)."""
+
+    def show(self, value: Any) -> None:
+        super().show([str(d) for d in value or []])
 
 
 class ChoiceBinding(Binding[QComboBox]):
@@ -329,3 +338,28 @@ class RefBinding(Binding[RefCombo]):
 
     def _show(self, value: Any) -> None:
         self.widget.set_current_id(value)
+
+
+class FlagsBinding(Binding[QListWidget]):
+    """Several values of an enum, ticked in a list (the sources of a need…)."""
+
+    def __init__(self, widget: QListWidget, enum: type[Enum]):
+        super().__init__(widget)
+        self.enum = enum
+        for member in enum:
+            item = QListWidgetItem(member.label, widget)
+            item.setData(Qt.ItemDataRole.UserRole, member)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        widget.itemChanged.connect(lambda _item: self.edited.emit(self.value(), False))
+
+    def value(self) -> list:
+        items = (self.widget.item(row) for row in range(self.widget.count()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def _show(self, value: Any) -> None:
+        ticked = set(value or [])
+        for row in range(self.widget.count()):
+            item = self.widget.item(row)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ticked else Qt.CheckState.Unchecked
+            item.setCheckState(state)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -53,6 +54,9 @@ class FieldSpec:
     height: int = 0
     # Optional choices: ``proposal(pathway, item)`` is the value used when none is chosen.
     proposal: Optional[Callable[[Pathway, Any], Optional[Enum]]] = None
+    # Turns the edited value into the stored one, knowing the current one
+    # (deliverables keep their status when their titles are edited).
+    adapt: Optional[Callable[[Any, Any], Any]] = None
 
 
 def _text(form: "Form", spec: FieldSpec):
@@ -109,6 +113,14 @@ def _measure(form: "Form", spec: FieldSpec):
     return widget, editors.MeasureBinding(widget)
 
 
+def _flags(form: "Form", spec: FieldSpec):
+    widget = QListWidget(form)
+    binding = editors.FlagsBinding(widget, spec.enum)
+    rows = widget.sizeHintForRow(0) * widget.count()
+    widget.setFixedHeight(spec.height or rows + 2 * widget.frameWidth() + 4)
+    return widget, binding
+
+
 def _links(form: "Form", spec: FieldSpec):
     widget = LinkList(form.document, spec.target, form)
     return widget, editors.LinkBinding(widget)
@@ -127,6 +139,7 @@ FACTORIES: dict[str, Factory] = {
     "text_finish": _finished_text,
     "multiline": lambda f, s: _plain(f, s, editors.MultilineBinding),
     "lines": lambda f, s: _plain(f, s, editors.LinesBinding),
+    "deliverables": lambda f, s: _plain(f, s, editors.DeliverablesBinding),
     "choice": _choice,
     "int": _int,
     "bool": _bool,
@@ -134,6 +147,7 @@ FACTORIES: dict[str, Factory] = {
     "money": lambda f, s: _number(f, s, True),
     "quantity": lambda f, s: _number(f, s, False),
     "measure": _measure,
+    "flags": _flags,
     "links": _links,
     "ref": _ref,
 }
@@ -226,6 +240,8 @@ class Form(QWidget):
         if target is None:
             return
         owner, leaf = field_class(self.model_class, spec.name)
+        if spec.adapt is not None:
+            value = spec.adapt(_get(target, spec.name), value)
         try:
             value = validate_field(owner, leaf, value)
         except ValueError as error:

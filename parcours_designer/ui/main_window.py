@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
 
     def open_item(self, list_name: Optional[str], item_id: Optional[str]) -> None:
         """Show the page of an item chosen elsewhere (a finding…) and select it (``None``: the overview)."""
+        if list_name == "review":  # a topic to report: the Bilan tab of the Évaluation page
+            self.show_page("evaluation").show_review()
+            return
         info = next((i for i in self.page_infos if list_name and list_name in i.lists), None)
         if list_name is None or info is None or item_id is None:
             self.show_page("overview")

@@ -77,6 +77,12 @@ def _planning(document, parent):
     return PlanningPage(document, parent)
 
 
+def _map(document, parent):
+    from parcours_designer.ui.map_page import MapPage
+
+    return MapPage(document, parent)
+
+
 def planning_available() -> bool:
     return importlib.util.find_spec("parcours_designer.ui.planning") is not None
 
@@ -96,6 +102,7 @@ def pages() -> list[PageInfo]:
         _list_page("phases"),
         _list_page("partners", _partners),
         _list_page("consultations", _consultations),
+        PageInfo("map", tr("Carte des acteurs"), ("partners", "audiences"), _map),
         PageInfo("budget", tr("Budget"), ("costs", "funding"), _budget),
         PageInfo("evaluation", tr("Évaluation"), ("indicators", "questionnaires"), _evaluation),
         _list_page("risks"),

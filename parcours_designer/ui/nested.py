@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from parcours_designer.model.entities import PartnerLink, Topic
+from parcours_designer.model.entities import PartnerLink, Topic, next_topic_id
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.choices import LinkList
 from parcours_designer.ui.commands import SetFields
@@ -121,14 +121,18 @@ class TopicsEditor(RowsEditor):
         self._push(topics)
 
     def add_row(self) -> None:
-        topics = [*self.document.pathway.review.topics_to_report, Topic()]
+        current = self.document.pathway.review.topics_to_report
+        topics = [*current, Topic(id=next_topic_id(current))]
         self._push(topics)
         self.table.setCurrentCell(len(topics) - 1, 0)
         self.table.editItem(self.table.item(len(topics) - 1, 0))
 
     def commit(self) -> None:
+        current = self.document.pathway.review.topics_to_report
+        ids = [topic.id for topic in current]
         topics = [
-            Topic(text=self.text_at(row, 0), partner_ids=list(self.key_at(row) or []))
+            Topic(id=ids[row] if row < len(ids) else "", text=self.text_at(row, 0),
+                  partner_ids=list(self.key_at(row) or []))
             for row in range(self.table.rowCount())
         ]
         self._push(topics)

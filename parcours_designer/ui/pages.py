@@ -144,3 +144,6 @@ class EvaluationPage(MultiListPage):
 
     def show_list(self, list_name: str) -> None:
         self.tabs.setCurrentWidget(self.list_pages[list_name])
+
+    def show_review(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)

@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from parcours_designer.model import enums
 from parcours_designer.model.budget import cost_amount
+from parcours_designer.model.entities import retitle_deliverables
 from parcours_designer.model.formatting import format_date, format_money, format_quantity, plural
 from parcours_designer.model.funders import category_proposal
+from parcours_designer.model.indicators import indicator_status
 from parcours_designer.ui.form import FieldSpec as F
 from parcours_designer.ui.table_model import Column as C
 
@@ -72,6 +74,8 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("name", tr("Nom"), placeholder=tr("Nom du public")),
             F("size", tr("Effectif"), "int", optional=True),
             F("description", tr("Description"), "multiline"),
+            F("approach", tr("Comment entrer en relation"), "multiline", height=55,
+              placeholder=tr("Réunion d'information, permanence, relais d'un réseau…")),
         ],
     ),
     "needs": ListSpec(
@@ -86,6 +90,9 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("priority", tr("Priorité"), "choice", enums.Priority),
             F("category", tr("Catégorie")),
             F("description", tr("Description"), "multiline"),
+            F("sources", tr("D'où vient ce besoin"), "flags", enums.NeedSource),
+            F("evidence", tr("Sur quoi il repose"), "multiline", height=55,
+              placeholder=tr("Entretien avec…, questionnaire de…, données de…")),
             F("audience_ids", tr("Publics concernés"), "links", target="audiences"),
         ],
     ),
@@ -114,6 +121,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("kind", tr("Type"), "choice", enums.PartnerKind),
             F("status", tr("Statut"), "choice", enums.PartnerStatus),
             F("role", tr("Rôle")),
+            F("approach", tr("Comment entrer en relation"), "multiline", height=55),
             F("contact.name", tr("Contact")),
             F("contact.email", tr("Courriel")),
             F("contact.phone", tr("Téléphone")),
@@ -125,6 +133,7 @@ LIST_SPECS: dict[str, ListSpec] = {
         columns=lambda: [
             C(tr("Étape"), lambda i, n: i.title),
             C(tr("Type"), lambda i, n: i.kind.label),
+            C(tr("Module"), lambda i, n: i.module),
             C(tr("Début"), lambda i, n: format_date(i.start)),
             C(tr("Fin"), lambda i, n: format_date(i.end)),
             C(tr("Avancement"), lambda i, n: i.status.label),
@@ -134,6 +143,8 @@ LIST_SPECS: dict[str, ListSpec] = {
         fields=lambda: [
             F("title", tr("Intitulé"), placeholder=tr("Intitulé de l'étape")),
             F("kind", tr("Type"), "choice", enums.PhaseKind),
+            F("module", tr("Module ou niveau"), placeholder=tr("Niveau 1, axe, lot…")),
+            F("description", tr("Programme, méthodes et posture d'animation"), "multiline", height=90),
             F("format", tr("Format"), "choice", enums.PhaseFormat, optional=True),
             F("modality", tr("Modalité"), "choice", enums.Modality, optional=True),
             F("start", tr("Début"), "date"),
@@ -150,7 +161,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("objective_ids", tr("Objectifs servis"), "links", target="objectives"),
             F("partner_ids", tr("Partenaires mobilisés"), "links", target="partners"),
             F("depends_on", tr("Dépend des étapes"), "links", target="phases"),
-            F("deliverables", tr("Livrables (un par ligne)"), "lines"),
+            F("deliverables", tr("Livrables (un par ligne)"), "deliverables", adapt=retitle_deliverables),
             F("direct_award_reason", tr("Achat sans consultation (gré à gré) : motif"), "multiline", height=55),
         ],
     ),
@@ -201,17 +212,25 @@ LIST_SPECS: dict[str, ListSpec] = {
         columns=lambda: [
             C(tr("Indicateur"), lambda i, n: i.label),
             C(tr("Nature"), lambda i, n: _label(i.kind)),
+            C(tr("Sens"), lambda i, n: i.direction.label),
             C(tr("Cible"), lambda i, n: "" if i.target is None else str(i.target)),
             C(tr("Résultat"), lambda i, n: "" if i.result is None else str(i.result)),
+            C(tr("Statut"), lambda i, n: indicator_status(i).label),
             C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
         ],
         fields=lambda: [
             F("label", tr("Intitulé"), placeholder=tr("Intitulé de l'indicateur")),
             F("kind", tr("Nature"), "choice", enums.IndicatorKind, optional=True),
+            F("direction", tr("Sens"), "choice", enums.IndicatorDirection),
+            F("unit", tr("Unité"), placeholder=tr("semaines, personnes, %…")),
+            F("baseline", tr("Valeur de départ"), "measure"),
             F("target", tr("Cible"), "measure"),
             F("result", tr("Résultat"), "measure"),
+            F("measured_on", tr("Mesuré le"), "date"),
+            F("source", tr("Source de la donnée")),
             F("method", tr("Méthode de mesure"), "multiline", height=55),
             F("objective_ids", tr("Objectifs mesurés"), "links", target="objectives"),
+            F("partner_ids", tr("Construit avec les partenaires"), "links", target="partners"),
         ],
     ),
     "questionnaires": ListSpec(
@@ -266,6 +285,31 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("show_budget_ceiling", tr("Montrer le plafond dans le cahier des charges"), "bool"),
             F("selection_reason", tr("Motif du choix (si l'offre retenue n'est pas la mieux notée)"), "multiline",
               height=55),
+    "peer_exchanges": ListSpec(
+        columns=lambda: [
+            C(tr("Réseau ou pairs"), lambda i, n: i.network),
+            C(tr("Date"), lambda i, n: format_date(i.held_on)),
+            C(tr("Partagé"), lambda i, n: i.shared),
+        ],
+        fields=lambda: [
+            F("network", tr("Réseau ou pairs"), placeholder=tr("Réseau des chargé·e·s de mission DLA…")),
+            F("held_on", tr("Date"), "date"),
+            F("shared", tr("Ce qui a été partagé"), "multiline", height=70),
+            F("applied", tr("Ce que j'en retiens pour le parcours"), "multiline", height=70),
+        ],
+    ),
+    "commitments": ListSpec(
+        columns=lambda: [
+            C(tr("Engagement"), lambda i, n: i.description),
+            C(tr("Domaine"), lambda i, n: i.area.label),
+            C(tr("Étapes"), lambda i, n: n.join("phases", i.phase_ids) or tr("Tout le parcours")),
+            C(tr("Indicateurs"), lambda i, n: n.join("indicators", i.indicator_ids)),
+        ],
+        fields=lambda: [
+            F("area", tr("Domaine"), "choice", enums.CommitmentArea),
+            F("description", tr("Engagement"), "multiline", height=70),
+            F("phase_ids", tr("Étapes concernées (aucune : tout le parcours)"), "links", target="phases"),
+            F("indicator_ids", tr("Indicateurs de suivi"), "links", target="indicators"),
         ],
     ),
 }

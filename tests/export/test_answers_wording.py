@@ -41,4 +41,4 @@ def test_indicator_targets_and_results_are_written_the_french_way():
     for kind in ("evaluation", "plan"):
         text = flat(pdf_text(EXPORT_KINDS[kind].render(pathway, ".pdf")))
         assert "2,5" in text and "2.5" not in text, kind
-    assert " 2,5 1 200 Atteint " in flat(pdf_text(EXPORT_KINDS["evaluation"].render(pathway, ".pdf")))
+    assert " ≥ 2,5 structures 1 200 structures Atteint " in flat(pdf_text(EXPORT_KINDS["evaluation"].render(pathway, ".pdf")))

@@ -20,7 +20,7 @@ def test_a_row_that_fits_on_a_page_is_never_split(example):
         title = phase.title[:12]
         holding = [n for n, text in enumerate(pages) if f". {title}" in text and "Livrables" in text]
         for deliverable in phase.deliverables:
-            assert any(deliverable[:15] in pages[n] for n in holding), (phase.title, deliverable)
+            assert any(str(deliverable)[:15] in pages[n] for n in holding), (phase.title, deliverable)
 
 
 def test_a_row_taller_than_a_page_repeats_its_key_with_suite(example):

@@ -15,7 +15,7 @@ from .helpers import EXAMPLE
 EXPECTED = {"gantt": (".png", ".svg", ".pdf"), "budget": (".xlsx", ".csv", ".pdf"), "plan": (".pdf",),
             "evaluation": (".pdf",), "ics": (".ics",), "mspdi": (".xml",),
             "questionnaire": (".pdf", ".txt"), "specifications": (".pdf",),
-            "offers": (".pdf", ".xlsx"), "financial-report": (".pdf", ".xlsx")}
+            "offers": (".pdf", ".xlsx"), "financial-report": (".pdf", ".xlsx"), "map": (".pdf", ".svg", ".png")}
 
 
 def test_kinds_and_suffixes():
@@ -27,7 +27,7 @@ def test_kinds_and_suffixes():
 
 def test_importing_the_registry_loads_no_heavy_library():
     code = ("import sys, parcours_designer.export.registry, parcours_designer.cli; "
-            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar', 'PIL', 'xlsxwriter') "
+            "print([m for m in ('matplotlib', 'reportlab', 'openpyxl', 'icalendar', 'PIL', 'xlsxwriter', 'networkx') "
             "if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

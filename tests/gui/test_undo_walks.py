@@ -54,20 +54,26 @@ def ref_field(list_name, field):
     return next((ref for ref in REF_FIELDS if ref.source == list_name and ref.field == field), None)
 
 
+# Reference fields holding objects (a link and its label), not plain ids: (class name, id key, target list).
+LINK_OBJECTS = {"links": ("PartnerLink", "partner_id", "partners"),
+                "audience_links": ("AudienceLink", "audience_id", "audiences")}
+
+
 def candidate(chance, document, list_name, model_class, field):
     """A value for ``field`` built from its annotation (``None`` when the kind is not known here)."""
     ref = ref_field(list_name, field)
-    if ref is not None and field != "links":
+    if ref is not None and field not in LINK_OBJECTS:
         targets = ids_of(document, ref.target)
         if typing.get_origin(model_class.model_fields[field].annotation) is list:
             return chance.sample(targets, chance.randint(0, len(targets)))
         return chance.choice(targets + [None])
-    if field == "links":
-        from parcours_designer.model.entities import PartnerLink
+    if field in LINK_OBJECTS:
+        from parcours_designer.model import entities
 
-        partners = ids_of(document, "partners")
-        return [PartnerLink(partner_id=i, label=chance.choice(TEXTS))
-                for i in chance.sample(partners, chance.randint(0, min(2, len(partners))))]
+        class_name, key, target = LINK_OBJECTS[field]
+        targets = ids_of(document, target)
+        return [getattr(entities, class_name)(**{key: i, "label": chance.choice(TEXTS)})
+                for i in chance.sample(targets, chance.randint(0, min(2, len(targets))))]
     return value_for(chance, model_class.model_fields[field].annotation)
 
 
@@ -175,7 +181,7 @@ class Walk:
         return self.set_fields(list_name, item)
 
     def link(self, list_name, item):
-        refs = [ref for ref in REF_FIELDS if ref.source == list_name and ref.field != "links"
+        refs = [ref for ref in REF_FIELDS if ref.source == list_name and ref.field not in LINK_OBJECTS
                 and isinstance(getattr(item, ref.field), list) and ids_of(self.document, ref.target)]
         if not refs:
             return None

@@ -13,6 +13,7 @@ from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
     rules_evaluation,
     rules_partners,
     rules_procurement,
+    rules_practice,
     rules_schedule,
     rules_workload,
 )
@@ -118,18 +119,22 @@ def _finding(rule: Rule, item: Hit, competence_ids: tuple[str, ...]) -> Finding:
 def _competence_result(
     competence: Competence, hits: dict[str, list[Hit]], findings: tuple[Finding, ...]
 ) -> CompetenceResult:
-    """Covered: no rule finds anything. Missing: an error, or half the rules or more
-    find something. Partial: in between."""
-    failing = [rule_id for rule_id in competence.rules if hits.get(rule_id)]
+    """Weighed as a person would: an information never lowers a competence.
+
+    Covered: no error or warning rule finds anything. Missing: an error, or half
+    or more of the error and warning rules find something. Partial: in between."""
+    weighed = [rule_id for rule_id in competence.rules if RULES[rule_id].severity != Severity.INFO]
+    failing = [rule_id for rule_id in weighed if hits.get(rule_id)]
     has_error = any(RULES[rule_id].severity == Severity.ERROR for rule_id in failing)
     if not failing:
         status = Coverage.COVERED
-    elif has_error or 2 * len(failing) >= len(competence.rules):
+    elif has_error or 2 * len(failing) >= len(weighed):
         status = Coverage.MISSING
     else:
         status = Coverage.PARTIAL
+    met = len(competence.rules) - sum(1 for rule_id in competence.rules if hits.get(rule_id))
     own = tuple(f for f in findings if competence.id in f.competence_ids)
-    return CompetenceResult(competence, status, len(competence.rules) - len(failing), own)
+    return CompetenceResult(competence, status, met, own)
 
 
 __all__ = [

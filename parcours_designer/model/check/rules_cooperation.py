@@ -38,6 +38,8 @@ def _linked_partner_ids(ctx: Context) -> set[str]:
     for partner in ctx.pathway.partners:
         for link in partner.links:
             linked.update((partner.id, link.partner_id))
+        if partner.audience_links:  # an interaction with a public places the partner on the map too
+            linked.add(partner.id)
     return linked
 
 
@@ -70,8 +72,11 @@ def partner_without_role(ctx: Context) -> Iterator[Hit]:
 
 @rule("partner-not-involved", Severity.WARNING, "Parties prenantes associées aux étapes")
 def partner_not_involved(ctx: Context) -> Iterator[Hit]:
+    """A funder, or any partner that only co-funds (a local authority…), need not take part in a phase."""
+    funders = {funding.partner_id for funding in ctx.pathway.funding if funding.partner_id}
     for partner in ctx.pathway.partners:
-        if partner.kind != PartnerKind.FUNDER and partner.id not in ctx.partner_ids_in_phases:
+        only_funds = partner.kind == PartnerKind.FUNDER or partner.id in funders
+        if not only_funds and partner.id not in ctx.partner_ids_in_phases:
             yield hit("partners", partner, f"Le partenaire « {display_name(partner)} » n'est associé "
                       "à aucune étape du parcours.")
 
@@ -116,19 +121,26 @@ def no_co_construction_workshop(ctx: Context) -> Iterator[Hit]:
                   "du programme d'actions.")
 
 
+MIN_DEPENDENCIES = 2
+
+
 @rule("no-phase-dependencies", Severity.WARNING, "Rétroplanning : étapes enchaînées")
 def no_phase_dependencies(ctx: Context) -> Iterator[Hit]:
+    """A rétroplanning chains its phases: from three phases on, one dependency alone does not make one."""
     phases = ctx.pathway.phases
-    if len(phases) >= 2 and not any(phase.depends_on for phase in phases):
-        yield Hit("Aucune étape ne dépend d'une autre : l'enchaînement des étapes "
-                  "(rétroplanning) n'est pas construit.")
+    links = sum(len(set(phase.depends_on)) for phase in phases)
+    if links < min(MIN_DEPENDENCIES, len(phases) - 1):
+        found = "aucune étape ne dépend d'une autre" if links == 0 else "une seule étape dépend d'une autre"
+        yield Hit(f"Le rétroplanning n'est pas construit : {found} ; enchaînez les étapes "
+                  "(« Dépend des étapes »).")
 
 
 @rule("phase-without-location", Severity.WARNING, "Lieux des étapes prévus")
 def phase_without_location(ctx: Context) -> Iterator[Hit]:
     for phase in ctx.pathway.phases:
         if phase.modality in (Modality.ONSITE, Modality.HYBRID) and not phase.location.strip():
-            yield hit("phases", phase, f"L'étape « {display_name(phase)} » a lieu en présentiel "
+            onsite = "en partie en présentiel" if phase.modality == Modality.HYBRID else "en présentiel"
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » a lieu {onsite} "
                       "mais son lieu n'est pas prévu.")
 
 

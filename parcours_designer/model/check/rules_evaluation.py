@@ -68,5 +68,5 @@ def review_without_topics(ctx: Context) -> Iterator[Hit]:
 def topic_without_partner(ctx: Context) -> Iterator[Hit]:
     for topic in ctx.pathway.review.topics_to_report:
         if not topic.partner_ids:
-            yield Hit(f"Le sujet à faire remonter « {display_name(topic)} » n'est adressé "
-                      "à aucun partenaire.")
+            message = f"Le sujet à faire remonter « {display_name(topic)} » n'est adressé à aucun partenaire."
+            yield Hit(message, "topic", topic.id) if topic.id else Hit(message)

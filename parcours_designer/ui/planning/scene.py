@@ -169,6 +169,7 @@ class PlanningScene(QGraphicsScene):
         self.arrows: dict[tuple, tuple[ArrowItems, GanttArrow]] = {}
         self._drawn: dict[str, tuple] = {}  # phase id → what its items show now
         self.layout: Optional[GanttLayout] = None
+        self.lane_titles: list[QGraphicsSimpleTextItem] = []
 
     def show_layout(self, layout: GanttLayout, late: set[str], overloaded: set[str], today: date) -> None:
         """Draw ``layout``, touching only the items whose bar or arrow changed."""
@@ -178,6 +179,7 @@ class PlanningScene(QGraphicsScene):
                 items.remove(self)
             self.bars = {bar.phase_id: BarItems(self, bar) for bar in layout.bars}
             self._drawn = {}
+        self._show_lanes(layout)
         for bar in layout.bars:
             shown = (bar, bar.phase_id in late, bar.phase_id in overloaded)
             if self._drawn.get(bar.phase_id) != shown:
@@ -186,6 +188,26 @@ class PlanningScene(QGraphicsScene):
         self._show_arrows(layout.arrows)
         self.layout = layout
         self._fit(layout, today)
+
+    def _show_lanes(self, layout: GanttLayout) -> None:
+        """The title of each group (module, objective…) on its header row, from the first day shown."""
+        for item in self.lane_titles:
+            self.removeItem(item)
+        span = layout.span()
+        headed = [lane for lane in layout.lanes if lane.header_row is not None]
+        self.lane_titles = [self._lane_title(lane.title, lane.header_row, span[0]) for lane in headed] if span else []
+
+    def _lane_title(self, title: str, row: int, first_day: date) -> QGraphicsSimpleTextItem:
+        item = _fixed_size(QGraphicsSimpleTextItem(title))
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setBrush(QBrush(QColor("#1f4e79")))
+        item.setPos(day_x(first_day), row_centre(row))
+        item.setTransform(QTransform.fromTranslate(0, -item.boundingRect().height() / 2))
+        item.setZValue(4)
+        self.addItem(item)
+        return item
 
     def _show_arrows(self, arrows: list[GanttArrow]) -> None:
         kept: dict[tuple, tuple[ArrowItems, GanttArrow]] = {}

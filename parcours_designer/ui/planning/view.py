@@ -13,11 +13,13 @@ the check panel.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.gantt_layout import GanttLayout
+from parcours_designer.model.gantt_layout import GanttLayout, GroupBy
 from parcours_designer.model.planning_edits import STARTED, link_problem, moved_fields, stretched_fields
 from parcours_designer.model.references import display_name
 from parcours_designer.model.scenarios import scenario_risks
@@ -81,6 +83,9 @@ class PlanningView(QWidget):
         self.scenario = QComboBox(self)
         self.scenario.setAccessibleName(self.tr("Scénario affiché"))
         self.scenario.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.by_module = QCheckBox(self.tr("Par &module"), self)
+        self.by_module.setToolTip(self.tr("Regrouper les étapes par module, niveau ou lot"))
+        self.by_module.toggled.connect(lambda _on: self.refresh())
         today = QPushButton(self.tr("Aujourd'hui"), self)
         today.clicked.connect(lambda: self.canvas.show_day(self.today))
         hint = self._plain_label(self.tr("Glisser une barre : la déplacer · son bord droit : l'allonger · "
@@ -91,6 +96,7 @@ class PlanningView(QWidget):
         for label, widget in ((self.tr("Échelle :"), self.zoom), (self.tr("Scénario :"), self.scenario)):
             bar.addWidget(self._plain_label(label))
             bar.addWidget(widget)
+        bar.addWidget(self.by_module)
         bar.addWidget(today)
         bar.addStretch(1)
         for first, second in ((self.zoom, self.scenario), (self.scenario, today), (today, self.canvas),
@@ -186,7 +192,10 @@ class PlanningView(QWidget):
         self._drawn = (derived.revision, risk_id, self.today)
         pathway = self.document.pathway
         self.state = state = compute_state(pathway, derived, risk_id, self.today)
-        layout = state.plan.layout
+        plan = state.plan
+        if self.by_module.isChecked():  # the same schedule, its phases grouped under their module
+            plan = dataclasses.replace(plan, group_by=GroupBy.MODULE)
+        layout = plan.layout
         self.gantt = layout
         self.canvas.calendar = state.baseline.calendar
         self.canvas.today = self.today

@@ -1,0 +1,76 @@
+"""``export map``: the stakeholder map as PDF, SVG (vector, names as text) or PNG,
+and its section of the plan (the drawing and the table of interactions)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from parcours_designer.export.map_draw import map_drawing, map_png
+from parcours_designer.export.pdf_doc import (
+    LANDSCAPE,
+    PORTRAIT,
+    build_pdf,
+    doc_info,
+    frame_size,
+    missing_note,
+    styles,
+    table,
+)
+from parcours_designer.export.pdf_text import para
+from parcours_designer.model.pathway import Pathway
+from parcours_designer.model.stakeholder_map import StakeholderMap, stakeholder_map
+
+TITLE = "Carte des acteurs"
+SVG_WIDTH = 1100.0
+
+
+def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> bytes:
+    smap = stakeholder_map(pathway)
+    if suffix == ".png":
+        return map_png(smap)
+    if suffix == ".svg":
+        from reportlab.graphics import renderSVG
+
+        return renderSVG.drawToString(map_drawing(smap, SVG_WIDTH, SVG_WIDTH)).encode("utf-8")
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    sheet = styles()
+    story = [para(TITLE, sheet["h1"]), *drawing_flowables(smap, sheet)]
+    if smap.nodes:
+        story += [NextPageTemplate(PORTRAIT), PageBreak(), *interaction_flowables(smap, sheet)]
+    return build_pdf(doc_info(pathway, TITLE, "Parties prenantes, publics et leurs interactions"), story,
+                     start=LANDSCAPE)
+
+
+def drawing_flowables(smap: StakeholderMap, sheet: dict) -> list:
+    """The drawing, as large as a landscape page allows."""
+    if not smap.nodes:
+        return [missing_note("Ni partenaire ni public n'est encore défini : la carte est vide.", sheet)]
+    width, height = frame_size(LANDSCAPE)
+    return [map_drawing(smap, width, height - 60)]
+
+
+def interaction_flowables(smap: StakeholderMap, sheet: dict) -> list:
+    """The table of interactions (on portrait pages: its cells may be long)."""
+    story = [para("Interactions entre les acteurs", sheet["h2"])]
+    rows = interaction_rows(smap)
+    if not rows:
+        return story + [missing_note("Aucune interaction n'est décrite entre les acteurs.", sheet)]
+    return story + [table(("Acteur", "Avec", "Nature de l'interaction"), rows, (0.3, 0.3, 0.4), sheet=sheet)]
+
+
+def interaction_rows(smap: StakeholderMap) -> list[list[str]]:
+    rows = []
+    for edge in smap.edges:
+        source, target = smap.node(edge.source), smap.node(edge.target)
+        rows.append([source.label, f"{target.label} ({target.category_label.lower()})", edge.label or "—"])
+    return rows
+
+
+def plan_section(pathway: Pathway, sheet: dict) -> list:
+    """« Carte des acteurs » in the plan: the drawing on a landscape page, then its interactions."""
+    from parcours_designer.export.gantt_pdf import landscape_section
+
+    smap = stakeholder_map(pathway)
+    story = landscape_section(TITLE, drawing_flowables(smap, sheet), sheet)
+    return story + (interaction_flowables(smap, sheet) if smap.nodes else [])

@@ -1,0 +1,89 @@
+"""`export map`: PDF and SVG are vector with the names as text, PNG is an image;
+the plan has a « Carte des acteurs » section with the drawing and the interactions."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+from PIL import Image
+
+from parcours_designer.cli import main
+from parcours_designer.export.registry import EXPORT_KINDS
+from parcours_designer.model.entities import AudienceLink, MapPosition, Partner
+from parcours_designer.model.pathway import Pathway
+
+from .helpers import EXAMPLE, flat, pdf_reader, pdf_text
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_map_pdf_names_every_actor_and_lists_the_interactions(example):
+    text = flat(pdf_text(EXPORT_KINDS["map"].render(example, ".pdf")))
+    for name in ("Cabinet Tandem Culture", "Banque des Territoires", "Compagnies de spectacle", "Public",
+                 "accompagne la diffusion", "Interactions", "Nature de l'interaction"):
+        assert name in text, name
+    page = pdf_reader(EXPORT_KINDS["map"].render(example, ".pdf")).pages[0]
+    assert page.mediabox.width > page.mediabox.height  # landscape
+
+
+def test_map_svg_is_vector_with_names_as_text(example):
+    root = ET.fromstring(EXPORT_KINDS["map"].render(example, ".svg"))
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "Cabinet Tandem Culture" in texts and "cofinance le DLA" in texts
+    assert not list(root.iter(f"{SVG}image"))
+
+
+def test_map_png_is_an_image(example):
+    image = Image.open(io.BytesIO(EXPORT_KINDS["map"].render(example, ".png")))
+    assert image.format == "PNG" and image.width > 800
+
+
+def test_user_text_stays_text_in_the_svg():
+    pathway = Pathway(title="T", partners=[Partner(id="p", name="<b>A & B</b>\x07", map_position=MapPosition(x=0, y=0))])
+    root = ET.fromstring(EXPORT_KINDS["map"].render(pathway, ".svg"))
+    assert "<b>A & B</b>" in " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+def test_an_empty_map_says_so():
+    text = flat(pdf_text(EXPORT_KINDS["map"].render(Pathway(title="T"), ".pdf")))
+    assert "la carte est vide" in text
+
+
+def test_cli_exports_the_map(tmp_path):
+    for suffix in (".pdf", ".svg", ".png"):
+        out = tmp_path / f"carte{suffix}"
+        assert main(["export", "map", str(EXAMPLE), "-o", str(out)]) == 0
+        assert out.stat().st_size > 1000
+    assert main(["export", "map", str(EXAMPLE), "-o", str(tmp_path / "carte.jpg")]) == 2
+    assert not (tmp_path / "carte.jpg").exists()
+
+
+def test_plan_has_the_map_section(example):
+    example.partners[6].audience_links = [AudienceLink(audience_id="a1", label="accueille les ateliers")]
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf")))
+    assert "Carte des acteurs" in text and "accueille les ateliers" in text
+    assert "Théâtre de la Halle, Coutances Compagnies de spectacle vivant (public) accueille les ateliers" in text
+
+
+def test_plan_prints_the_new_sections(example):
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf")))
+    for expected in ("Sources : entretien, diagnostic partagé", "Appui : Entretiens avec les six compagnies",
+                     "Programme des étapes", "Diagnostic et cadrage", "écoute active",
+                     "Entrer en relation avec les acteurs", "Coûts par module",
+                     "Engagements de responsabilité sociétale (RSE)", "Covoiturage organisé",
+                     "(accepté le", "≥ 8 structures"):
+        assert expected in text, expected
+
+
+def test_partner_plan_prints_the_programme_of_its_phases(example):
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", "p1")))
+    assert "Programme des étapes" in text and "world café" in text
+
+
+def test_evaluation_prints_commitments_and_peer_exchanges(example):
+    text = flat(pdf_text(EXPORT_KINDS["evaluation"].render(example, ".pdf")))
+    for expected in ("Engagements de responsabilité sociétale (RSE)", "Covoiturage organisé",
+                     "Échanges avec des pairs", "Réseau des chargé·e·s de mission DLA de Normandie",
+                     "19/11/2026", "Ajout d'une formation à la fonction employeur"):
+        assert expected in text, expected
