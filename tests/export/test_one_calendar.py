@@ -16,6 +16,7 @@ from parcours_designer.export.mspdi_export import NAMESPACE
 from parcours_designer.export.registry import EXPORT_KINDS
 from parcours_designer.model.budget import total_charges
 from parcours_designer.model.formatting import format_money, format_period
+from parcours_designer.model.gantt_layout import GroupBy
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import plan_for
 from parcours_designer.model.schedule import compute_schedule
@@ -43,7 +44,9 @@ def test_a_phase_with_a_start_and_a_duration_is_dated_and_drawn_everywhere(pathw
     plan = flat(pdf_text(EXPORT_KINDS["plan"].render(pathway, ".pdf")))
     assert "Restitution publique" in plan and "du 01/03/2027 au 03/03/2027" in plan
     assert "non datée" not in plan and "non représentées" not in plan
-    assert f"lignes 1 à {rows} sur {rows}" in plan
+    grouped = plan_for(pathway, group_by=GroupBy.MODULE).layout.row_count  # the plan groups by module
+    assert grouped == rows + 4  # 3 modules and « Sans module » head their rows
+    assert f"lignes 1 à {grouped} sur {grouped}" in plan
     gantt = flat(pdf_text(EXPORT_KINDS["gantt"].render(pathway, ".pdf")))
     assert f"lignes 1 à {rows} sur {rows}" in gantt and "non représentées" not in gantt
     assert "14 Restitution publique 01/03/2027 03/03/2027 3" in gantt  # the task table: 3 working days
