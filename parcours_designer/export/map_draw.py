@@ -142,7 +142,8 @@ def map_png(smap: StakeholderMap, dpi: int = 150) -> bytes:
             x, y = point(node.x - NODE_WIDTH / 2, node.y + NODE_HEIGHT / 2)
             axes.add_patch(FancyBboxPatch((x, y), NODE_WIDTH, NODE_HEIGHT, boxstyle="round,pad=0,rounding_size=6",
                                           facecolor=node.colour, edgecolor="#2f3b47", linewidth=0.6))
-            axes.text(*point(node.x, node.y), "\n".join(label_lines(without_control(node.label))),
+            cx, cy = point(node.x, node.y)
+            axes.text(cx, cy, "\n".join(label_lines(without_control(node.label))),
                       fontsize=NAME_SIZE, fontweight="bold", ha="center", va="center", linespacing=1.1)
         x = MARGIN
         for label, colour in smap.legend():

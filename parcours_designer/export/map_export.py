@@ -63,6 +63,8 @@ def interaction_rows(smap: StakeholderMap) -> list[list[str]]:
     rows = []
     for edge in smap.edges:
         source, target = smap.node(edge.source), smap.node(edge.target)
+        if source is None or target is None:
+            continue
         rows.append([source.label, f"{target.label} ({target.category_label.lower()})", edge.label or "—"])
     return rows
 

@@ -86,7 +86,7 @@ def traceability(pathway: Pathway, sheet: dict) -> list:
     needs = pathway.index("needs")
     for row in trace_rows(pathway):
         priority = f" (priorité {row.need_priority.label.lower()})" if row.need_priority else ""
-        need = (f"{row.need}{priority}" + need_origin(needs[row.need_id]) if row.need is not None
+        need = (f"{row.need}{priority}" + (need_origin(needs[row.need_id]) if row.need_id in needs else "") if row.need is not None
                 else "Aucun besoin rattaché")
         if row.objective is None:
             rows.append([need, Cell("Aucun objectif ne répond à ce besoin", bold=True), ""])

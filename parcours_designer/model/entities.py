@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Optional, Union
+from typing import Annotated, Any, Optional, Union
 
 from pydantic import (
     AfterValidator,
@@ -152,7 +152,7 @@ class Deliverable(Part):
     comment: str = ""
 
     @model_serializer(mode="wrap")
-    def _plain_when_bare(self, handler: SerializerFunctionWrapHandler):
+    def _plain_when_bare(self, handler: SerializerFunctionWrapHandler) -> Any:
         if self.status == DeliverableStatus.EXPECTED and self.received_on is None and not self.comment:
             return self.title
         return handler(self)

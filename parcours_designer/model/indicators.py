@@ -27,7 +27,7 @@ LABELS[IndicatorStatus] = {
 }
 
 
-def read_measure(value) -> Optional[float]:
+def read_measure(value: object) -> Optional[float]:
     """A target or result as a number: a number, or a text holding exactly one number.
 
     « 12 semaines » reads 12; « 1 seul, 3 en cours » holds two numbers and is
@@ -40,7 +40,7 @@ def read_measure(value) -> Optional[float]:
     return float(found[0].replace(",", ".")) if len(found) == 1 else None
 
 
-def _is_blank(value) -> bool:
+def _is_blank(value: object) -> bool:
     return value is None or str(value).strip() == ""
 
 
@@ -63,7 +63,7 @@ def indicator_status(indicator: Indicator) -> IndicatorStatus:
     return IndicatorStatus.REACHED if reached else IndicatorStatus.MISSED
 
 
-def with_unit(value, unit: str) -> str:
+def with_unit(value: object, unit: str) -> str:
     """« 12 semaines », or « — » when there is no value."""
     if _is_blank(value):
         return "—"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Union
 
+from parcours_designer.model.entities import Audience, Partner
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
@@ -112,7 +113,7 @@ def _raw_nodes(pathway: Pathway) -> list[tuple[str, str, str, str, str, Optional
     return found
 
 
-def _position(item) -> Optional[tuple[float, float]]:
+def _position(item: Union[Partner, Audience]) -> Optional[tuple[float, float]]:
     position = item.map_position
     return None if position is None else (position.x, position.y)
 
@@ -127,9 +128,10 @@ def map_edges(pathway: Pathway) -> list[MapEdge]:
             if link.partner_id in partners:
                 edges.append(MapEdge(source, node_key("partners", link.partner_id), link.label, partner.id,
                                      "links", index))
-        for index, link in enumerate(partner.audience_links):
-            if link.audience_id in audiences:
-                edges.append(MapEdge(source, node_key("audiences", link.audience_id), link.label, partner.id,
+        for index, audience_link in enumerate(partner.audience_links):
+            if audience_link.audience_id in audiences:
+                edges.append(MapEdge(source, node_key("audiences", audience_link.audience_id), audience_link.label,
+                                     partner.id,
                                      "audience_links", index))
     return edges
 
@@ -158,7 +160,7 @@ def auto_positions(keys: list[str], links: list[tuple[str, str]],
     missing = [k for k in keys if k not in fixed]
     if not missing:
         return {k: fixed[k] for k in keys}
-    import networkx
+    import networkx  # type: ignore[import-untyped]
 
     graph = networkx.Graph()
     graph.add_nodes_from(keys)
@@ -179,7 +181,7 @@ ROW_WIDTH = 1100.0
 BLOCK_GAP = 60.0
 
 
-def _first_layout(networkx, graph, keys: list[str]) -> dict[str, tuple[float, float]]:
+def _first_layout(networkx: Any, graph: Any, keys: list[str]) -> dict[str, tuple[float, float]]:
     """Each group of connected actors laid out by forces, linked actors about
     ``LINK_LENGTH`` apart; the groups then set side by side in rows, largest first,
     the rows as wide as a landscape page shape asks."""
@@ -200,7 +202,7 @@ def _first_layout(networkx, graph, keys: list[str]) -> dict[str, tuple[float, fl
     return positions
 
 
-def _ordered_subgraph(networkx, graph, keys: list[str], group: set[str]):
+def _ordered_subgraph(networkx: Any, graph: Any, keys: list[str], group: set[str]) -> Any:
     """The group's graph with nodes and links in file order (a set's order changes between runs)."""
     sub = networkx.Graph()
     sub.add_nodes_from(k for k in keys if k in group)
@@ -208,7 +210,7 @@ def _ordered_subgraph(networkx, graph, keys: list[str], group: set[str]):
     return sub
 
 
-def _group_layout(networkx, graph) -> dict[str, tuple[float, float]]:
+def _group_layout(networkx: Any, graph: Any) -> dict[str, tuple[float, float]]:
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
     raw = networkx.spring_layout(graph, seed=7, iterations=300)
@@ -254,7 +256,7 @@ def spread(positions: dict[str, tuple[float, float]], pinned: set[str], rounds: 
             return
 
 
-def _separate(positions: dict, a: str, b: str, pinned: set[str]) -> bool:
+def _separate(positions: dict[str, tuple[float, float]], a: str, b: str, pinned: set[str]) -> bool:
     (ax, ay), (bx, by) = positions[a], positions[b]
     over_x = NODE_WIDTH + GAP - abs(ax - bx)
     over_y = NODE_HEIGHT + GAP - abs(ay - by)

@@ -306,7 +306,7 @@ def test_an_information_never_lowers_a_competence(framework):
     """« 1 financement encore demandé » is normal while designing: no competence drops for it."""
     pathway = example_pathway()
     assert any(f.rule == "funding-not-granted" for f in run_check(pathway, framework).findings)
-    catalog = load_catalog()
+    catalog = load_catalog(framework_folders())
     for framework_id in catalog.frameworks:
         result = run_check(pathway, catalog.require(framework_id))
         weighed = [f for f in result.findings if f.severity != Severity.INFO]

@@ -134,7 +134,9 @@ def test_every_phase_kind_has_a_gantt_colour_and_the_new_kinds_export():
     from parcours_designer.model.templates import load_template
 
     assert set(KIND_COLOURS) == set(PhaseKind)
-    pathway = load_template("offre-ingenierie-departement")
+    from parcours_designer.paths import template_folders
+
+    pathway = load_template("offre-ingenierie-departement", template_folders())
     assert {PhaseKind.INFORMATION, PhaseKind.ENGINEERING, PhaseKind.CONSULTATION, PhaseKind.RESTITUTION} <= \
         {p.kind for p in pathway.phases}
     assert EXPORT_KINDS["plan"].render(pathway, ".pdf").startswith(b"%PDF")
