@@ -285,6 +285,8 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("show_budget_ceiling", tr("Montrer le plafond dans le cahier des charges"), "bool"),
             F("selection_reason", tr("Motif du choix (si l'offre retenue n'est pas la mieux notée)"), "multiline",
               height=55),
+        ],
+    ),
     "peer_exchanges": ListSpec(
         columns=lambda: [
             C(tr("Réseau ou pairs"), lambda i, n: i.network),
