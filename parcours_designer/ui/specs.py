@@ -133,7 +133,6 @@ LIST_SPECS: dict[str, ListSpec] = {
         columns=lambda: [
             C(tr("Étape"), lambda i, n: i.title),
             C(tr("Type"), lambda i, n: i.kind.label),
-            C(tr("Module"), lambda i, n: i.module),
             C(tr("Début"), lambda i, n: format_date(i.start)),
             C(tr("Fin"), lambda i, n: format_date(i.end)),
             C(tr("Avancement"), lambda i, n: i.status.label),

@@ -30,7 +30,7 @@ def test_no_binary_float_drift_over_many_lines():
 def test_example_budget_by_group_and_balance():
     budget = compute_budget(example_pathway())
     assert [g.code for g in budget.charges] == ["62", "64", "86"]
-    assert [g.code for g in budget.products] == ["74", "75", "87"]  # a DLA is free for the structures
+    assert [g.code for g in budget.products] == ["70", "74", "75", "87"]
     assert budget.total_charges == D("28228.00") == budget.total_products
     assert budget.is_balanced and budget.in_kind_balanced
     assert budget.in_kind_charges == D("1500.00")

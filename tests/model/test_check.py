@@ -72,8 +72,8 @@ def _unbalanced(p):
 
 
 def _in_kind(p):
-    p.funding[4].amount = Decimal("1000.00")
-    p.funding[3].amount += Decimal("500.00")
+    p.funding[5].amount = Decimal("1000.00")
+    p.funding[4].amount += Decimal("500.00")
     return ("pathway", None)
 
 
