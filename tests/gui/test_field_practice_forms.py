@@ -56,9 +56,6 @@ def test_phase_programme_and_module_are_typed(qtbot, window):
     type_into(qtbot, page.form.widgets["module"], "Formation")
     type_into(qtbot, page.form.widgets["description"], "Apports, cas pratiques")
     assert phase.module == "Formation" and phase.description == "Apports, cas pratiques"
-    model = page.model
-    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Module")
-    assert model.index(window.document.row_of("phases", "ph9"), column).data() == "Formation"
 
 
 def test_editing_deliverable_titles_keeps_an_accepted_one(qtbot, window):
