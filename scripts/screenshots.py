@@ -107,8 +107,9 @@ def add_closures(document) -> None:
     document.push(SetFields(document, None, None, {"closures": closures}))
 
 
-GUIDE_PICTURES = {"00-accueil.png": "accueil.png", "01-overview.png": "vue-ensemble.png",
-                  "05-phases.png": "etapes.png", "06-planning.png": "planning.png", "08-budget.png": "budget.png"}
+# Screen (its name after the page number, which moves when pages are added) → the guide's picture.
+GUIDE_PICTURES = {"accueil.png": "accueil.png", "overview.png": "vue-ensemble.png",
+                  "phases.png": "etapes.png", "planning.png": "planning.png", "budget.png": "budget.png"}
 GUIDE_WIDTH = 900
 
 
@@ -179,7 +180,8 @@ def guide_pictures(folder: Path) -> None:
     target = paths.resources_dir() / "help" / "images"
     target.mkdir(parents=True, exist_ok=True)
     for shot, picture in GUIDE_PICTURES.items():
-        image = QImage(str(folder / shot)).scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        (screen,) = folder.glob(f"[0-9][0-9]-{shot}")
+        image = QImage(str(screen)).scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation)
         image.save(str(target / picture))
         print(target / picture)
 
