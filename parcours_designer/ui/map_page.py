@@ -71,9 +71,30 @@ class MapPage(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected_edge)
         self.addAction(self.delete_action)
-        for action in (self.link_action, self.layout_action, self.delete_action):
+        self.fit_action = QAction(self.tr("A&juster à la fenêtre"), self)
+        self.fit_action.setToolTip(self.tr("Montrer toute la carte dans la fenêtre"))
+        self.fit_action.triggered.connect(self.fit_map)
+        for action in (self.link_action, self.layout_action, self.delete_action, self.fit_action):
             bar.addAction(action)
         return bar
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The first time the page shows, the whole map fits the window."""
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_map)
+
+    def fit_map(self) -> None:
+        """The whole map in the view, shrunk if needed, never enlarged (names stay at their size)."""
+        bounds = self.scene.itemsBoundingRect().adjusted(-16, -16, 16, 16)
+        viewport = self.view.viewport().rect()
+        if bounds.isEmpty() or viewport.isEmpty():
+            return
+        scale = min(1.0, viewport.width() / bounds.width(), viewport.height() / bounds.height())
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.view.centerOn(bounds.center())
 
     def _set_linking(self, on: bool) -> None:
         self.scene.linking = on

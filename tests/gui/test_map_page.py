@@ -143,3 +143,16 @@ def test_an_actor_picked_on_the_map_is_selected_on_its_page(page, example_window
     assert current.isValid() and current.data() == "Pôle régional du spectacle vivant"
     page.select("partners", "p5")
     assert page.scene.nodes["partners:p5"].isSelected() and not page.scene.nodes["partners:p3"].isSelected()
+
+
+def test_the_whole_map_fits_the_window_at_1366_by_768(page, example_window, qtbot):
+    """First shown, every actor is inside the view (shrunk if needed, never enlarged)."""
+    example_window.resize(1366, 768)
+    example_window.show()
+    qtbot.waitUntil(lambda: page.view.transform().m11() < 1.0 or page.view.viewport().width() > 0)
+    page.fit_map()
+    viewport = page.view.viewport().rect()
+    for item in page.scene.nodes.values():
+        shown = page.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert viewport.contains(shown), item.key
+    assert page.view.transform().m11() <= 1.0
