@@ -59,26 +59,33 @@ def refuse_special_file(file_path: Path, mode: int, error: type[PathwayError]) -
 
 def load_pathway(path: str | os.PathLike[str]) -> Pathway:
     """Read a ``.parcours`` file; raise :class:`PathwayFileError` if unusable."""
+    file_path, raw = read_input(path, PathwayFileError, MAX_FILE_BYTES, "un parcours")
+    return parse_pathway(raw, file_path.name)
+
+
+def read_input(path: str | os.PathLike[str], error: type[PathwayError], max_bytes: int,
+               what: str) -> tuple[Path, bytes]:
+    """The bytes of a file the user gave us, or ``error`` with one French message.
+
+    A pipe or a device is refused unread, and so is a file over ``max_bytes``
+    (``what`` says what it should have been: « un parcours »).
+    """
     file_path = Path(path)
     try:
         status = file_path.stat()
-        refuse_special_file(file_path, status.st_mode, PathwayFileError)
-        size = status.st_size
-        if size > MAX_FILE_BYTES:
-            raise PathwayFileError(
-                f"{file_path.name} : fichier trop volumineux ({size // 1_048_576} Mio) "
-                "pour être un parcours"
-            )
-        raw = file_path.read_bytes()
+        refuse_special_file(file_path, status.st_mode, error)
+        if status.st_size > max_bytes:
+            raise error(f"{file_path.name} : fichier trop volumineux ({status.st_size // 1_048_576} Mio) "
+                        f"pour être {what}")
+        return file_path, file_path.read_bytes()
     except FileNotFoundError:
-        raise PathwayFileError(f"{file_path} : fichier introuvable") from None
+        raise error(f"{file_path} : fichier introuvable") from None
     except IsADirectoryError:
-        raise PathwayFileError(f"{file_path} : c'est un dossier, pas un fichier") from None
+        raise error(f"{file_path} : c'est un dossier, pas un fichier") from None
     except PermissionError:
-        raise PathwayFileError(f"{file_path} : lecture non autorisée") from None
-    except OSError as error:
-        raise PathwayFileError(os_error_message(error, file_path, writing=False)) from None
-    return parse_pathway(raw, file_path.name)
+        raise error(f"{file_path} : lecture non autorisée") from None
+    except OSError as os_error:
+        raise error(os_error_message(os_error, file_path, writing=False)) from None
 
 
 def parse_pathway(

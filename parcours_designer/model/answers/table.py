@@ -11,11 +11,10 @@ import csv
 import io
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from parcours_designer.model.errors import PathwayError
-from parcours_designer.model.fileformat import refuse_special_file
+from parcours_designer.model.fileformat import read_input
 from parcours_designer.model.formatting import group_digits
 
 MAX_EXPORT_BYTES = 32 * 1024 * 1024
@@ -55,21 +54,7 @@ class ExportTable:
 
 def read_table(path: str | os.PathLike[str], workbook_reader: Optional[WorkbookReader] = None) -> ExportTable:
     """The table in the file at ``path``; :class:`AnswersFileError` if unusable."""
-    file_path = Path(path)
-    try:
-        status = file_path.stat()
-        refuse_special_file(file_path, status.st_mode, AnswersFileError)
-        if status.st_size > MAX_EXPORT_BYTES:
-            raise AnswersFileError(f"{file_path.name} : fichier trop volumineux pour un export de réponses")
-        raw = file_path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersFileError(f"{file_path} : fichier introuvable") from None
-    except IsADirectoryError:
-        raise AnswersFileError(f"{file_path} : c'est un dossier, pas un fichier") from None
-    except PermissionError:
-        raise AnswersFileError(f"{file_path} : lecture non autorisée") from None
-    except OSError as error:
-        raise AnswersFileError(f"{file_path} : lecture impossible ({error.strerror})") from None
+    file_path, raw = read_input(path, AnswersFileError, MAX_EXPORT_BYTES, "un export de réponses")
     return parse_table(raw, file_path.name, workbook_reader)
 
 
