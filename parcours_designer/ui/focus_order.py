@@ -18,6 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QLineEdit, QScrollArea, QTabBar, QWidget
 
+from parcours_designer.ui.window_filters import watch_once
+
 
 def focus_chain(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab reaches, in their current order.
@@ -80,18 +82,7 @@ def keyboard_friendly(root: QWidget) -> None:
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Qt passes it on to the proxy: given back below
             proxy.setFocusPolicy(kept)
     for edit in root.findChildren(QDateTimeEdit):
-        if not edit.property("date_tab"):
-            edit.installEventFilter(_date_tab(root))
-            edit.setProperty("date_tab", True)
-
-
-def _date_tab(root: QWidget) -> DateTab:
-    window = root.window()
-    found = window.findChild(DateTab, "date-tab", Qt.FindChildOption.FindDirectChildrenOnly)
-    if found is None:
-        found = DateTab(window)
-        found.setObjectName("date-tab")
-    return found
+        watch_once(edit, DateTab, "date-tab")
 
 
 class RingClose(QObject):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from parcours_designer.ui.window_filters import watch_once
+
 GUARDED = (QAbstractSpinBox, QComboBox)
 
 
@@ -42,18 +44,5 @@ def guard_wheel(*widgets: QWidget) -> None:
         for kind in GUARDED:
             found += root.findChildren(kind)
         for widget in found:
-            if widget.property("wheel_guarded"):
-                continue
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            widget.installEventFilter(_guard(widget))
-            widget.setProperty("wheel_guarded", True)
-
-
-def _guard(widget: QWidget) -> WheelGuard:
-    """One guard per window, owned by it."""
-    window = widget.window()
-    guard = window.findChild(WheelGuard, "wheel-guard", Qt.FindChildOption.FindDirectChildrenOnly)
-    if guard is None:
-        guard = WheelGuard(window)
-        guard.setObjectName("wheel-guard")
-    return guard
+            if watch_once(widget, WheelGuard, "wheel-guard"):
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
