@@ -76,9 +76,11 @@ def big_pathway(phase_count: int = 1000):
 
 
 def child(mode: str) -> int:
-    """A fresh process that shows a window and says when (``empty`` or ``editor``)."""
-    app = QApplication(sys.argv[:1]) if mode == "empty" else None
-    if mode == "empty":
+    """A fresh process that shows a window and says when: ``empty`` (a bare QMainWindow),
+    ``floor`` (the bare window, then the domain model reads the example: the least any
+    editor built on this model can cost) or ``editor``."""
+    app = QApplication(sys.argv[:1]) if mode in ("empty", "floor") else None
+    if mode in ("empty", "floor"):
         window = QMainWindow()
     else:
         from parcours_designer.startup import preload_model
@@ -93,6 +95,13 @@ def child(mode: str) -> int:
     QTest.qWaitForWindowExposed(window)
     app.processEvents()
     print("SHOWN", time.process_time(), flush=True)
+    if mode == "floor":
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the editor's start-up does
+        from parcours_designer.model.fileformat import load_pathway
+
+        window.setWindowTitle(load_pathway(EXAMPLE).title)
+        window.repaint()
+        print("READY", time.process_time(), flush=True)
     if mode == "editor":
         finish_start(window, str(EXAMPLE))
         window.repaint()  # painted now, without running the timers (the first derived state is due later)
@@ -128,14 +137,17 @@ def cold_start(mode: str) -> dict:
     return times
 
 
+MODES = {"empty": "empty_", "floor": "floor_", "editor": ""}  # child mode → prefix of its figures
+
+
 def measure_cold_start(runs: int = 7) -> dict:
-    """Empty window and editor launched alternately, ``runs`` times each (after one launch of
+    """Empty window, floor and editor launched in turn, ``runs`` times each (after one launch of
     each that compiles the bytecode); medians in ms."""
-    cold_start("empty")
-    cold_start("editor")
+    for mode in MODES:
+        cold_start(mode)
     found: dict[str, list[float]] = {}
     for _ in range(runs):
-        for mode, prefix in (("empty", "empty_"), ("editor", "")):
+        for mode, prefix in MODES.items():
             for name, seconds in cold_start(mode).items():
                 found.setdefault(prefix + name, []).append(seconds)
     return {name: statistics.median(values) * 1000 for name, values in found.items()}
@@ -217,6 +229,9 @@ def main() -> int:
     print(f"  Éditeur affiché                 : {cold['SHOWN']:.0f} ms (CPU {cold['SHOWN_cpu']:.0f} ms)")
     print(f"  Éditeur prêt sur l'exemple      : {cold['READY']:.0f} ms (CPU {cold['READY_cpu']:.0f} ms)")
     print(f"  Rapport prêt / fenêtre vide     : ×{ratio:.2f} (CPU ×{cpu_ratio:.2f})")
+    print(f"  Plancher : fenêtre vide + modèle (pydantic) lisant l'exemple : {cold['floor_READY']:.0f} ms "
+          f"(×{cold['floor_READY'] / cold['empty_SHOWN']:.2f}) ; l'interface de l'éditeur y ajoute "
+          f"{cold['READY'] - cold['floor_READY']:.0f} ms")
     print("Dans un même processus déjà démarré (construction → affichage) :")
     print(f"  QMainWindow vide                : {start['empty_ms']:.1f} ms")
     print(f"  Éditeur sur l'exemple           : {start['editor_ms']:.1f} ms")

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from parcours_designer import paths
 from parcours_designer.oserrors import os_error_message
-from parcours_designer.ui import dialogs, export_options, file_dialogs
+from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.recent import RecentFiles
-from parcours_designer.ui.templates_dialog import choose_template
 
 EXTENSION = ".parcours"  # model.fileformat.EXTENSION, without importing the model at start-up
 
@@ -88,6 +87,7 @@ class FileActions(QObject):
         from parcours_designer.model.templates import TemplateError, list_templates, load_template
         from parcours_designer.paths import template_folders
         from parcours_designer.preferences import load_preferences, personalise
+        from parcours_designer.ui.templates_dialog import choose_template
 
         if not self.maybe_save():
             return False
@@ -121,6 +121,8 @@ class FileActions(QObject):
                                   self.tr("{0} ajustements à mener repris du bilan")).format(carried)), 8000)
 
     def open_dialog(self) -> None:
+        from parcours_designer.ui import file_dialogs
+
         if not self.maybe_save():
             return
         path = file_dialogs.ask_open_file(self.host.window(), self.tr("Ouvrir un parcours"),
@@ -152,6 +154,8 @@ class FileActions(QObject):
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
+        from parcours_designer.ui import file_dialogs
+
         document = self.host.document
         name = document.path.name if document.path else self.tr("parcours") + EXTENSION
         path = file_dialogs.ask_save_file(self.host.window(), self.tr("Enregistrer le parcours sous"),
@@ -182,6 +186,7 @@ class FileActions(QObject):
         """Ask where, then write the document; ``options`` are the kind's own (``questionnaire_id``)."""
         from parcours_designer.export.registry import ExportError
         from parcours_designer.model.errors import PathwayError
+        from parcours_designer.ui import export_options, file_dialogs
 
         document = self.host.document
         stem = document.path.stem if document.path else self.tr("parcours")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.preferences import Officer, Preferences, default_folder, load_preferences, save_preferences
-from parcours_designer.ui import dialogs, file_dialogs
+from parcours_designer.ui import dialogs
 
 OFFICER_FIELDS = ("name", "organisation", "email", "phone")
 
@@ -84,6 +84,8 @@ class PreferencesDialog(QDialog):
         return box
 
     def _browse(self) -> None:
+        from parcours_designer.ui import file_dialogs
+
         start = self.folder.text() or self.folder.placeholderText()
         chosen = file_dialogs.ask_folder(self, self.tr("Dossier des documents et des exports"), start)
         if chosen is not None:

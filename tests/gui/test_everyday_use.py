@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QSpinB
 
 from parcours_designer import paths
 from parcours_designer import preferences as prefs
-from parcours_designer.ui import file_dialogs, files
+from parcours_designer.ui import file_dialogs, templates_dialog
 from parcours_designer.ui.templates_dialog import TemplateChoice, TemplateDialog, next_monday
 from tests.gui.conftest import EXAMPLE
 from tests.gui.helpers import click_action, type_into
@@ -133,7 +133,7 @@ def test_first_save_as_of_a_template_pathway_opens_in_the_default_folder(qtbot, 
     folder = tmp_path / "Mes parcours"
     folder.mkdir()
     prefs.save_preferences(prefs.Preferences(default_folder=str(folder)))
-    monkeypatch.setattr(files, "choose_template", lambda parent, templates: TemplateChoice("dla-individuel",
+    monkeypatch.setattr(templates_dialog, "choose_template", lambda parent, templates: TemplateChoice("dla-individuel",
                                                                                            date(2028, 1, 10)))
     assert window.files.new_from_template()
     asked = []
@@ -252,7 +252,7 @@ def test_template_dialog_shows_descriptions_apart_and_a_start_date(qtbot):
 def test_new_from_template_starts_on_the_chosen_day_with_the_officer(qtbot, window, monkeypatch):
     prefs.save_preferences(prefs.Preferences(officer=prefs.Officer(name="Camille Martin",
                                                                    email="camille@example.org")))
-    monkeypatch.setattr(files, "choose_template", lambda parent, templates: TemplateChoice("dla-individuel",
+    monkeypatch.setattr(templates_dialog, "choose_template", lambda parent, templates: TemplateChoice("dla-individuel",
                                                                                            date(2028, 1, 10)))
     assert window.files.new_from_template()
     pathway = window.document.pathway
