@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.model.check import CheckResult, Coverage, Severity, run_check
@@ -33,7 +34,7 @@ def run(args) -> int:
         framework = load_catalog(framework_folders()).require(args.framework or pathway.framework)
     except PathwayError as error:
         raise CommandError(str(error)) from None
-    result = run_check(pathway, framework)
+    result = run_check(pathway, framework, today=date.today())  # as the editor: what is awaited is judged
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -64,6 +65,7 @@ class DerivedStateService(QObject):
         self.document = document
         self._catalog = catalog
         self.current: Optional[DerivedState] = None
+        self.today: Optional[date] = None  # the day of the check; None: the real today (tests set one)
         self.computations = 0  # how many states were computed (tests and benchmarks read it)
         self.last_duration = 0.0  # seconds the last computation took
         self._calendar: Optional["WorkCalendar"] = None
@@ -143,7 +145,8 @@ class DerivedStateService(QObject):
         plan = plan_for(pathway, calendar=self.calendar())
         schedule = plan.schedule
         loads = workloads(pathway, schedule)
-        context = Context.knowing(pathway, budget=budget, plan=plan, workloads=loads)
+        context = Context.knowing(pathway, budget=budget, plan=plan, workloads=loads,
+                                  today=self.today or date.today())
         return DerivedState(
             revision=self.document.revision,
             check=run_check(pathway, self.framework(), context),

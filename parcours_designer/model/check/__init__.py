@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Optional
 
 from parcours_designer.model.check import (  # noqa: F401  (registers the rules)
@@ -90,9 +91,10 @@ def run_rules(pathway: Pathway, rule_ids: Optional[list[str]] = None,
     return {rule_id: list(RULES[rule_id].check(context)) for rule_id in selected}
 
 
-def run_check(pathway: Pathway, framework: Framework, context: Optional[Context] = None) -> CheckResult:
-    """Judge a pathway against a framework: findings, coverage, score."""
-    hits = run_rules(pathway, context=context)
+def run_check(pathway: Pathway, framework: Framework, context: Optional[Context] = None, *,
+              today: Optional[date] = None) -> CheckResult:
+    """Judge a pathway against a framework: findings, coverage, score (``today``: see :class:`Context`)."""
+    hits = run_rules(pathway, context=context if context is not None else Context(pathway, today))
     owners = _competences_by_rule(framework)
     findings = tuple(
         _finding(RULES[rule_id], item, owners.get(rule_id, ()))

@@ -18,13 +18,18 @@ from parcours_designer.model.workload import Granularity, Workload, workloads
 @dataclass
 class Context:
     pathway: Pathway
+    # The day the check is made: what is still awaited past its date (deliverables) is judged
+    # only when it is given (the editor and the command line give it; a check of the file alone
+    # does not, so the same file always gets the same findings).
+    today: Optional[date] = None
 
     @classmethod
     def knowing(cls, pathway: Pathway, *, budget: Optional[Budget] = None, plan: Optional[Plan] = None,
-                workloads: Optional[Mapping[Granularity, Workload]] = None) -> "Context":
+                workloads: Optional[Mapping[Granularity, Workload]] = None,
+                today: Optional[date] = None) -> "Context":
         """A context that reuses what the caller already computed for ``pathway`` (the editor's
         derived state computes the budget, the plan and the workload once per change)."""
-        context = cls(pathway)
+        context = cls(pathway, today)
         for name, value in (("budget", budget), ("plan", plan), ("workloads", workloads)):
             if value is not None:
                 context.__dict__[name] = value  # where ``cached_property`` keeps its value

@@ -9,9 +9,10 @@ from typing import Iterator
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
-from parcours_designer.model.entities import as_deliverable
+from parcours_designer.model.deliverables import DeliverableState, deliverable_states
+from parcours_designer.model.entities import Phase, as_deliverable
 from parcours_designer.model.enums import DeliverableStatus, IndicatorKind, PhaseStatus
-from parcours_designer.model.formatting import format_money
+from parcours_designer.model.formatting import count_of, format_date, format_money
 from parcours_designer.model.references import display_name
 
 STARTED = {PhaseStatus.IN_PROGRESS, PhaseStatus.DONE}
@@ -77,6 +78,31 @@ def deliverable_refused(ctx: Context) -> Iterator[Hit]:
             if deliverable.status == DeliverableStatus.REFUSED and not deliverable.comment.strip():
                 yield hit("phases", phase, f"Le livrable « {deliverable.title} » de l'étape "
                           f"« {display_name(phase)} » est refusé sans que la raison soit notée.")
+
+
+@rule("deliverable-late", Severity.WARNING, "Délais des prestations tenus")
+def deliverable_late(ctx: Context) -> Iterator[Hit]:
+    phases = ctx.phases_by_id
+    for state in deliverable_states(ctx.pathway, ctx.schedule, ctx.today):
+        deliverable, phase = state.deliverable, phases[state.phase_id]
+        if not _late_to_report(state, phase):
+            continue
+        what = f"Le livrable « {deliverable.title} » de l'étape « {display_name(phase)} »"
+        if state.still_expected:
+            yield hit("phases", phase, f"{what} est {state.delay_text()} : l'étape finissait le "
+                      f"{format_date(state.due)}.")
+        else:
+            yield hit("phases", phase, f"{what} a été reçu le {format_date(deliverable.received_on)}, "
+                      f"{count_of(state.days_late, 'jour')} après la fin de l'étape ({format_date(state.due)}), "
+                      "sans que le retard soit expliqué en commentaire.")
+
+
+def _late_to_report(state: DeliverableState, phase: Phase) -> bool:
+    if not state.late:
+        return False
+    if state.still_expected:
+        return phase.status != PhaseStatus.DONE  # else ``deliverable-not-checked`` names it already
+    return not state.deliverable.comment.strip()  # a delay explained in the comment is followed
 
 
 @rule("no-officer-peer-exchange", Severity.WARNING, "Échanges avec des pairs consignés")
