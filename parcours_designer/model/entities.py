@@ -177,12 +177,6 @@ def as_deliverable(value: Union[str, Deliverable]) -> Deliverable:
 DeliverableEntry = Annotated[Union[str, Deliverable], AfterValidator(as_deliverable)]
 
 
-def retitle_deliverables(current: list[Deliverable], titles: list[str]) -> list[Deliverable]:
-    """Deliverables named ``titles``, keeping the status of those already there by title."""
-    by_title = {d.title: d for d in map(as_deliverable, current)}
-    return [by_title.get(title) or Deliverable(title=title) for title in titles]
-
-
 class Phase(Entity):
     title: str = ""
     kind: PhaseKind = PhaseKind.OTHER

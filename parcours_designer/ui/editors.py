@@ -151,20 +151,13 @@ class MultilineBinding(Binding[QPlainTextEdit]):
 
 
 class LinesBinding(MultilineBinding):
-    """A list of texts, one per line (deliverables, strengths…)."""
+    """A list of texts, one per line (strengths, weaknesses…)."""
 
     def value(self) -> list[str]:
         return [line.strip() for line in self.widget.toPlainText().splitlines() if line.strip()]
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText("\n".join(value or []))
-
-
-class DeliverablesBinding(LinesBinding):
-    """The titles of a phase's deliverables, one per line (their status is kept apart)."""
-
-    def show(self, value: Any) -> None:
-        super().show([str(d) for d in value or []])
 
 
 class ChoiceBinding(Binding[QComboBox]):

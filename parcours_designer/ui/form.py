@@ -54,9 +54,6 @@ class FieldSpec:
     height: int = 0
     # Optional choices: ``proposal(pathway, item)`` is the value used when none is chosen.
     proposal: Optional[Callable[[Pathway, Any], Optional[Enum]]] = None
-    # Turns the edited value into the stored one, knowing the current one
-    # (deliverables keep their status when their titles are edited).
-    adapt: Optional[Callable[[Any, Any], Any]] = None
 
 
 def _text(form: "Form", spec: FieldSpec):
@@ -139,7 +136,6 @@ FACTORIES: dict[str, Factory] = {
     "text_finish": _finished_text,
     "multiline": lambda f, s: _plain(f, s, editors.MultilineBinding),
     "lines": lambda f, s: _plain(f, s, editors.LinesBinding),
-    "deliverables": lambda f, s: _plain(f, s, editors.DeliverablesBinding),
     "choice": _choice,
     "int": _int,
     "bool": _bool,
@@ -240,8 +236,6 @@ class Form(QWidget):
         if target is None:
             return
         owner, leaf = field_class(self.model_class, spec.name)
-        if spec.adapt is not None:
-            value = spec.adapt(_get(target, spec.name), value)
         try:
             value = validate_field(owner, leaf, value)
         except ValueError as error:

@@ -53,6 +53,12 @@ def _partners(document, parent):
     return partners_page(document, parent)
 
 
+def _phases(document, parent):
+    from parcours_designer.ui.pages import PhasesPage
+
+    return PhasesPage(document, parent)
+
+
 def _consultations(document, parent):
     from parcours_designer.ui.consultations_page import ConsultationsPage
 
@@ -99,7 +105,7 @@ def pages() -> list[PageInfo]:
         _list_page("audiences"),
         _list_page("needs"),
         _list_page("objectives"),
-        _list_page("phases"),
+        _list_page("phases", _phases),
         _list_page("partners", _partners),
         _list_page("consultations", _consultations),
         PageInfo("map", tr("Carte des acteurs"), ("partners", "audiences"), _map),

@@ -51,6 +51,32 @@ class SingleListPage(MultiListPage):
         layout.addWidget(page)
 
 
+class PhasesPage(MultiListPage):
+    """The phases and the selected one's form; below, the full width for its deliverables' table."""
+
+    def __init__(self, document: Document, parent=None):
+        from parcours_designer.ui.deliverables_editor import DeliverablesEditor
+
+        super().__init__(parent)
+        page = ListPage(document, "phases", self)
+        self.list_pages["phases"] = page
+        self.deliverables = DeliverablesEditor(document, self)
+        page.extra.append(self.deliverables)  # it follows the selection
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(6, 0, 6, 6)  # aligned on the list page's own margins
+        lower_layout.addWidget(self.deliverables)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(page)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+
 def partners_page(document: Document, parent=None) -> SingleListPage:
     return SingleListPage(document, "partners", parent, [PartnerLinksEditor(document)])
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 
 from parcours_designer.model import enums
 from parcours_designer.model.budget import cost_amount
-from parcours_designer.model.entities import retitle_deliverables
 from parcours_designer.model.formatting import format_date, format_money, format_quantity, plural
 from parcours_designer.model.funders import category_proposal
 from parcours_designer.model.indicators import indicator_status
@@ -160,7 +159,6 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("objective_ids", tr("Objectifs servis"), "links", target="objectives"),
             F("partner_ids", tr("Partenaires mobilisés"), "links", target="partners"),
             F("depends_on", tr("Dépend des étapes"), "links", target="phases"),
-            F("deliverables", tr("Livrables (un par ligne)"), "deliverables", adapt=retitle_deliverables),
             F("direct_award_reason", tr("Achat sans consultation (gré à gré) : motif"), "multiline", height=55),
         ],
     ),

@@ -1,14 +1,13 @@
 """Issue 11 in the forms: needs' sources and evidence, phase programme and module,
-deliverables keeping their status, indicators' direction, commitments and peer exchanges."""
+indicators' direction, commitments and peer exchanges."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
-from parcours_designer.model.entities import Deliverable
-from parcours_designer.model.enums import DeliverableStatus, IndicatorDirection, NeedSource
-from tests.gui.helpers import check_link, choose_in_combo, click_action, type_into, type_text
+from parcours_designer.model.enums import IndicatorDirection, NeedSource
+from tests.gui.helpers import check_link, choose_in_combo, click_action, type_into
 
 pytestmark = pytest.mark.gui
 
@@ -56,21 +55,6 @@ def test_phase_programme_and_module_are_typed(qtbot, window):
     type_into(qtbot, page.form.widgets["module"], "Formation")
     type_into(qtbot, page.form.widgets["description"], "Apports, cas pratiques")
     assert phase.module == "Formation" and phase.description == "Apports, cas pratiques"
-
-
-def test_editing_deliverable_titles_keeps_an_accepted_one(qtbot, window):
-    page = _page(window, "phases", "ph6")
-    phase = window.document.item("phases", "ph6")
-    field = page.form.widgets["deliverables"]
-    assert field.toPlainText() == "Plan de diffusion sur trois saisons par structure"
-    field.setFocus()
-    field.moveCursor(field.textCursor().MoveOperation.End)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    type_text(field, "Fiche de synthèse")
-    accepted, added = phase.deliverables
-    assert accepted.status == DeliverableStatus.ACCEPTED and added == Deliverable(title="Fiche de synthèse")
-    window.document.undo_stack.undo()
-    assert [d.title for d in phase.deliverables] == ["Plan de diffusion sur trois saisons par structure"]
 
 
 def test_indicator_direction_unit_and_partners(qtbot, window):

@@ -15,7 +15,6 @@ from parcours_designer.model.entities import (
     Deliverable,
     Indicator,
     Phase,
-    retitle_deliverables,
 )
 from parcours_designer.model.enums import DeliverableStatus, IndicatorDirection, IndicatorKind, PhaseKind
 from parcours_designer.model.fileformat import PathwayFileError, dump_pathway, parse_pathway
@@ -58,12 +57,6 @@ def test_a_deliverable_says_its_status():
 def test_a_deliverable_with_an_unknown_status_is_refused_by_name():
     with pytest.raises(PathwayFileError, match="deliverables"):
         parse_pathway(_document(phases=[{"id": "ph1", "deliverables": [{"title": "x", "status": "lost"}]}]))
-
-
-def test_renaming_deliverables_keeps_the_status_of_those_kept():
-    accepted = Deliverable(title="Étude", status=DeliverableStatus.ACCEPTED)
-    renamed = retitle_deliverables([accepted, Deliverable(title="Note")], ["Étude", "Synthèse"])
-    assert renamed == [accepted, Deliverable(title="Synthèse")]
 
 
 @pytest.mark.parametrize("direction, target, result, expected", [

@@ -93,7 +93,7 @@ def deliverable_late(ctx: Context) -> Iterator[Hit]:
                       f"{format_date(state.due)}.")
         else:
             yield hit("phases", phase, f"{what} a été reçu le {format_date(deliverable.received_on)}, "
-                      f"{count_of(state.days_late, 'jour')} après la fin de l'étape ({format_date(state.due)}), "
+                      f"{count_of(state.days_late or 0, 'jour')} après la fin de l'étape ({format_date(state.due)}), "
                       "sans que le retard soit expliqué en commentaire.")
 
 

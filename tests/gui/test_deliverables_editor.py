@@ -1,0 +1,157 @@
+"""Issue 16: a phase's deliverables are received, accepted or refused in the table under its form,
+each edit one undo step; the keyboard goes through the table and leaves it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from parcours_designer.model.entities import Deliverable
+from parcours_designer.model.enums import DeliverableStatus
+from parcours_designer.model.fileformat import dump_pathway
+from parcours_designer.ui.deliverables_editor import COMMENT, RECEIVED, STATUS, TITLE, DeliverablesEditor
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2027, 6, 21)
+
+
+@pytest.fixture
+def window(example_window):
+    return example_window
+
+
+def _editor(window, phase_id: str) -> DeliverablesEditor:
+    page = window.show_page("phases").list_pages["phases"]
+    page.select(phase_id)
+    editor = next(w for w in page.extra if isinstance(w, DeliverablesEditor))
+    editor.today = TODAY
+    return editor
+
+
+def _choose(editor: DeliverablesEditor, row: int, label: str) -> None:
+    """Pick ``label`` in the row's status list, as a click in its popup does."""
+    combo = editor.table.cellWidget(row, STATUS)
+    index = combo.findText(label)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_the_table_shows_each_deliverable_of_the_selected_phase(window):
+    editor = _editor(window, "ph6")
+    assert editor.table.rowCount() == 1 and editor.text_at(0, TITLE).startswith("Plan de diffusion")
+    assert editor.table.cellWidget(0, STATUS).currentText() == "Accepté"
+    assert editor.table.cellWidget(0, RECEIVED).value() == date(2027, 6, 14)
+    assert editor.text_at(0, COMMENT).startswith("Remis le lundi")
+    page = window.list_page("phases").list_pages["phases"]
+    assert "deliverables" not in page.form.widgets  # the one-per-line text field is gone
+    page.select("ph9")  # switching phase shows that phase's deliverables
+    assert [editor.text_at(r, TITLE) for r in range(editor.table.rowCount())] == ["Support de formation",
+                                                                                   "Attestations"]
+    assert editor.table.cellWidget(1, STATUS).currentText() == "Attendu"
+    assert editor.table.cellWidget(1, RECEIVED).value() is None
+
+
+def test_refusing_proposes_today_in_one_undo_step_and_undo_gives_back_a_plain_title(window):
+    editor = _editor(window, "ph9")
+    phase, stack = window.document.item("phases", "ph9"), window.document.undo_stack
+    saved, before = dump_pathway(window.document.pathway), stack.count()
+    _choose(editor, 1, "Refusé")
+    assert phase.deliverables[1] == Deliverable(title="Attestations", status=DeliverableStatus.REFUSED,
+                                                received_on=TODAY)
+    assert stack.count() == before + 1 and stack.undoText() == "Changer le statut d'un livrable"
+    assert editor.table.cellWidget(1, RECEIVED).value() == TODAY
+    stack.undo()
+    assert phase.deliverables[1] == Deliverable(title="Attestations")
+    assert editor.table.cellWidget(1, STATUS).currentText() == "Attendu"
+    assert editor.table.cellWidget(1, RECEIVED).value() is None
+    assert dump_pathway(window.document.pathway) == saved  # expected again: a plain string in the file
+    stack.redo()
+    assert phase.deliverables[1].status == DeliverableStatus.REFUSED
+    assert editor.table.cellWidget(1, STATUS).currentText() == "Refusé"
+
+
+def test_a_status_keeps_a_date_already_given_and_expected_again_drops_it(window):
+    editor = _editor(window, "ph6")
+    phase = window.document.item("phases", "ph6")
+    _choose(editor, 0, "Reçu")
+    assert phase.deliverables[0].received_on == date(2027, 6, 14)
+    _choose(editor, 0, "Attendu")
+    assert phase.deliverables[0].received_on is None and phase.deliverables[0].comment.startswith("Remis")
+
+
+def test_date_and_comment_are_each_one_undo_step(qtbot, window):
+    editor = _editor(window, "ph6")
+    phase, stack = window.document.item("phases", "ph6"), window.document.undo_stack
+    before = stack.count()
+    field = editor.table.cellWidget(0, RECEIVED)
+    field.edit.setDate(QDate(2027, 6, 18))
+    field.edit.editingFinished.emit()
+    assert phase.deliverables[0].received_on == date(2027, 6, 18)
+    assert stack.count() == before + 1 and stack.undoText() == "Changer la date de réception d'un livrable"
+    editor.table.item(0, COMMENT).setText("Conforme à la commande")
+    assert phase.deliverables[0].comment == "Conforme à la commande"
+    assert stack.count() == before + 2 and stack.undoText() == "Commenter un livrable"
+    qtbot.mouseClick(field.clear_button, Qt.MouseButton.LeftButton)
+    assert phase.deliverables[0].received_on is None  # a date may be left empty
+    stack.undo()
+    stack.undo()
+    assert phase.deliverables[0].comment.startswith("Remis le lundi")
+    assert editor.text_at(0, COMMENT).startswith("Remis le lundi")
+    stack.undo()
+    assert phase.deliverables[0].received_on == date(2027, 6, 14)
+    assert field.value() == date(2027, 6, 14)
+
+
+def test_adding_renaming_and_removing_a_deliverable(qtbot, window):
+    editor = _editor(window, "ph10")
+    phase, stack = window.document.item("phases", "ph10"), window.document.undo_stack
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert [d.title for d in phase.deliverables] == ["Compte rendu du comité", "Nouveau livrable"]
+    assert stack.undoText() == "Ajouter un livrable"
+    editor.table.item(1, TITLE).setText("Relevé de décisions")
+    assert phase.deliverables[1] == Deliverable(title="Relevé de décisions")
+    assert stack.undoText() == "Renommer un livrable"
+    editor.table.item(1, TITLE).setText("")  # an emptied title keeps the old one
+    assert phase.deliverables[1].title == "Relevé de décisions" and editor.text_at(1, TITLE) == "Relevé de décisions"
+    editor.table.setCurrentCell(0, TITLE)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert [d.title for d in phase.deliverables] == ["Relevé de décisions"]
+    assert stack.undoText() == "Supprimer un livrable"
+    stack.undo()
+    assert [editor.text_at(r, TITLE) for r in range(editor.table.rowCount())] == ["Compte rendu du comité",
+                                                                                   "Relevé de décisions"]
+
+
+def test_tab_goes_through_the_table_its_editors_and_buttons_then_leaves(qtbot, window):
+    editor = _editor(window, "ph9")
+    window.list_page("phases").list_pages["phases"].select("ph6")  # rows made after the page was shown
+    window.list_page("phases").list_pages["phases"].select("ph9")
+    editor.table.setFocus()
+    seen = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    rows = [[editor.table.cellWidget(r, STATUS), editor.table.cellWidget(r, RECEIVED).edit,
+             editor.table.cellWidget(r, RECEIVED).clear_button] for r in range(2)]
+    assert seen[:8] == [*rows[0], *rows[1], editor.add_button, editor.remove_button]
+    assert not editor.isAncestorOf(seen[8])  # out of the editor: no trap
+
+
+def test_the_wheel_leaves_unfocused_status_and_dates_alone(window):
+    editor = _editor(window, "ph9")
+    combos = editor.findChildren(QComboBox)
+    assert combos and all(c.focusPolicy() == Qt.FocusPolicy.StrongFocus for c in combos)
+    window.list_page("phases").list_pages["phases"].table.setFocus()
+    count = window.document.undo_stack.count()
+    for widget in (combos[0], editor.table.cellWidget(0, RECEIVED).edit):
+        event = QWheelEvent(QPointF(5, 5), QPointF(widget.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(widget, event)
+    assert combos[0].currentText() == "Attendu" and editor.table.cellWidget(0, RECEIVED).value() is None
+    assert window.document.undo_stack.count() == count
