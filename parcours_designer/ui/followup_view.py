@@ -1,4 +1,5 @@
-"""The « Suivi » view: planned (the saved baseline) against current dates and costs.
+"""The « Suivi » view: planned (the saved baseline) against current dates and costs, and the
+deliverables late or refused (``ui.late_deliverables``).
 
 :class:`FollowUpModel` is a thin read-only table over
 ``model.followup.follow_up``; late phases stand out (colour and the French
@@ -19,17 +20,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from parcours_designer.model.deliverables import late_or_refused
 from parcours_designer.model.followup import PhaseFollowUp, follow_up
 from parcours_designer.model.formatting import format_date, format_date_long, format_money
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.late_deliverables import LateDeliverablesBox
 from parcours_designer.ui.table_fit import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,17 +172,32 @@ class FollowUpView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
         self.warnings = QLabel(self)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #9c0000;")
         self.warnings.hide()
-        layout.addWidget(self.warnings)
+        self.deliverables = LateDeliverablesBox(self)
+        self.deliverables.phase_chosen.connect(lambda phase_id: self.item_chosen.emit("phases", phase_id))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self._split(), 1)
         self.derived.updated.connect(self._state_updated)
+
+    def _split(self) -> QSplitter:
+        """The phases above (with their late ones named under them), the deliverables below."""
+        phases = QWidget(self)
+        phases_layout = QVBoxLayout(phases)
+        phases_layout.setContentsMargins(0, 0, 0, 0)
+        phases_layout.addWidget(self.table, 1)
+        phases_layout.addWidget(self.warnings)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(phases)
+        splitter.addWidget(self.deliverables)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        return splitter
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -223,6 +242,7 @@ class FollowUpView(QWidget):
         self._dirty = False
         pathway = self.document.pathway
         self.model.set_rows(follow_up(pathway, state.schedule, self.today), pathway)
+        self.deliverables.show_rows(late_or_refused(pathway, state.schedule, self.today), pathway)
         self.status.setText(self._status_text(pathway))
         self.warnings.setText(self._late_text())
         self.warnings.setVisible(bool(self.warnings.text()))

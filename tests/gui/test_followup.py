@@ -172,3 +172,54 @@ def test_typing_in_a_big_pathway_does_not_recompute_the_follow_up(qtbot):
     wait_refreshed(qtbot, page)
     assert calls == [1000]  # once, after the last key
     print(f"suivi de 1 000 étapes : {page.follow.last_duration * 1000:.0f} ms")
+
+
+# --- issue 16: deliverables late or refused ----------------------------------------------------
+
+def _deliverable_rows(page) -> list[tuple[str, ...]]:
+    model = page.follow.deliverables.model
+    return [tuple(model.index(r, c).data() for c in (0, 1, 2, 3, 4, 5))
+            for r in range(model.rowCount())]
+
+
+def test_late_and_refused_deliverables_are_listed_and_follow_the_edits(qtbot, qtmodeltester, page):
+    document, box = page.document, page.follow.deliverables
+    wait_refreshed(qtbot, page)
+    qtmodeltester.check(box.model)
+    assert _deliverable_rows(page) == [
+        ("Accompagnements individuels : diffusion", "Plan de diffusion sur trois saisons par structure", "Accepté",
+         "11/06/2027", "14/06/2027", "3 jours"),
+        ("Accompagnements individuels : gouvernance et fonction employeur", "Plan de financement à trois ans",
+         "Refusé", "18/06/2027", "16/06/2027", ""),
+    ]
+    assert box.table.isVisible() and not box.empty.isVisible()
+    page.set_today(date(2027, 3, 10))
+    page.save_baseline()  # the follow-up has begun: what is still awaited past its phase's end is late
+    wait_refreshed(qtbot, page)
+    awaited = [row[1] for row in _deliverable_rows(page) if row[2] == "Attendu"]
+    assert awaited == ["Charte d'engagement des structures", "Synthèse du diagnostic partagé",
+                       "Fiche de besoins par structure", "Plan d'accompagnement validé"]
+    titles = [row[1] for row in _deliverable_rows(page)]
+    document.push(SetFields(document, "phases", "ph6", {"deliverables": []}))
+    wait_refreshed(qtbot, page)
+    assert [row[1] for row in _deliverable_rows(page)] == [t for t in titles if not t.startswith("Plan de diffusion")]
+    document.undo_stack.undo()
+    wait_refreshed(qtbot, page)
+    assert [row[1] for row in _deliverable_rows(page)] == titles
+    for phase in document.pathway.phases:
+        document.push(SetFields(document, "phases", phase.id, {"deliverables": []}))
+    wait_refreshed(qtbot, page)
+    assert not box.table.isVisible() and box.empty.text() == "Aucun livrable en retard ni refusé."
+
+
+def test_double_click_on_a_deliverable_opens_its_phase(qtbot, example_window):
+    window = example_window
+    page = window.show_page("planning")
+    page.show_follow_up()
+    wait_refreshed(qtbot, page)
+    table = page.follow.deliverables.table
+    centre = table.visualRect(table.model().index(1, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    phases = window.page("phases")
+    assert window.stack.currentWidget() is phases and phases.list_pages["phases"].current_id() == "ph7"
