@@ -3,6 +3,8 @@ questionnaires, the review and the competence-framework coverage."""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from typing import Optional
 
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
@@ -10,24 +12,28 @@ from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.export.plan_additions import commitment_rows
 from parcours_designer.export.plan_sections import cover, lines, names, phase_period, review_lists
-from parcours_designer.model.formatting import format_date
+from parcours_designer.model.deliverables import DeliverableState, deliverable_states
+from parcours_designer.model.enums import DeliverableStatus
+from parcours_designer.model.formatting import count_of, format_date
 from parcours_designer.model.indicators import indicator_status, target_text, with_unit
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
 
 def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
-           vigilance_points: bool = True) -> bytes:
-    """The summary; ``vigilance_points=False`` leaves out the open points of the check."""
-    sheet = styles()
+           vigilance_points: bool = True, today: Optional[date] = None) -> bytes:
+    """The summary; ``vigilance_points=False`` leaves out the open points of the check; ``today``
+    (by default the real one) judges what is still awaited."""
+    sheet, plan, today = styles(), plan_for(pathway), today or date.today()
     story = cover(pathway, sheet, "Synthèse d'évaluation")
     story += objectives_section(pathway, sheet) + fed_indicators_section(pathway, sheet)
     story += commitments_section(pathway, sheet)
-    story += participation_section(pathway, sheet, plan_for(pathway))
+    story += participation_section(pathway, sheet, plan)
+    story += deliverables_section(pathway, sheet, deliverable_states(pathway, plan.schedule, today))
     story += questionnaires_section(pathway, sheet)
     story += [para("Bilan", sheet["h1"])] + review_lists(pathway, sheet) + topics_section(pathway, sheet)
     story += peer_exchanges_section(pathway, sheet)
-    story += coverage_section(pathway, sheet, vigilance_points)
+    story += coverage_section(pathway, sheet, vigilance_points, today)
     return build_pdf(doc_info(pathway, "Synthèse d'évaluation", "Évaluation du parcours"), story)
 
 
@@ -83,6 +89,38 @@ def participation_section(pathway: Pathway, sheet: dict, plan: Plan) -> list:
     return story
 
 
+def deliverables_section(pathway: Pathway, sheet: dict, states: list[DeliverableState]) -> list:
+    """Each phase's deliverables and their acceptance, late and refused ones flagged (none: no section)."""
+    if not states:
+        return []
+    phases = pathway.index("phases")
+    rows, flagged, previous = [], [], None
+    for state in states:
+        deliverable = state.deliverable
+        if state.late or state.refused:
+            flagged.append(len(rows))
+        rows.append([display_name(phases[state.phase_id]) if state.phase_id != previous else "", deliverable.title,
+                     deliverable.status.label, format_date(deliverable.received_on) or "—", _follow_text(state, sheet)])
+        previous = state.phase_id
+    counts = Counter(s.deliverable.status for s in states)
+    summary = (f"{count_of(len(states), 'livrable')} : "
+               + ", ".join(f"{count_of(counts[status], status.label.lower())}" for status in DeliverableStatus
+                           if counts[status])
+               + f" ; {count_of(sum(s.late for s in states), 'en retard', 'en retard')}.")
+    return [para("Livrables des prestataires", sheet["h1"]), para(summary, sheet["body"]),
+            table(("Étape", "Livrable", "Statut", "Reçu le", "Observations"), rows,
+                  (0.23, 0.25, 0.1, 0.13, 0.29), emphasis_rows=flagged, sheet=sheet)]
+
+
+def _follow_text(state: DeliverableState, sheet: dict):
+    """« En retard : reçu 3 jours après la fin de l'étape » or « Refusé » in bold, then the comment."""
+    comment = state.deliverable.comment.strip()
+    flags = ([f"En retard : {state.delay_text()}"] if state.late else []) + (["Refusé"] if state.refused else [])
+    if not flags:
+        return comment or "—"
+    return para(comment, sheet["cell"], bold_prefix=" ; ".join(flags) + ("\n" if comment else ""))
+
+
 def topics_section(pathway: Pathway, sheet: dict) -> list:
     story = [para("Sujets à faire remonter", sheet["h2"])]
     topics = pathway.review.topics_to_report
@@ -104,7 +142,8 @@ def peer_exchanges_section(pathway: Pathway, sheet: dict) -> list:
     return story + [table(header, rows, (0.14, 0.24, 0.33, 0.29), sheet=sheet)]
 
 
-def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = True) -> list:
+def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = True,
+                     today: Optional[date] = None) -> list:
     from parcours_designer.model.check import run_check
     from parcours_designer.model.errors import PathwayError
     from parcours_designer.model.frameworks import load_catalog
@@ -115,7 +154,7 @@ def coverage_section(pathway: Pathway, sheet: dict, vigilance_points: bool = Tru
         framework = load_catalog(framework_folders()).require(pathway.framework)
     except PathwayError as error:
         return story + [missing_note(f"Couverture non calculée : {error}.", sheet)]
-    result = run_check(pathway, framework)
+    result = run_check(pathway, framework, today=today)
     story.append(para(f"{framework.title} : compétences couvertes à {result.score} %", sheet["h2"]))
     story.append(para("Ce taux mesure la part des compétences du référentiel que le parcours met en œuvre "
                       "(une compétence partiellement couverte compte pour moitié).", sheet["body"]))
