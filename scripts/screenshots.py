@@ -25,7 +25,7 @@ from parcours_designer.ui.app import create_window, make_application  # noqa: E4
 SIZE = QSize(1366, 768)
 EXAMPLE = paths.resources_dir() / "examples" / "dla-collectif-culture.parcours"
 # The item selected on each page, so that its form shows something real.
-SELECTED = {"needs": "n2", "objectives": "o2", "phases": "ph5", "partners": "p2",
+SELECTED = {"needs": "n2", "objectives": "o2", "phases": "ph7", "partners": "p2",
             "audiences": "a1", "risks": None, "budget": ("costs", "c2"), "evaluation": ("indicators", None)}
 
 
