@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from parcours_designer.export.evaluation_answers import fed_indicators_section, questionnaires_section
 from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
@@ -94,7 +94,9 @@ def deliverables_section(pathway: Pathway, sheet: dict, states: list[Deliverable
     if not states:
         return []
     phases = pathway.index("phases")
-    rows, flagged, previous = [], [], None
+    rows: list[list[Any]] = []
+    flagged: list[int] = []
+    previous: Optional[str] = None
     for state in states:
         deliverable = state.deliverable
         if state.late or state.refused:
