@@ -123,3 +123,15 @@ def test_an_unexpected_defect_is_one_french_line(monkeypatch, capsys):
     error = capsys.readouterr().err
     assert error.startswith("parcours-designer : erreur inattendue (RuntimeError : boom)")
     assert "Traceback" not in error
+
+
+def test_check_judges_deliverables_still_awaited_as_of_today(tmp_path):
+    """As the editor does: a phase in progress whose end is long past still awaits its report."""
+    phase = {"id": "ph1", "title": "Atelier", "start": "2020-03-02", "end": "2020-03-06", "status": "in_progress",
+             "deliverables": ["Compte rendu"]}
+    path = write_json(tmp_path, minimal_document(phases=[phase]))
+    done = run_cli("check", str(path), "--framework", "manager-ingenierie-culturelle", "--json")
+    late = [f for f in json.loads(done.stdout)["findings"] if f["rule"] == "deliverable-late"]
+    assert len(late) == 1 and late[0]["target"] == {"type": "phase", "id": "ph1"}
+    assert late[0]["message"].startswith("Le livrable « Compte rendu » de l'étape « Atelier » est attendu depuis ")
+    assert late[0]["competence_ids"] == ["c39-conformite-prestations"]
