@@ -155,3 +155,17 @@ def test_the_wheel_leaves_unfocused_status_and_dates_alone(window):
         QApplication.sendEvent(widget, event)
     assert combos[0].currentText() == "Attendu" and editor.table.cellWidget(0, RECEIVED).value() is None
     assert window.document.undo_stack.count() == count
+
+
+def test_the_whole_page_ring_passes_through_the_deliverables_and_comes_back(qtbot, window):
+    editor = _editor(window, "ph7")
+    window.navigation.setFocus()
+    seen = []
+    for _ in range(80):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is window.navigation:
+            break
+        seen.append(QApplication.focusWidget())
+    assert QApplication.focusWidget() is window.navigation and len(seen) == len(set(seen))
+    assert editor.table in seen and editor.remove_button in seen
+    assert seen.index(editor.table) < seen.index(editor.table.cellWidget(1, STATUS)) < seen.index(editor.add_button)
