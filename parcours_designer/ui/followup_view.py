@@ -34,7 +34,7 @@ from parcours_designer.model.references import display_name
 from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.late_deliverables import LateDeliverablesBox
-from parcours_designer.ui.table_fit import fit_columns
+from parcours_designer.ui.table_fit import fit_columns, refit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -246,19 +246,18 @@ class FollowUpView(QWidget):
         self.status.setText(self._status_text(pathway))
         self.warnings.setText(self._late_text())
         self.warnings.setVisible(bool(self.warnings.text()))
+        refit_columns(self.table)  # a baseline saved fills its columns: sized again, never cut
         self.last_duration = time.perf_counter() - started
-        if not self.table.property("sized"):
-            self.table.setProperty("sized", True)
-            for column in range(STATUS, LATE):
-                self.table.resizeColumnToContents(column)
 
     def _status_text(self, pathway: Pathway) -> str:
         if pathway.baseline_saved_on is None:
             return self.tr("Aucune référence enregistrée : enregistrez-la pour suivre les écarts et les retards.")
         text = self.tr("Référence enregistrée le {0}.").format(format_date_long(pathway.baseline_saved_on))
         late = len(self.model.late_rows())
-        return text + " " + (self.tr("{0} étape(s) en retard.").format(late) if late
-                             else self.tr("Aucune étape en retard."))
+        if not late:
+            return text + " " + self.tr("Aucune étape en retard.")
+        return text + " " + (self.tr("{0} étape en retard.") if late == 1
+                             else self.tr("{0} étapes en retard.")).format(late)
 
     def _late_text(self) -> str:
         """The late phases and why (the first few; the table has them all)."""
@@ -266,5 +265,6 @@ class FollowUpView(QWidget):
         shown = [self.tr("« {0} » : {1}").format(self.model.names.get(row.phase_id, row.phase_id), row.reason)
                  for row in late[:LATE_LISTED]]
         if len(late) > LATE_LISTED:
-            shown.append(self.tr("et {0} autre(s)").format(len(late) - LATE_LISTED))
+            others = len(late) - LATE_LISTED
+            shown.append((self.tr("et {0} autre") if others == 1 else self.tr("et {0} autres")).format(others))
         return self.tr("En retard — {0}").format(" ; ".join(shown)) if shown else ""

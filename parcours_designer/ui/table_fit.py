@@ -38,6 +38,14 @@ def fit_columns(view: QAbstractItemView) -> None:
         fitter.refit()
 
 
+def refit_columns(view: QAbstractItemView) -> None:
+    """Size the columns of ``view`` (made by :func:`fit_columns`) to their contents again:
+    for a read-only table whose cells change in place (a column filled later)."""
+    fitter = view.findChild(TitleFitter)
+    if fitter is not None:
+        fitter.refit()
+
+
 class TitleFitter(QObject):
     """On each resize, the name column takes what the other columns leave (between its bounds);
     the columns that cannot be shown whole are hidden, rather than cut (the form shows them)."""

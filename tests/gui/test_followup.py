@@ -12,7 +12,9 @@ from parcours_designer.model.entities import Phase
 from parcours_designer.model.fileformat import load_pathway, validate_pathway
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields
 from parcours_designer.ui.document import Document
-from parcours_designer.ui.followup_view import BASE_END, END, LATE, LATE_BACKGROUND, TITLE, VARIANCE, FollowUpModel
+from parcours_designer.ui.followup_view import (
+    BASE_COST, BASE_END, BASE_START, END, LATE, LATE_BACKGROUND, STATUS, TITLE, VARIANCE, FollowUpModel,
+)
 from parcours_designer.ui.planning_page import PlanningPage
 from tests.gui.conftest import EXAMPLE
 
@@ -83,6 +85,9 @@ def test_a_moved_phase_stands_out_after_the_debounce(qtbot, page):
     wait_refreshed(qtbot, page)
     assert cell(model, "ph4", BASE_END) == "17/03/2027" and cell(model, "ph4", VARIANCE) == "0"
     assert page.follow.status.text() == "Référence enregistrée le lundi 11 janvier 2027. Aucune étape en retard."
+    table = page.follow.table  # the baseline's columns, empty until now, are sized to their dates
+    for column in (STATUS, BASE_START, BASE_END, BASE_COST):
+        assert table.isColumnHidden(column) or table.columnWidth(column) >= table.sizeHintForColumn(column)
     page.view.move_phase("ph4", 7)  # one week later
     # Not on the edit's path: the table changes only once the timer fired.
     assert page.follow.derived.timer.isActive() and cell(model, "ph4", END) == "17/03/2027"
@@ -92,7 +97,7 @@ def test_a_moved_phase_stands_out_after_the_debounce(qtbot, page):
     assert cell(model, "ph4", TITLE, Qt.ItemDataRole.BackgroundRole).color() == LATE_BACKGROUND
     assert cell(model, "ph5", TITLE, Qt.ItemDataRole.BackgroundRole) is None
     assert page.follow.warnings.isVisible() and "« Atelier collectif n° 1" in page.follow.warnings.text()
-    assert page.follow.status.text().endswith("1 étape(s) en retard.")
+    assert page.follow.status.text().endswith("1 étape en retard.")
     document.undo_stack.undo()
     wait_refreshed(qtbot, page)
     assert cell(model, "ph4", LATE) == "" and not page.follow.warnings.isVisible()
