@@ -135,3 +135,18 @@ def test_check_judges_deliverables_still_awaited_as_of_today(tmp_path):
     assert len(late) == 1 and late[0]["target"] == {"type": "phase", "id": "ph1"}
     assert late[0]["message"].startswith("Le livrable « Compte rendu » de l'étape « Atelier » est attendu depuis ")
     assert late[0]["competence_ids"] == ["c39-conformite-prestations"]
+
+
+def test_json_targets_keep_the_contract_types_and_name_other_items_apart(tmp_path):
+    """A finding on a consultation or a topic is the pathway's for scripts written for the
+    contract (../shared/spec/cli.md); ``target.item`` says which item it is."""
+    contract = {"pathway", "audience", "need", "objective", "partner", "phase", "cost", "funding",
+                "indicator", "questionnaire", "risk"}
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    consultation = document["pathway"]["consultations"][0]
+    consultation["offers"] = consultation["offers"][:1]  # fewer than two offers
+    done = run_cli("check", str(write_json(tmp_path, document)), "--json")
+    findings = json.loads(done.stdout)["findings"]
+    assert {f["target"]["type"] for f in findings} <= contract
+    items = [f["target"] for f in findings if "item" in f["target"]]
+    assert {"type": "pathway", "item": {"type": "consultation", "id": consultation["id"]}} in items

@@ -23,6 +23,12 @@ class Severity(Labelled):
 
 LABELS[Severity] = {"error": "Erreur", "warning": "Avertissement", "info": "Information"}
 
+# The target types of ``check --json`` in the contract (../shared/spec/cli.md). A finding on
+# anything else (a consultation, a topic to report…) is given there as the pathway's, the
+# precise item in the added ``target.item`` — scripts written for the contract keep working.
+CONTRACT_TARGET_TYPES = frozenset({"pathway", "audience", "need", "objective", "partner", "phase",
+                                   "cost", "funding", "indicator", "questionnaire", "risk"})
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -45,9 +51,11 @@ class Finding:
     competence_ids: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
-        target = {"type": self.target_type}
+        target: dict[str, Any] = {"type": self.target_type}
         if self.target_id is not None:
             target["id"] = self.target_id
+        if self.target_type not in CONTRACT_TARGET_TYPES:
+            target = {"type": "pathway", "item": target}
         return {
             "rule": self.rule,
             "severity": self.severity.value,
