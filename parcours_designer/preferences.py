@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parcours_designer import paths
 from parcours_designer.atomic import atomic_write
+from parcours_designer.model.formatting import count_of
 
 VERSION = 1
 FILE_NAME = "preferences.json"
@@ -83,7 +84,7 @@ def parse_preferences(raw: bytes) -> Preferences:
     try:
         return Preferences.model_validate(data)
     except ValidationError as error:
-        raise ValueError(f"préférences invalides ({error.error_count()} erreur(s))") from None
+        raise ValueError(f"préférences invalides ({count_of(error.error_count(), 'erreur')})") from None
 
 
 def load_preferences(path: Optional[Path] = None) -> Preferences:

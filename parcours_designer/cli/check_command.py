@@ -8,6 +8,7 @@ from datetime import date
 from parcours_designer.cli.common import CommandError, open_pathway
 from parcours_designer.model.check import CheckResult, Coverage, Severity, run_check
 from parcours_designer.model.errors import PathwayError
+from parcours_designer.model.formatting import count_of
 from parcours_designer.model.frameworks import load_catalog
 from parcours_designer.paths import framework_folders
 
@@ -47,8 +48,9 @@ def render_text(title: str, result: CheckResult) -> str:
     lines = [
         f"Parcours « {title} »",
         f"Référentiel : {result.framework.title}",
-        f"Score : {result.score} / 100 — {result.count(Severity.ERROR)} erreur(s), "
-        f"{result.count(Severity.WARNING)} avertissement(s), {result.count(Severity.INFO)} information(s)",
+        f"Score : {result.score} / 100 — {count_of(result.count(Severity.ERROR), 'erreur')}, "
+        f"{count_of(result.count(Severity.WARNING), 'avertissement')}, "
+        f"{count_of(result.count(Severity.INFO), 'information')}",
     ]
     by_id = {c.competence.id: c for c in result.competences}
     for block in result.framework.blocks:

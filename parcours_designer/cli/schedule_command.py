@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from parcours_designer.cli.common import CommandError, open_pathway
-from parcours_designer.model.formatting import format_date, format_date_long
+from parcours_designer.model.formatting import count_of, format_date, format_date_long, working_days_text
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.planning import plan_for
@@ -80,9 +80,10 @@ def _phase_line(phase, schedule: Schedule) -> str:
 def _scenario_line(scenario: ScenarioResult) -> str:
     risk = scenario.risk
     moved = len(scenario.shifts)
-    return (f"Scénario « {display_name(risk)} » : {risk.delay_days} jour(s) ouvré(s) de retard sur "
-            f"{len(risk.phase_ids)} étape(s), {moved} étape(s) déplacée(s), fin décalée de "
-            f"{scenario.end_shift} jour(s) ouvré(s)")
+    return (f"Scénario « {display_name(risk)} » : {working_days_text(risk.delay_days)} "
+            f"de retard sur {count_of(len(risk.phase_ids), 'étape')}, "
+            f"{count_of(moved, 'étape déplacée', 'étapes déplacées')}, fin décalée de "
+            f"{working_days_text(scenario.end_shift)}")
 
 
 def _warnings(pathway: Pathway, schedule: Schedule, scenario: ScenarioResult | None) -> list[str]:

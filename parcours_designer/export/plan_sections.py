@@ -10,7 +10,9 @@ from typing import Iterable, Optional
 from parcours_designer.export.pdf_doc import Cell, missing_note, table
 from parcours_designer.export.pdf_text import bullets, para
 from parcours_designer.model.entities import Phase, as_deliverable
-from parcours_designer.model.formatting import count_of, format_date_long, format_money, format_period
+from parcours_designer.model.formatting import (
+    count_of, format_date_long, format_money, format_period, working_days_text,
+)
 from parcours_designer.model.indicators import target_text
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import Plan
@@ -129,7 +131,7 @@ def scenario_sentence(plan: Plan) -> str:
     days, moved = result.end_shift, len(result.shifts)
     text = f"Tout ce document suit ce scénario : {count_of(moved, 'étape déplacée', 'étapes déplacées')}, "
     if days:
-        text += f"dernière étape finie {count_of(days, 'jour ouvré', 'jours ouvrés')} plus tard"
+        text += f"dernière étape finie {working_days_text(days)} plus tard"
     else:
         text += "date de fin de la dernière étape inchangée"
     if result.extra_cost:
@@ -145,7 +147,7 @@ def phase_period(plan: Plan, phase: Phase) -> str:
     text = format_period(*dates)
     shift = plan.scenario.shift_of(phase.id) if plan.scenario is not None else 0
     if shift:
-        text += f" (décalée de {count_of(shift, 'jour ouvré', 'jours ouvrés')})"
+        text += f" (décalée de {working_days_text(shift)})"
     return text
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from parcours_designer.model.formatting import count_of
+from parcours_designer.model.formatting import count_of, plural
 from parcours_designer.model.types import shown
 
 MAX_REPORTED = 5
@@ -121,14 +121,17 @@ _BOUNDED: dict[str, tuple[str, str]] = {
     "less_than": ("doit être inférieur à {}", "lt"),
     "less_than_equal": ("doit être inférieur ou égal à {}", "le"),
     "multiple_of": ("doit être un multiple de {}", "multiple_of"),
-    "too_short": ("doit contenir au moins {} élément(s)", "min_length"),
-    "too_long": ("doit contenir au plus {} élément(s)", "max_length"),
-    "string_too_long": ("doit contenir au plus {} caractères", "max_length"),
-    "bytes_too_short": ("doit contenir au moins {} octets", "min_length"),
-    "bytes_too_long": ("doit contenir au plus {} octets", "max_length"),
-    "decimal_max_digits": ("doit avoir au plus {} chiffres", "max_digits"),
-    "decimal_max_places": ("doit avoir au plus {} décimales", "decimal_places"),
-    "decimal_whole_digits": ("doit avoir au plus {} chiffres avant la virgule", "whole_digits"),
+}
+# Errors whose bound is a count of something: (French text, key of the bound, the thing counted).
+_COUNTED: dict[str, tuple[str, str, str]] = {
+    "too_short": ("doit contenir au moins {}", "min_length", "élément"),
+    "too_long": ("doit contenir au plus {}", "max_length", "élément"),
+    "string_too_long": ("doit contenir au plus {}", "max_length", "caractère"),
+    "bytes_too_short": ("doit contenir au moins {}", "min_length", "octet"),
+    "bytes_too_long": ("doit contenir au plus {}", "max_length", "octet"),
+    "decimal_max_digits": ("doit avoir au plus {}", "max_digits", "chiffre"),
+    "decimal_max_places": ("doit avoir au plus {}", "decimal_places", "décimale"),
+    "decimal_whole_digits": ("doit avoir au plus {} avant la virgule", "whole_digits", "chiffre"),
 }
 
 
@@ -201,6 +204,10 @@ def describe_error(error: ErrorDetails) -> str:
     if kind in _BOUNDED:
         text, key = _BOUNDED[kind]
         return text.format(ctx.get(key, "?"))
+    if kind in _COUNTED:
+        text, key, thing = _COUNTED[kind]
+        bound = ctx.get(key)
+        return text.format(count_of(bound, thing) if isinstance(bound, int) else f"? {plural(thing, 2)}")
     return _SIMPLE.get(kind, "valeur refusée")
 
 

@@ -18,7 +18,7 @@ from typing import Any, Optional
 from parcours_designer.model.budget import ZERO, cost_amount
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.enums import PhaseStatus
-from parcours_designer.model.formatting import count_of
+from parcours_designer.model.formatting import working_days_text
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.schedule import Schedule, Timing
 
@@ -70,7 +70,7 @@ def late_reason(phase: Phase, timing: Optional[Timing], today: date, variance: O
     if phase.status == PhaseStatus.IN_PROGRESS and timing.end < today:
         return "aurait dû se terminer"
     if variance is not None and variance > 0:
-        return f"finit {count_of(variance, 'jour ouvré', 'jours ouvrés')} après la date de référence"
+        return f"finit {working_days_text(variance)} après la date de référence"
     return ""
 
 

@@ -58,11 +58,11 @@ def folded(text: str) -> str:
 
 
 def plural(word: str, count: int | float | Decimal) -> str:
-    """``word`` agreed with ``count`` in French (plural from 2): ``jour`` → ``jours``, ``repas`` stays.
+    """``word`` agreed with ``count`` in French (plural from 2, or -2): ``jour`` → ``jours``, ``repas`` stays.
 
     Only a single word is changed; a unit of several words (« 1/2 journée ») is left as written.
     """
-    if count < 2 or not word or not word.isalpha():
+    if -2 < count < 2 or not word or not word.isalpha():
         return word
     if word[-1] in "sxzSXZ":
         return word
@@ -76,8 +76,13 @@ def count_of(count: int | float | Decimal, word: str, many: str = "") -> str:
     """
     number = format_quantity(Decimal(str(count)))
     if many:
-        return f"{number} {many if count >= 2 else word}"
+        return f"{number} {word if -2 < count < 2 else many}"
     return f"{number} {plural(word, count)}"
+
+
+def working_days_text(count: int) -> str:
+    """``1 jour ouvré``, ``3 jours ouvrés``."""
+    return count_of(count, "jour ouvré", "jours ouvrés")
 
 
 def format_quantity(value: Decimal) -> str:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from parcours_designer.model.calendar import WorkCalendar
+from parcours_designer.model.formatting import count_of, working_days_text
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.enums import PhaseStatus
 from parcours_designer.model.graph import strongly_connected
@@ -97,14 +98,14 @@ class Schedule:
         return min((t.slack for t in self.timings.values()), default=None)
 
     def critical_summary(self) -> str:
-        """« chemin critique : 3 étape(s) », or the margin left when no phase is critical (French)."""
+        """« chemin critique : 3 étapes sans marge », or the margin left when no phase is critical (French)."""
         critical = len(self.critical_path())
         if critical:
-            return f"chemin critique : {critical} étape(s) sans marge"
+            return f"chemin critique : {count_of(critical, 'étape')} sans marge"
         least = self.least_slack()
         if least is None:
             return "chemin critique : aucune étape planifiée"
-        return f"aucune étape critique (marge minimale : {least} jour(s) ouvré(s))"
+        return f"aucune étape critique (marge minimale : {working_days_text(least)})"
 
     def get(self, phase_id: str) -> Optional[Timing]:
         return self.timings.get(phase_id)

@@ -19,6 +19,7 @@ from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.planning import plan_for
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.plurals import by_count
 
 
 def _tr(text: str) -> str:
@@ -44,8 +45,10 @@ def save_baseline(document: Document, today: date, calendar: Optional[WorkCalend
         stack.endMacro()
     phases = sum(1 for edit in edits if edit.list_name == "phases")
     costs = sum(1 for edit in edits if edit.list_name == "costs")
-    return _tr("Référence du planning enregistrée le {0} ({1} étape(s) et {2} charge(s) mises à jour).").format(
-        format_date_long(today), phases, costs)
+    return _tr("Référence du planning enregistrée le {0} ({1} et {2} mises à jour).").format(
+        format_date_long(today),
+        by_count(phases, _tr("{0} étape"), _tr("{0} étapes")).format(phases),
+        by_count(costs, _tr("{0} charge"), _tr("{0} charges")).format(costs))
 
 
 def _changes(document: Document, edit) -> bool:

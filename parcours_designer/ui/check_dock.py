@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from parcours_designer.model.kinds import kind_of_target
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.derived import DerivedState, DerivedStateService
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:  # the check is imported with the first derived state, after the window is ready
@@ -179,9 +180,7 @@ class CheckPanel(QWidget):
     def show_result(self, result: "CheckResult") -> None:
         from parcours_designer.model.check import Severity
 
-        counts = [result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-        text = self.tr("Score : {0} % — {1} erreur(s), {2} avertissement(s), {3} information(s)").format(
-            result.score, *counts)
+        text = score_line(result.score, *(result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)))
         if not self.derived.framework_is_known():
             text += "\n" + self.tr("Référentiel « {0} » introuvable : le référentiel par défaut est utilisé.").format(
                 self.document.pathway.framework)
@@ -223,6 +222,15 @@ class CheckPanel(QWidget):
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("check", text)
+
+
+def score_line(score: int, errors: int, warnings: int, infos: int) -> str:
+    """« Score : 88 % — 1 erreur, 2 avertissements, 0 information »."""
+    return tr("Score : {0} % — {1}, {2}, {3}").format(
+        score,
+        by_count(errors, tr("{0} erreur"), tr("{0} erreurs")).format(errors),
+        by_count(warnings, tr("{0} avertissement"), tr("{0} avertissements")).format(warnings),
+        by_count(infos, tr("{0} information"), tr("{0} informations")).format(infos))
 
 
 def competence_html(competence: "Competence") -> str:

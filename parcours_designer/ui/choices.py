@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayo
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.follow import begin_rows, end_rows
+from parcours_designer.ui.plurals import by_count
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -152,7 +153,8 @@ class LinkList(QWidget):
     def set_checked(self, ids: list[str], excluded: Optional[str] = None) -> None:
         self.model.set_checked(ids, excluded)
         count = len(ids)
-        self.summary.setText(self.tr("{0} sélectionné(s)").format(count) if count else self.tr("Aucun lien"))
+        chosen = by_count(count, self.tr("{0} sélectionné"), self.tr("{0} sélectionnés")).format(count)
+        self.summary.setText(chosen if count else self.tr("Aucun lien"))
 
 
 class RefCombo(QComboBox):

@@ -7,6 +7,8 @@ from typing import Optional
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from parcours_designer.ui.plurals import by_count
+
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
@@ -28,7 +30,8 @@ def confirm_delete(parent: QWidget, what: str, used_by: list[str]) -> bool:
     """Ask before deleting an item that others refer to."""
     lines = "\n".join(f"• {line}" for line in used_by[:12])
     if len(used_by) > 12:
-        lines += "\n" + tr("… et {0} autre(s)").format(len(used_by) - 12)
+        others = len(used_by) - 12
+        lines += "\n" + by_count(others, tr("… et {0} autre"), tr("… et {0} autres")).format(others)
     box = _box(parent, QMessageBox.Icon.Question, tr("Supprimer"),
                tr("Supprimer {0} ?").format(what),
                tr("Il est cité par :\n{0}\n\nCes références seront retirées. "

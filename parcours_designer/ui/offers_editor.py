@@ -32,6 +32,7 @@ from parcours_designer.ui.commands import SetFields, choose_offer
 from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.editors import parse_number_text
 from parcours_designer.ui.nested import RowsEditor
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.validation import validate_field
 
 CHOSEN_BACKGROUND = QColor("#fff2cc")
@@ -333,8 +334,9 @@ class OffersEditor(QGroupBox):
         added = choose_offer(self.document, self.consultation_id, offer.id)
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("Offre retenue ; {0} ligne(s) d'honoraires ajoutée(s) au budget.")
-                                           .format(added), 6000)
+            message = by_count(added, self.tr("Offre retenue ; {0} ligne d'honoraires ajoutée au budget."),
+                               self.tr("Offre retenue ; {0} lignes d'honoraires ajoutées au budget.")).format(added)
+            window.statusBar().showMessage(message, 6000)
 
 
 def _date(text: str):

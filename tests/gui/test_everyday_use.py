@@ -319,7 +319,7 @@ def test_wheel_over_an_unfocused_field_scrolls_the_form(qtbot, window):
 def test_planning_page_says_no_phase_is_critical_when_all_have_slack(window):
     page = window.show_page("planning")
     page.view.refresh()
-    assert "aucune étape critique (marge minimale : 6 jour(s) ouvré(s))" in page.view.summary.text()
+    assert "aucune étape critique (marge minimale : 6 jours ouvrés)" in page.view.summary.text()
     assert not page.view.state.shown.critical_path()
 
 

@@ -59,7 +59,7 @@ def test_save_baseline_from_the_menu_is_one_undo_step(example_window):
     assert all(p.baseline_start is not None for p in pathway.phases)
     assert document.item("costs", "c1").baseline_amount is not None
     message = window.statusBar().currentMessage()
-    assert message.startswith("Référence du planning enregistrée le ") and "13 étape(s) et 14 charge(s)" in message
+    assert message.startswith("Référence du planning enregistrée le ") and "13 étapes et 14 charges" in message
     stack.undo()
     assert pathway.baseline_saved_on is None and not window.isWindowModified()
     assert all(p.baseline_start is None and p.baseline_end is None for p in pathway.phases)

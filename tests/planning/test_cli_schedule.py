@@ -65,4 +65,4 @@ def test_critical_and_slack_agree_in_the_human_table():
     assert done.returncode == 0, done.stderr
     row = next(line for line in done.stdout.splitlines() if line.startswith("Point de suivi à six mois"))
     assert row.split()[-2:] == ["12", "non"]
-    assert "Aucune étape critique (marge minimale : 12 jour(s) ouvré(s))" in done.stdout
+    assert "Aucune étape critique (marge minimale : 12 jours ouvrés)" in done.stdout

@@ -17,6 +17,7 @@ from parcours_designer.model.scenarios import ScenarioResult, UnknownRisk
 from parcours_designer.model.schedule import Schedule
 from parcours_designer.model.workload import STAFF, STAFF_NAME, overloaded_phases
 from parcours_designer.ui.derived import DerivedState
+from parcours_designer.ui.plurals import by_count
 
 
 def _tr(text: str) -> str:
@@ -88,8 +89,11 @@ def summary_lines(pathway: Pathway, state: PlanningState) -> list[str]:
 
 
 def _scenario_line(result: ScenarioResult, names: dict[str, str]) -> str:
-    line = _tr("Scénario « {0} » : fin décalée de {1} jour(s) ouvré(s), {2} étape(s) déplacée(s)").format(
-        display_name(result.risk), result.end_shift, len(result.shifts))
+    shift, moved = result.end_shift, len(result.shifts)
+    line = _tr("Scénario « {0} » : fin décalée de {1}, {2}").format(
+        display_name(result.risk),
+        by_count(shift, _tr("{0} jour ouvré"), _tr("{0} jours ouvrés")).format(shift),
+        by_count(moved, _tr("{0} étape déplacée"), _tr("{0} étapes déplacées")).format(moved))
     if result.past_end:
         line += _tr(", après la fin du parcours : {0}").format(", ".join(f"« {names[i]} »" for i in result.past_end))
     if result.past_pinned:
