@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.files import FileActions
 from parcours_designer.ui.focus_order import order_page
 from parcours_designer.ui.menus import build_menus
 from parcours_designer.ui.navigation import PageInfo, pages
+from parcours_designer.ui.navigation_list import NavigationList
 from parcours_designer.ui.page import ItemChooser, Page
 from parcours_designer.ui.recovery import AutoSaver, Session
 
@@ -49,12 +50,8 @@ class MainWindow(QMainWindow):
         self.centralWidget().setEnabled(ready)
 
     def _build(self) -> None:
-        self.navigation = QListWidget(self)
+        self.navigation = NavigationList([info.title for info in self.page_infos], self)
         self.navigation.setAccessibleName(self.tr("Navigation"))
-        for info in self.page_infos:
-            self.navigation.addItem(info.title)
-        self.navigation.setFixedWidth(150)
-        self.navigation.setStyleSheet("QListWidget::item { padding: 5px 8px; }")
         self.navigation.currentRowChanged.connect(self._show_page)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
