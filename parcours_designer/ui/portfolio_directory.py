@@ -17,6 +17,9 @@ from parcours_designer.model.portfolio_directory import DirectoryEntry, partner_
 from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view, selected_rows
 
 
+SUMMARY_WIDTH = 200  # pixels: the roles and the contact at first sight, whole in their tooltip and the card below
+
+
 def _contact(entry: DirectoryEntry) -> str:
     card = entry.contact
     return " · ".join(part for part in (card.contact_name, card.email, card.phone) if part)
@@ -27,13 +30,13 @@ def directory_columns(widget: QWidget) -> list[Column]:
     return [
         Column(tr("Nom"), lambda e: e.name),
         Column(tr("Type"), lambda e: e.kind.label),
-        Column(tr("Contacts divergents"), lambda e: ", ".join(d.label for d in e.disagreements)),
-        Column(tr("Rôle"), lambda e: " ; ".join(e.roles)),
-        Column(tr("Contact"), _contact),
+        Column(tr("Contacts\ndivergents"), lambda e: ", ".join(d.label for d in e.disagreements)),
+        Column(tr("Rôle"), lambda e: " ; ".join(e.roles), widest=SUMMARY_WIDTH),
+        Column(tr("Contact"), _contact, widest=SUMMARY_WIDTH),
         Column(tr("Parcours"), lambda e: str(len(e.pathways)), sort=lambda e: len(e.pathways), right=True,
                tooltip=lambda e: "\n".join(e.pathways)),
         Column(tr("Éditions"), lambda e: ", ".join(e.editions)),
-        Column(tr("Vu pour la dernière fois"), lambda e: format_date(e.last_seen), sort=lambda e: e.last_seen),
+        Column(tr("Vu pour la\ndernière fois"), lambda e: format_date(e.last_seen), sort=lambda e: e.last_seen),
     ]
 
 

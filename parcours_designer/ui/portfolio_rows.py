@@ -16,13 +16,15 @@ from parcours_designer.ui.tooltips import plain_tooltip
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its title, the text shown for a row, and the value it sorts on."""
+    """One column: its title, the text shown for a row, and the value it sorts on; ``widest``: pixels
+    at most when the columns are fitted (its full text is in its tooltip), if narrower than the table's."""
 
     title: str
     text: Callable[[Any], str]
     sort: Optional[Callable[[Any], Any]] = None
     right: bool = False
     tooltip: Optional[Callable[[Any], str]] = None
+    widest: Optional[int] = None
 
 
 class RowsModel(QAbstractTableModel):
@@ -120,6 +122,11 @@ def selected_rows(view: QTableView, proxy: RowsFilter) -> list[int]:
 
 
 def fit_columns(view: QTableView, widest: int = 360) -> None:
+    """Each column to its contents and header, at most ``widest`` (or its own ``widest``) pixels."""
     view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+    model = view.model()
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    specs = source.columns if isinstance(source, RowsModel) else []
+    for column in range(model.columnCount()):
+        own = specs[column].widest if column < len(specs) else None
+        view.setColumnWidth(column, min(view.columnWidth(column), own or widest))

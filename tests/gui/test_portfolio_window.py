@@ -217,3 +217,21 @@ def test_an_empty_folder_says_so(qtbot, example_window, tmp_path):
     assert window.unreadable_label.isVisible()
     assert window.unreadable_label.text() == "Aucun fichier .parcours dans ce dossier ni dans ses sous-dossiers."
     window.close()
+
+
+def test_directory_headers_are_readable_in_a_window_that_fits_1366_by_768(qtbot, portfolio_window):
+    """« Vu pour la dernière fois » was cut: every header is whole, sort arrow included, without scrolling."""
+    from PySide6.QtWidgets import QApplication
+
+    window = portfolio_window
+    assert window.width() <= 1366 and window.height() <= 768
+    window.tabs.setCurrentWidget(window.directory_tab)
+    QApplication.processEvents()
+    view = window.directory_tab.view
+    header = view.horizontalHeader()
+    titles = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert "Vu pour la\ndernière fois" in titles
+    for column, title in enumerate(titles):
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), title
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= view.viewport().width(), title
+    assert view.horizontalScrollBar().maximum() == 0
