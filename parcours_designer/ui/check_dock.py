@@ -21,6 +21,7 @@ from parcours_designer.model.kinds import kind_of_target
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.derived import DerivedState, DerivedStateService
 from parcours_designer.ui.plurals import by_count
+from parcours_designer.ui.tooltips import plain_tooltip
 from parcours_designer.ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:  # the check is imported with the first derived state, after the window is ready
@@ -78,14 +79,14 @@ class FindingsModel(QStandardItemModel):
         item = QStandardItem(f"{STATUS_MARKS[status]} {count}{competence.title}")
         item.setEditable(False)
         item.setData(competence.id, COMPETENCE_ROLE)
-        item.setToolTip(self.tr("{0} — {1}").format(status.label, competence.title))
+        item.setToolTip(plain_tooltip(self.tr("{0} — {1}").format(status.label, competence.title)))
         item.appendRows([self._finding_item(f) for f in findings])
         return item
 
     def _finding_item(self, finding: "Finding") -> QStandardItem:
         item = QStandardItem(unbreakable(f"{finding.severity.label} : {finding.message}"))
         item.setEditable(False)
-        item.setToolTip(unbreakable(finding.message))
+        item.setToolTip(plain_tooltip(unbreakable(finding.message)))
         item.setData(finding.rule, RULE_ROLE)
         item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
         item.setData((finding.target_type, finding.target_id), TARGET_ROLE)
@@ -160,7 +161,7 @@ class CheckPanel(QWidget):
     def _show_framework(self) -> None:
         index = self.framework_box.findData(self.derived.framework().id)
         self.framework_box.setCurrentIndex(index)
-        self.framework_box.setToolTip(self.framework_box.currentText())
+        self.framework_box.setToolTip(plain_tooltip(self.framework_box.currentText()))
 
     def _framework_chosen(self, _index: int) -> None:
         chosen = self.framework_box.currentData()

@@ -22,6 +22,7 @@ from parcours_designer.model.references import display_name
 from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.follow import begin_rows, end_rows
 from parcours_designer.ui.plurals import by_count
+from parcours_designer.ui.tooltips import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +59,8 @@ class ChoicesModel(QAbstractListModel):
             return None
         item = self.item_at(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.tr("— aucun —") if item is None else display_name(item)
+            text = self.tr("— aucun —") if item is None else display_name(item)
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == ID_ROLE:
             return None if item is None else item.id
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable and item is not None:

@@ -24,6 +24,7 @@ from parcours_designer.ui.document import Change, Document
 from parcours_designer.ui.editors import DateField
 from parcours_designer.ui.focus_order import DateTab
 from parcours_designer.ui.nested import RowsEditor
+from parcours_designer.ui.tooltips import plain_tooltip
 from parcours_designer.ui.wheel_guard import guard_wheel
 from parcours_designer.ui.window_filters import watch_once
 
@@ -81,7 +82,7 @@ class DeliverablesEditor(RowsEditor):
         for column, text in ((TITLE, deliverable.title), (COMMENT, deliverable.comment)):
             if self.table.item(row, column) is None or self.table.item(row, column).text() != text:
                 self.set_text(row, column, text)
-                self.table.item(row, column).setToolTip(text)
+                self.table.item(row, column).setToolTip(plain_tooltip(text))
         combo = self._combo(row)
         with QSignalBlocker(combo):
             combo.setCurrentIndex(combo.findData(deliverable.status))

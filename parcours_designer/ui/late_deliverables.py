@@ -13,6 +13,7 @@ from parcours_designer.model.deliverables import DeliverableState
 from parcours_designer.model.formatting import count_of, format_date
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 PHASE, TITLE, STATUS, DUE, RECEIVED, DELAY, COMMENT = range(7)
@@ -55,8 +56,10 @@ class LateDeliverablesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.text(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DELAY:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and (column == DELAY or (column == STATUS and row.refused)):

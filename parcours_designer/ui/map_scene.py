@@ -29,6 +29,7 @@ from parcours_designer.model.stakeholder_map import (
     StakeholderMap,
     edge_segment,
 )
+from parcours_designer.ui.tooltips import plain_tooltip
 
 KEY_ROLE = 0  # QGraphicsItem.data(0): the node key, or the edge's index in the map
 
@@ -46,7 +47,7 @@ class NodeItem(QGraphicsPathItem):
         self.setPen(QPen(QColor("#2f3b47"), 1))
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setPos(node.x, node.y)
-        self.setToolTip(f"{node.label} — {node.category_label}")
+        self.setToolTip(plain_tooltip(f"{node.label} — {node.category_label}"))
         font = QFont()
         font.setBold(True)
         font.setPointSizeF(7.5)
@@ -70,7 +71,7 @@ class EdgeItem(QGraphicsLineItem):
         self.edge = edge
         self.setPen(QPen(QColor("#6b7785"), 1.6))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(edge.label or "")
+        self.setToolTip(plain_tooltip(edge.label or ""))
         self.label = QGraphicsSimpleTextItem(edge.label, self)
         font = QFont()
         font.setItalic(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QWidget
 from parcours_designer.ui.files import FileActions
 from parcours_designer.ui.help import build_help_menu
 from parcours_designer.ui.navigation import PageInfo
+from parcours_designer.ui.tooltips import plain_tooltip
 
 
 class MenuHost(Protocol):
@@ -64,7 +65,7 @@ class MenuActions(QObject):
         menu.clear()
         for number, path in enumerate(files, start=1):
             action = menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.window.files.open_path(p))
         menu.setEnabled(bool(files))

@@ -33,6 +33,7 @@ from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.editors import parse_number_text
 from parcours_designer.ui.nested import RowsEditor
 from parcours_designer.ui.plurals import by_count
+from parcours_designer.ui.tooltips import plain_tooltip
 from parcours_designer.ui.validation import validate_field
 
 CHOSEN_BACKGROUND = QColor("#fff2cc")
@@ -205,7 +206,8 @@ class OffersEditor(QGroupBox):
     def _criteria_tips(self, consultation) -> None:
         for number, criterion in enumerate(consultation.criteria if consultation else []):
             item = self.table.horizontalHeaderItem(FIRST_SCORE + number)
-            item.setToolTip(self.tr("{0} (pondération {1})").format(display_name(criterion), criterion.weight))
+            item.setToolTip(plain_tooltip(self.tr("{0} (pondération {1})").format(display_name(criterion),
+                                                                                  criterion.weight)))
 
     def _show_offer(self, row: int, offer: Offer, ranked) -> None:
         consultation = self.consultation()

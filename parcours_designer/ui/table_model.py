@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.document import FIELDS, Change, Document
 from parcours_designer.ui.follow import begin_rows, end_rows
+from parcours_designer.ui.tooltips import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -76,8 +77,10 @@ class EntityTableModel(QAbstractTableModel):
             return None
         item = self._items()[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item, self.names)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(column.text(item, self.names))
         if role == ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:

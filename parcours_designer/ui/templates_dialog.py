@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from parcours_designer.ui.tooltips import plain_tooltip
+
 if TYPE_CHECKING:
     from parcours_designer.model.templates import TemplateInfo
 
@@ -55,7 +57,7 @@ class TemplateDialog(QDialog):
         for info in templates:
             item = QListWidgetItem(info.title)
             item.setFont(bold)
-            item.setToolTip(info.description)
+            item.setToolTip(plain_tooltip(info.description))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)
         self.description = QLabel(self)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from parcours_designer.model.traceability import TraceRow, trace_rows
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 GAP_BRUSH = QBrush(QColor("#fde2e1"))
@@ -52,8 +53,10 @@ class TraceabilityModel(QAbstractTableModel):
         if not index.isValid():
             return None
         text, gap = self._cell(self.rows[index.row()], index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(text)
         if role == Qt.ItemDataRole.BackgroundRole and gap:
             return GAP_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and gap:

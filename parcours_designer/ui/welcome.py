@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer import paths
+from parcours_designer.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from parcours_designer.ui.main_window import MainWindow
@@ -96,7 +97,7 @@ class WelcomePage(QWidget):
         for path in self.window_.files.recent.load():
             item = QListWidgetItem(f"{path.name}\n{path.parent}")
             item.setData(PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             self.recent.addItem(item)
         self.recent.setCurrentRow(0)  # Entrée opens the last one at once
         self.recent.itemActivated.connect(lambda item: self.open_recent(item))
