@@ -16,6 +16,7 @@ from parcours_designer import paths
 from parcours_designer.oserrors import os_error_message
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.document import Document
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.recent import RecentFiles
 
 EXTENSION = ".parcours"  # model.fileformat.EXTENSION, without importing the model at start-up
@@ -117,8 +118,8 @@ class FileActions(QObject):
         carried = len(pathway.checklist)
         self.host.statusBar().showMessage(
             self.tr("Édition {0} créée : dates déplacées d'un an, réponses et résultats effacés, {1}").format(
-                pathway.edition, (self.tr("{0} ajustement à mener repris du bilan") if carried < 2 else
-                                  self.tr("{0} ajustements à mener repris du bilan")).format(carried)), 8000)
+                pathway.edition, by_count(carried, self.tr("{0} ajustement à mener repris du bilan"),
+                                          self.tr("{0} ajustements à mener repris du bilan")).format(carried)), 8000)
 
     def open_dialog(self) -> None:
         from parcours_designer.ui import file_dialogs

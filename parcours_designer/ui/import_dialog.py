@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from parcours_designer.model.answers.importing import ImportPlan, build_import
 from parcours_designer.model.answers.matching import ColumnKind, ColumnMatch
 from parcours_designer.model.entities import Questionnaire
+from parcours_designer.ui.plurals import by_count
 
 
 IGNORE, DATE, KEEP = "ignore", "date", "keep"
@@ -39,8 +40,8 @@ class ImportDialog(QDialog):
         rows = len(plan.data_rows)
         about = QLabel(self.tr("Fichier « {0} » : {1}, {2}. "
                                "Vérifiez à quelle question correspond chaque colonne.").format(
-            plan.table.name, (self.tr("{0} ligne de réponses") if rows < 2 else
-                              self.tr("{0} lignes de réponses")).format(rows),
+            plan.table.name, by_count(rows, self.tr("{0} ligne de réponses"),
+                                      self.tr("{0} lignes de réponses")).format(rows),
             plan.table.layout), self)
         self.about = about
         about.setWordWrap(True)
@@ -142,15 +143,15 @@ class ImportDialog(QDialog):
         result = build_import(plan, self.questionnaire)
         used = len(plan.used())
         new = len(result.responses)
-        text = (self.tr("{0} colonne rattachée à une question") if used < 2 else
-                self.tr("{0} colonnes rattachées à des questions")).format(used)
-        text += (self.tr(" : {0} réponse nouvelle") if new < 2 else self.tr(" : {0} réponses nouvelles")).format(new)
+        text = by_count(used, self.tr("{0} colonne rattachée à une question"),
+                        self.tr("{0} colonnes rattachées à des questions")).format(used)
+        text += by_count(new, self.tr(" : {0} réponse nouvelle"), self.tr(" : {0} réponses nouvelles")).format(new)
         if result.already_imported:
-            text += (self.tr(", {0} déjà importée") if result.already_imported < 2 else
-                     self.tr(", {0} déjà importées")).format(result.already_imported)
+            text += by_count(result.already_imported, self.tr(", {0} déjà importée"),
+                             self.tr(", {0} déjà importées")).format(result.already_imported)
         refused = sum(result.refused.values())
         if refused:
-            text += (self.tr(", {0} valeur hors échelle ou illisible non enregistrée") if refused < 2 else
-                     self.tr(", {0} valeurs hors échelle ou illisibles non enregistrées")).format(refused)
+            text += by_count(refused, self.tr(", {0} valeur hors échelle ou illisible non enregistrée"),
+                             self.tr(", {0} valeurs hors échelle ou illisibles non enregistrées")).format(refused)
         self.summary.setText(text + ".")
         self.ok_button.setEnabled(bool(result.responses))

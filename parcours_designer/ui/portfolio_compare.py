@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from parcours_designer.model.formatting import format_date, format_money
 from parcours_designer.model.portfolio import Portfolio, edition_groups
 from parcours_designer.ui import dialogs
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
 
 
@@ -101,7 +102,7 @@ class CompareTab(QWidget):
                  (PhaseChangeKind.REMOVED, self.tr("{0} retirée"), self.tr("{0} retirées")),
                  (PhaseChangeKind.MOVED, self.tr("{0} déplacée"), self.tr("{0} déplacées")),
                  (PhaseChangeKind.KEPT, self.tr("{0} inchangée"), self.tr("{0} inchangées")))
-        return ", ".join((one if counts[kind] < 2 else many).format(counts[kind]) for kind, one, many in words)
+        return ", ".join(by_count(counts[kind], one, many).format(counts[kind]) for kind, one, many in words)
 
     def compare(self) -> bool:
         """Read both files as saved and show what changed from one to the other."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcours_designer.model.formatting import format_date, format_money
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
 
 if TYPE_CHECKING:
@@ -159,9 +160,9 @@ class PortfolioWindow(QMainWindow):
         self.portfolio = portfolio
         self.progress.hide()
         read, unreadable = len(portfolio.pathways), len(portfolio.unreadable)
-        read_text = (self.tr("{0} parcours lu") if read < 2 else self.tr("{0} parcours lus")).format(read)
-        unreadable_text = (self.tr("{0} fichier illisible") if unreadable < 2 else
-                           self.tr("{0} fichiers illisibles")).format(unreadable)
+        read_text = by_count(read, self.tr("{0} parcours lu"), self.tr("{0} parcours lus")).format(read)
+        unreadable_text = by_count(unreadable, self.tr("{0} fichier illisible"),
+                                   self.tr("{0} fichiers illisibles")).format(unreadable)
         self.statusBar().showMessage(f"{read_text}, {unreadable_text}")
         self.pathways_model.set_rows(portfolio.pathways)
         fit_columns(self.pathways_view, widest=330)

@@ -36,6 +36,7 @@ from parcours_designer.ui.bar_chart import BarChart
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import FIELDS, RESET, Change, Document
 from parcours_designer.ui.form import Form
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.tooltips import plain_tooltip
 
 REVIEW_LISTS = (("strengths", "Point fort"), ("improvements", "Point à améliorer"), ("adjustments", "Ajustement"))
@@ -216,7 +217,7 @@ class ResponsesPage(QWidget):
         return holder
 
     def _answers(self, count: int) -> str:
-        return (self.tr("{0} réponse") if count < 2 else self.tr("{0} réponses")).format(count)
+        return by_count(count, self.tr("{0} réponse"), self.tr("{0} réponses")).format(count)
 
     def _figures(self, question) -> str:
         text = self._answers(question.answered)
