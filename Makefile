@@ -31,6 +31,7 @@ schema: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot_planning.py docs/screenshots
 
 bench-editor: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench_editor.py

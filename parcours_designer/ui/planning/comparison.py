@@ -10,6 +10,7 @@ from parcours_designer.model.formatting import format_date, format_money
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 from parcours_designer.model.scenarios import compare_scenarios
+from parcours_designer.ui.tooltips import plain_tooltip
 
 
 class ComparisonTable(QTableWidget):
@@ -17,9 +18,9 @@ class ComparisonTable(QTableWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        headers = [self.tr("Scénario"), self.tr("Fin"), self.tr("Décalage (j. ouvrés)"),
-                   self.tr("Étapes déplacées"), self.tr("Après la fin du parcours"),
-                   self.tr("Conflits avec une date fixée"), self.tr("Surcoût"), self.tr("Coût total")]
+        headers = [self.tr("Scénario"), self.tr("Fin"), self.tr("Décalage\n(j. ouvrés)"),
+                   self.tr("Étapes\ndéplacées"), self.tr("Après la fin\ndu parcours"),
+                   self.tr("Conflits avec\nune date fixée"), self.tr("Surcoût"), self.tr("Coût\ntotal")]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -27,8 +28,10 @@ class ComparisonTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The figures to their contents, the scenario's name takes what is left (elided, whole in its tooltip).
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(60)
         self.setAccessibleName(self.tr("Comparaison des scénarios"))
 
     def show_results(self, pathway: Pathway, state) -> None:
@@ -46,14 +49,15 @@ class ComparisonTable(QTableWidget):
             current = (row == 0 and shown is None) or (row > 0 and results[row - 1].risk.id == shown)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column:
+                if not column:
+                    item.setToolTip(plain_tooltip(value))
+                else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 font = item.font()
                 font.setBold(current)
                 item.setFont(font)
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
-        self.setColumnWidth(0, min(max(self.sizeHintForColumn(0), 200), 380))
         height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         scroll_bar = self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(min(height + 2 * self.frameWidth() + scroll_bar + 2, 220))
