@@ -17,15 +17,8 @@ from datetime import date, timedelta
 from typing import Optional
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.entities import (
-    ChecklistItem,
-    Closure,
-    Deliverable,
-    EditionLink,
-    Phase,
-    Review,
-    as_deliverable,
-)
+from parcours_designer.model.copies import expected_again
+from parcours_designer.model.entities import ChecklistItem, Closure, EditionLink, Phase, Review
 from parcours_designer.model.enums import FundingStatus, PhaseStatus
 from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.model.shift import reference_start, shift_dates
@@ -92,7 +85,7 @@ def _clear_results(new: Pathway) -> None:
         phase.status = PhaseStatus.PLANNED
         phase.actual_start = phase.actual_end = None
         phase.baseline_start = phase.baseline_end = None
-        phase.deliverables = [Deliverable(title=as_deliverable(d).title) for d in phase.deliverables]  # expected again
+        phase.deliverables = expected_again(phase.deliverables)
     for funding in new.funding:  # next year's grants are to request again
         funding.status = FundingStatus.REQUESTED
     for list_name, fields in RESULT_FIELDS.items():

@@ -14,6 +14,7 @@ from typing import Any, Optional, Union
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from parcours_designer.model.copies import twin_of
 from parcours_designer.model.kinds import KINDS
 from parcours_designer.model.references import referrers
 from parcours_designer.ui.document import FIELDS, INSERTED, MOVED, REMOVED, Change, Document
@@ -125,10 +126,9 @@ class AddItem(QUndoCommand):
 
 
 def duplicate_item(document: Document, list_name: str, item_id: str) -> AddItem:
-    """A copy of the item with a fresh id, just after it."""
+    """A copy of the item with a fresh id, just after it (a phase's deliverables expected again)."""
     row = document.row_of(list_name, item_id)
-    original = document.items(list_name)[row]
-    twin = original.model_copy(deep=True, update={"id": document.new_id(list_name)})
+    twin = twin_of(document.items(list_name)[row], document.new_id(list_name))
     return AddItem(document, list_name, twin, row + 1,
                    text=_tr("Dupliquer {0}").format(KINDS[list_name].definite))
 

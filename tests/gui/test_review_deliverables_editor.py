@@ -127,8 +127,6 @@ def test_entering_the_date_of_reception_makes_it_no_longer_awaited(example_windo
     assert not state.late, state.delay_text()
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv G: « Dupliquer l'étape » copies the deliverables' "
-                   "acceptance: the new phase's work is already « Accepté » or « Refusé » with the old comment")
 def test_a_duplicated_phase_expects_its_deliverables_again(example_window):
     window = example_window
     page = _phases_page(window)
