@@ -7,15 +7,16 @@ the date received and the comment belong to the work already handed in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar, Union
 
-from parcours_designer.model.entities import Deliverable, Entity, Phase, as_deliverable
+from parcours_designer.model.entities import Deliverable, DeliverableEntry, Entity, Phase, as_deliverable
 
 Item = TypeVar("Item", bound=Entity)
 
 
-def expected_again(deliverables: list[Union[str, Deliverable]]) -> list[Deliverable]:
-    """The same deliverables, awaited again: titles only."""
+def expected_again(deliverables: Sequence[Union[str, Deliverable]]) -> list[DeliverableEntry]:
+    """The same deliverables, awaited again: titles only (a list as a phase holds it)."""
     return [Deliverable(title=as_deliverable(d).title) for d in deliverables]
 
 

@@ -2,11 +2,18 @@
 
 A small table (the status a combo box, the date a field that may stay empty)
 with « Ajouter un livrable » and « Supprimer le livrable ». Every edit
-replaces the phase's ``deliverables`` through one
-:class:`~parcours_designer.ui.commands.SetFields` named after what changed.
-Choosing Reçu, Accepté or Refusé for a deliverable without date proposes
-today's; back to Attendu, the date goes (it was not received). A deliverable
-only expected stays a plain title in the file.
+changes one field of one deliverable — the others stay as the document
+holds them, byte for byte — through one
+:class:`~parcours_designer.ui.commands.SetFields` named after what changed;
+a value left as it was is no edit. Choosing Reçu, Accepté or Refusé for a
+deliverable without date proposes today's; back to Attendu, the date goes
+(it was not received); a date entered on an awaited deliverable makes it
+Reçu. A deliverable only expected stays a plain title in the file.
+
+« Supprimer le livrable » removes the selected row (the row whose status or
+date has the focus is the selected one); without a selected row it is
+disabled, and changing phase clears the selection. A long comment takes
+four lines at most (the whole of it in its tooltip).
 """
 
 from __future__ import annotations
@@ -14,11 +21,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from parcours_designer.model.entities import Deliverable, as_deliverable
 from parcours_designer.model.enums import DeliverableStatus
+from parcours_designer.ui.capped_rows import TOP_LEFT, cap_rows, natural_height
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Change, Document
 from parcours_designer.ui.editors import DateField
@@ -43,16 +51,21 @@ class DeliverablesEditor(RowsEditor):
         self.table.setAccessibleName(self.tr("Livrables de l'étape"))
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
-        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        cap_rows(self.table)
         header = self.table.horizontalHeader()
         for column in (STATUS, RECEIVED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)  # sized to their editors
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
         self.add_button.setText(self.tr("Ajouter un livrable"))
         self.remove_button.setText(self.tr("Supprimer le livrable"))
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._enable_remove())
+        self._enable_remove()
         self.setEnabled(False)
 
     def set_item(self, item_id: Optional[str]) -> None:
+        if item_id != self.phase_id:
+            self._forget_selection()  # a row of the former phase is no choice in this one
         self.phase_id = item_id
         self.setEnabled(item_id is not None)
         self.reload()
@@ -65,23 +78,38 @@ class DeliverablesEditor(RowsEditor):
         phase = self.document.item("phases", self.phase_id) if self.phase_id else None
         return [as_deliverable(d).model_copy() for d in phase.deliverables] if phase else []
 
+    def selected_row(self) -> Optional[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if len(rows) == 1 else None
+
+    def _enable_remove(self) -> None:
+        self.remove_button.setEnabled(self.selected_row() is not None)
+
+    def _forget_selection(self) -> None:
+        """No row selected nor current (Qt would select a neighbour of a current row that goes)."""
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
+
     # --- showing -------------------------------------------------------------------
     def reload(self) -> None:
         deliverables = self.current()
         made = False
+        if self.table.currentRow() >= len(deliverables):
+            self._forget_selection()
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(deliverables))
             for row, deliverable in enumerate(deliverables):
                 made |= self._ensure_editors(row)
                 self._show_row(row, deliverable)
-        self.table.resizeRowsToContents()
         if made:
             self._order_tabs()
+        self._enable_remove()
 
     def _show_row(self, row: int, deliverable: Deliverable) -> None:
         for column, text in ((TITLE, deliverable.title), (COMMENT, deliverable.comment)):
             if self.table.item(row, column) is None or self.table.item(row, column).text() != text:
                 self.set_text(row, column, text)
+                self.table.item(row, column).setTextAlignment(TOP_LEFT)
                 self.table.item(row, column).setToolTip(plain_tooltip(text))
         combo = self._combo(row)
         with QSignalBlocker(combo):
@@ -96,6 +124,14 @@ class DeliverablesEditor(RowsEditor):
     def _date(self, row: int) -> DateField:
         return self.table.cellWidget(row, RECEIVED)
 
+    def _row_of(self, widget: QWidget) -> int:
+        """The row whose status or date is ``widget`` (or holds it); -1 if none."""
+        for row in range(self.table.rowCount()):
+            cells = (self._combo(row), self._date(row))
+            if any(cell is not None and (cell is widget or cell.isAncestorOf(widget)) for cell in cells):
+                return row
+        return -1
+
     def _ensure_editors(self, row: int) -> bool:
         """Make the row's status and date editors once (the focus stays in them); True if made now."""
         if isinstance(self.table.cellWidget(row, STATUS), QComboBox):
@@ -108,15 +144,25 @@ class DeliverablesEditor(RowsEditor):
         field = DateField(self.table)
         field.setAccessibleName(self.tr("Date de réception du livrable"))
         field.edit.setAccessibleName(self.tr("Date de réception du livrable"))
-        field.date_edited.connect(self.commit)
+        field.date_edited.connect(lambda cell=field: self._date_edited(cell))
         self.table.setCellWidget(row, STATUS, combo)
         self.table.setCellWidget(row, RECEIVED, field)
+        natural_height(combo, field)
         guard_wheel(combo, field)
         watch_once(field.edit, DateTab, "date-tab")
+        for widget in (combo, field.edit, field.clear_button):
+            widget.installEventFilter(self)  # the focus in a row's editor selects the row
         header = self.table.horizontalHeader()
         for column, widget in ((STATUS, combo), (RECEIVED, field)):
             header.resizeSection(column, max(header.sectionSize(column), widget.sizeHint().width() + 4))
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            row = self._row_of(watched)
+            if row >= 0 and self.selected_row() != row:
+                self.table.selectRow(row)
+        return False
 
     def _order_tabs(self) -> None:
         """Table, then each row's status, date and its « × », then the buttons (rows made later came last)."""
@@ -127,57 +173,76 @@ class DeliverablesEditor(RowsEditor):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    # --- editing ---------------------------------------------------------------------
-    def from_table(self) -> list[Deliverable]:
-        """The deliverables as the table shows them (an emptied title keeps the old one)."""
-        known = self.current()
-        found = []
-        for row in range(self.table.rowCount()):
-            if not isinstance(self._combo(row), QComboBox):
-                continue
-            title = self.text_at(row, TITLE) or (known[row].title if row < len(known) else "")
-            found.append(Deliverable(title=title, status=self._combo(row).currentData(),
-                                     received_on=self._date(row).value(), comment=self.text_at(row, COMMENT)))
-        return found
+    # --- editing: one field of one row, from the document's deliverables -------------
+    def item_changed(self, item: QTableWidgetItem) -> None:
+        row, column = item.row(), item.column()
+        old = self._deliverable(row)
+        if old is None or column not in (TITLE, COMMENT):
+            return
+        if column == TITLE and item.text() != old.title:
+            title = item.text().strip() or old.title  # an emptied title keeps the old one
+            self._replace(row, old.model_copy(update={"title": title}), self.tr("Renommer un livrable"))
+        elif column == COMMENT and item.text() != old.comment:
+            comment = item.text().strip()
+            self._replace(row, old.model_copy(update={"comment": comment}), self.tr("Commenter un livrable"))
 
-    def commit(self) -> None:
-        self._push(self.from_table())
+    def _date_edited(self, field: DateField) -> None:
+        row = self._row_of(field)
+        old = self._deliverable(row)
+        if old is None or field.value() == old.received_on:
+            return  # the focus went through the field: nothing to record
+        changes: dict[str, object] = {"received_on": field.value()}
+        if field.value() is not None and old.status == DeliverableStatus.EXPECTED:
+            changes["status"] = DeliverableStatus.RECEIVED  # a date of reception: it came in
+        self._replace(row, old.model_copy(update=changes), self.tr("Changer la date de réception d'un livrable"))
 
     def _status_chosen(self, combo: QComboBox) -> None:
-        deliverables = self.from_table()
-        row = next(r for r in range(self.table.rowCount()) if self._combo(r) is combo)
-        chosen = deliverables[row]
-        if chosen.status == DeliverableStatus.EXPECTED:
-            chosen.received_on = None  # not received after all
-        elif chosen.received_on is None:
-            chosen.received_on = self.today or date.today()
-        self._push(deliverables)
+        row = self._row_of(combo)
+        old = self._deliverable(row)
+        if old is None:
+            return
+        status = combo.currentData()
+        received_on = old.received_on
+        if status == DeliverableStatus.EXPECTED:
+            received_on = None  # not received after all
+        elif received_on is None:
+            received_on = self.today or date.today()
+        edited = old.model_copy(update={"status": status, "received_on": received_on})
+        self._replace(row, edited, self.tr("Changer le statut d'un livrable"))
 
     def add_row(self) -> None:
         if self.phase_id is None:
             return
         deliverables = [*self.current(), Deliverable(title=self.tr("Nouveau livrable"))]
-        self._push(deliverables)
+        self._push(deliverables, self.tr("Ajouter un livrable"))
         row = len(deliverables) - 1
         self.table.setCurrentCell(row, TITLE)
         self.table.editItem(self.table.item(row, TITLE))
 
-    def _push(self, deliverables: list[Deliverable]) -> None:
-        current = self.current()
-        if self.phase_id is None or deliverables == current:
-            self.reload()  # shows the document's values again (an emptied title…)
+    def remove_row(self) -> None:
+        """Remove the selected deliverable, and it only (none selected: nothing)."""
+        row, deliverables = self.selected_row(), self.current()
+        if row is None or row >= len(deliverables):
             return
-        self.document.push(SetFields(self.document, "phases", self.phase_id, {"deliverables": deliverables},
-                                     text=self._undo_text(current, deliverables)))
+        del deliverables[row]
+        self._forget_selection()  # the next row is no choice of the officer's
+        self._push(deliverables, self.tr("Supprimer un livrable"))
 
-    def _undo_text(self, before: list[Deliverable], after: list[Deliverable]) -> str:
-        if len(after) != len(before):
-            return self.tr("Ajouter un livrable") if len(after) > len(before) else self.tr("Supprimer un livrable")
-        old, new = next((o, n) for o, n in zip(before, after) if o != n)
-        if old.status != new.status:
-            return self.tr("Changer le statut d'un livrable")
-        if old.received_on != new.received_on:
-            return self.tr("Changer la date de réception d'un livrable")
-        if old.comment != new.comment:
-            return self.tr("Commenter un livrable")
-        return self.tr("Renommer un livrable")
+    def _deliverable(self, row: int) -> Optional[Deliverable]:
+        deliverables = self.current()
+        return deliverables[row] if 0 <= row < len(deliverables) else None
+
+    def _replace(self, row: int, edited: Deliverable, text: str) -> None:
+        """The ``row``-th deliverable becomes ``edited``; the others as the document holds them."""
+        deliverables = self.current()
+        if edited == deliverables[row]:
+            with QSignalBlocker(self.table):
+                self._show_row(row, edited)  # the document's value again (an emptied title…)
+            return
+        deliverables[row] = edited
+        self._push(deliverables, text)
+
+    def _push(self, deliverables: list[Deliverable], text: str) -> None:
+        if self.phase_id is not None:
+            self.document.push(SetFields(self.document, "phases", self.phase_id, {"deliverables": deliverables},
+                                         text=text))

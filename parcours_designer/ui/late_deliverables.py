@@ -1,5 +1,6 @@
 """« Livrables en retard ou refusés » in the Suivi tab: a thin read-only table over
-``model.deliverables.late_or_refused``; a double-click asks to open the phase."""
+``model.deliverables.late_or_refused``; a double-click asks to open the phase. A long
+comment takes four lines at most, the whole of it in its tooltip."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from parcours_designer.model.deliverables import DeliverableState
 from parcours_designer.model.formatting import count_of, format_date
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.ui.capped_rows import TOP_LEFT, TOP_RIGHT, cap_rows
 from parcours_designer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 PHASE, TITLE, STATUS, DUE, RECEIVED, DELAY, COMMENT = range(7)
 FLAGGED_TEXT = QColor("#9c0000")
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class LateDeliverablesModel(QAbstractTableModel):
@@ -60,8 +61,8 @@ class LateDeliverablesModel(QAbstractTableModel):
             return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.text(row, column))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == DELAY:
-            return RIGHT
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(TOP_RIGHT if column == DELAY else TOP_LEFT)
         if role == Qt.ItemDataRole.ForegroundRole and (column == DELAY or (column == STATUS and row.refused)):
             return QBrush(FLAGGED_TEXT)
         return None
@@ -97,9 +98,8 @@ class LateDeliverablesBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)  # names and comments whole, on several lines if need be
+        cap_rows(self.table)  # names and comments on a few lines at most
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Livrables en retard ou refusés"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

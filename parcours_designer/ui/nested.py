@@ -42,7 +42,7 @@ class RowsEditor(QGroupBox):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(140)
-        self.table.itemChanged.connect(lambda _item: self.commit())
+        self.table.itemChanged.connect(self.item_changed)
         self.add_button = QPushButton(self.tr("Ajouter"), self)
         self.remove_button = QPushButton(self.tr("Supprimer"), self)
         self.add_button.clicked.connect(self.add_row)
@@ -70,6 +70,9 @@ class RowsEditor(QGroupBox):
     def key_at(self, row: int):
         item = self.table.item(row, 0)
         return item.data(KEY_ROLE) if item else None
+
+    def item_changed(self, _item: QTableWidgetItem) -> None:
+        self.commit()
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from parcours_designer.model.entities import Deliverable
 from parcours_designer.model.enums import DeliverableStatus
 from parcours_designer.model.fileformat import dump_pathway
+from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.deliverables_editor import COMMENT, RECEIVED, STATUS, TITLE, DeliverablesEditor
 
 pytestmark = pytest.mark.gui
@@ -169,3 +170,74 @@ def test_the_whole_page_ring_passes_through_the_deliverables_and_comes_back(qtbo
     assert QApplication.focusWidget() is window.navigation and len(seen) == len(set(seen))
     assert editor.table in seen and editor.remove_button in seen
     assert seen.index(editor.table) < seen.index(editor.table.cellWidget(1, STATUS)) < seen.index(editor.add_button)
+
+
+# --- review of issue 16 (A, B, I, J): one field of one row, a selected row, readable rows ----------
+
+def test_supprimer_needs_a_selected_row_and_the_focus_in_a_row_selects_it(qtbot, window):
+    editor = _editor(window, "ph9")
+    assert not editor.remove_button.isEnabled()  # nothing selected: nothing to remove
+    editor.table.cellWidget(1, RECEIVED).edit.setFocus()
+    qtbot.waitUntil(lambda: editor.table.selectionModel().selectedRows() != [])
+    assert [index.row() for index in editor.table.selectionModel().selectedRows()] == [1]
+    assert editor.remove_button.isEnabled()
+    editor.remove_button.click()
+    assert [d.title for d in window.document.item("phases", "ph9").deliverables] == ["Support de formation"]
+    assert editor.table.selectionModel().selectedRows() == [] and not editor.remove_button.isEnabled()
+    editor.add_button.click()  # the new row is selected, to be named…
+    assert editor.remove_button.isEnabled()
+    window.document.undo_stack.undo()  # …and gone: no other row takes its place in the selection
+    assert editor.table.selectionModel().selectedRows() == [] and not editor.remove_button.isEnabled()
+
+
+def test_a_date_on_an_awaited_deliverable_receives_it_in_one_undo_step(window):
+    editor = _editor(window, "ph9")
+    phase, stack = window.document.item("phases", "ph9"), window.document.undo_stack
+    saved, before = dump_pathway(window.document.pathway), stack.count()
+    field = editor.table.cellWidget(1, RECEIVED)
+    field.edit.setDate(QDate(2027, 6, 25))
+    field.edit.editingFinished.emit()
+    assert phase.deliverables[1] == Deliverable(title="Attestations", status=DeliverableStatus.RECEIVED,
+                                                received_on=date(2027, 6, 25))
+    assert stack.count() == before + 1 and stack.undoText() == "Changer la date de réception d'un livrable"
+    assert editor.table.cellWidget(1, STATUS).currentText() == "Reçu"
+    field.clear_button.click()  # the date goes, the status stays: the officer says when, later
+    assert phase.deliverables[1].status == DeliverableStatus.RECEIVED and phase.deliverables[1].received_on is None
+    stack.undo()
+    stack.undo()
+    assert dump_pathway(window.document.pathway) == saved
+    assert editor.table.cellWidget(1, STATUS).currentText() == "Attendu" and field.value() is None
+
+
+def test_editing_one_row_leaves_the_others_as_the_file_wrote_them(window):
+    document = window.document
+    document.push(SetFields(document, "phases", "ph9", {"deliverables": [
+        "Support ", Deliverable(title="Attestations", status=DeliverableStatus.REFUSED,
+                                received_on=date(2027, 6, 25), comment="Manque une page.\n")]}))
+    editor = _editor(window, "ph9")
+    count = document.undo_stack.count()
+    editor.table.item(1, COMMENT).setText("Manque une page.\n")  # the same text: no edit
+    editor.table.item(0, TITLE).setText("Support ")
+    assert document.undo_stack.count() == count
+    editor.table.item(1, TITLE).setText("  Attestations de présence ")
+    assert [(d.title, d.comment) for d in document.item("phases", "ph9").deliverables] == [
+        ("Support ", ""), ("Attestations de présence", "Manque une page.\n")]
+    assert document.undo_stack.count() == count + 1 and document.undo_stack.undoText() == "Renommer un livrable"
+
+
+def test_a_long_comment_takes_four_lines_its_whole_text_in_a_plain_tooltip(window):
+    comment = "Signatures <b>manquantes</b> & pages illisibles ; " * 30
+    window.document.push(SetFields(window.document, "phases", "ph9", {"deliverables": [
+        Deliverable(title="Rapport", status=DeliverableStatus.REFUSED, received_on=date(2027, 6, 25),
+                    comment=comment), "Attestations"]}))
+    window.resize(1366, 768)
+    editor = _editor(window, "ph9")
+    table = editor.table
+    line = table.fontMetrics().lineSpacing()
+    assert 3 * line < table.rowHeight(0) <= 5 * line + 12  # four lines, not the whole comment
+    assert table.rowHeight(1) < 2 * line + 12
+    tooltip = table.item(0, COMMENT).toolTip()
+    assert "&lt;b&gt;manquantes&lt;/b&gt; &amp;" in tooltip and "<b>manquantes" not in tooltip
+    assert tooltip.count("pages illisibles") == 30
+    for widget in (table.cellWidget(0, STATUS), table.cellWidget(0, RECEIVED)):  # natural height, at the top
+        assert widget.height() == widget.sizeHint().height() and widget.y() == table.rowViewportPosition(0)

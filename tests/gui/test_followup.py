@@ -228,3 +228,22 @@ def test_double_click_on_a_deliverable_opens_its_phase(qtbot, example_window):
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     phases = window.page("phases")
     assert window.stack.currentWidget() is phases and phases.list_pages["phases"].current_id() == "ph7"
+
+
+def test_a_long_refusal_comment_takes_four_lines_the_whole_of_it_in_a_plain_tooltip(qtbot, page):
+    from parcours_designer.model.entities import Deliverable
+    from parcours_designer.model.enums import DeliverableStatus
+    from parcours_designer.ui.late_deliverables import COMMENT, DELAY
+
+    document, box = page.document, page.follow.deliverables
+    comment = "Annexes <i>absentes</i> & synthèse à refaire ; " * 30
+    document.push(SetFields(document, "phases", "ph9", {"deliverables": [Deliverable(
+        title="Rapport", status=DeliverableStatus.REFUSED, received_on=date(2027, 6, 25), comment=comment)]}))
+    wait_refreshed(qtbot, page)
+    row = next(n for n, r in enumerate(box.model.rows) if r.deliverable.title == "Rapport")
+    line = box.table.fontMetrics().lineSpacing()
+    assert 3 * line < box.table.rowHeight(row) <= 5 * line + 12
+    tooltip = box.model.index(row, COMMENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;absentes&lt;/i&gt; &amp;" in tooltip and tooltip.count("synthèse à refaire") == 30
+    top = Qt.AlignmentFlag.AlignTop
+    assert all(box.model.index(row, c).data(Qt.ItemDataRole.TextAlignmentRole) & top for c in (COMMENT, DELAY))
