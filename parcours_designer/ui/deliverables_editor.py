@@ -5,10 +5,10 @@ with « Ajouter un livrable » and « Supprimer le livrable ». Every edit
 changes one field of one deliverable — the others stay as the document
 holds them, byte for byte — through one
 :class:`~parcours_designer.ui.commands.SetFields` named after what changed;
-a value left as it was is no edit. Choosing Reçu, Accepté or Refusé for a
-deliverable without date proposes today's; back to Attendu, the date goes
-(it was not received); a date entered on an awaited deliverable makes it
-Reçu. A deliverable only expected stays a plain title in the file.
+a value left as it was is no edit. What a status or a date means for the
+other field is ``model.deliverable_edits``'s (Reçu without date: today;
+a date on an awaited deliverable: Reçu). A deliverable only expected stays
+a plain title in the file.
 
 « Supprimer le livrable » removes the selected row (the row whose status or
 date has the focus is the selected one); without a selected row it is
@@ -24,6 +24,7 @@ from typing import Optional
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
+from parcours_designer.model.deliverable_edits import commented, renamed, with_received_on, with_status
 from parcours_designer.model.entities import Deliverable, as_deliverable
 from parcours_designer.model.enums import DeliverableStatus
 from parcours_designer.ui.capped_rows import TOP_LEFT, cap_rows, natural_height
@@ -177,38 +178,26 @@ class DeliverablesEditor(RowsEditor):
     def item_changed(self, item: QTableWidgetItem) -> None:
         row, column = item.row(), item.column()
         old = self._deliverable(row)
-        if old is None or column not in (TITLE, COMMENT):
+        if old is None:
             return
         if column == TITLE and item.text() != old.title:
-            title = item.text().strip() or old.title  # an emptied title keeps the old one
-            self._replace(row, old.model_copy(update={"title": title}), self.tr("Renommer un livrable"))
+            self._replace(row, renamed(old, item.text()), self.tr("Renommer un livrable"))
         elif column == COMMENT and item.text() != old.comment:
-            comment = item.text().strip()
-            self._replace(row, old.model_copy(update={"comment": comment}), self.tr("Commenter un livrable"))
+            self._replace(row, commented(old, item.text()), self.tr("Commenter un livrable"))
 
     def _date_edited(self, field: DateField) -> None:
         row = self._row_of(field)
         old = self._deliverable(row)
-        if old is None or field.value() == old.received_on:
-            return  # the focus went through the field: nothing to record
-        changes: dict[str, object] = {"received_on": field.value()}
-        if field.value() is not None and old.status == DeliverableStatus.EXPECTED:
-            changes["status"] = DeliverableStatus.RECEIVED  # a date of reception: it came in
-        self._replace(row, old.model_copy(update=changes), self.tr("Changer la date de réception d'un livrable"))
+        if old is not None and field.value() != old.received_on:  # not when the focus only went through
+            self._replace(row, with_received_on(old, field.value()),
+                          self.tr("Changer la date de réception d'un livrable"))
 
     def _status_chosen(self, combo: QComboBox) -> None:
         row = self._row_of(combo)
         old = self._deliverable(row)
-        if old is None:
-            return
-        status = combo.currentData()
-        received_on = old.received_on
-        if status == DeliverableStatus.EXPECTED:
-            received_on = None  # not received after all
-        elif received_on is None:
-            received_on = self.today or date.today()
-        edited = old.model_copy(update={"status": status, "received_on": received_on})
-        self._replace(row, edited, self.tr("Changer le statut d'un livrable"))
+        if old is not None:
+            edited = with_status(old, combo.currentData(), self.today or date.today())
+            self._replace(row, edited, self.tr("Changer le statut d'un livrable"))
 
     def add_row(self) -> None:
         if self.phase_id is None:
