@@ -102,9 +102,10 @@ def deliverables_section(pathway: Pathway, sheet: dict, states: list[Deliverable
         if state.late or state.refused:
             flagged.append(len(rows))
         rows.append([display_name(phases[state.phase_id]) if state.phase_id != previous else "", deliverable.title,
-                     deliverable.status.label, format_date(deliverable.received_on) or "—", _follow_text(state, sheet)])
+                     deliverable.effective_status.label, format_date(deliverable.received_on) or "—",
+                     _follow_text(state, sheet)])
         previous = state.phase_id
-    counts = Counter(s.deliverable.status for s in states)
+    counts = Counter(s.deliverable.effective_status for s in states)
     summary = (f"{count_of(len(states), 'livrable')} : "
                + ", ".join(f"{count_of(counts[status], status.label.lower())}" for status in DeliverableStatus
                            if counts[status])
@@ -115,12 +116,12 @@ def deliverables_section(pathway: Pathway, sheet: dict, states: list[Deliverable
 
 
 def _follow_text(state: DeliverableState, sheet: dict):
-    """« En retard : reçu 3 jours après la fin de l'étape » or « Refusé » in bold, then the comment."""
+    """« En retard : reçu 3 jours après la fin de l'étape » in bold, then the comment (a refusal is
+    said once, in the Statut column)."""
     comment = state.deliverable.comment.strip()
-    flags = ([f"En retard : {state.delay_text()}"] if state.late else []) + (["Refusé"] if state.refused else [])
-    if not flags:
+    if not state.late:
         return comment or "—"
-    return para(comment, sheet["cell"], bold_prefix=" ; ".join(flags) + ("\n" if comment else ""))
+    return para(comment, sheet["cell"], bold_prefix=f"En retard : {state.delay_text()}" + ("\n" if comment else ""))
 
 
 def topics_section(pathway: Pathway, sheet: dict) -> list:

@@ -164,7 +164,7 @@ def phase_rows(pathway: Pathway, phases: list[Phase], plan: Plan) -> list[list]:
         who = names(partners, phase.partner_ids)
         rows.append([f"{number}. {display_name(phase)}\n{kind}",
                      phase_period(plan, phase), phase.location or "—",
-                     lines(who) or "—", lines(f"• {as_deliverable(d).summary()}" for d in phase.deliverables) or "—"])
+                     lines(who) or "—", lines(f"• {as_deliverable(d).public_summary()}" for d in phase.deliverables) or "—"])
     return rows
 
 

@@ -160,13 +160,23 @@ class Deliverable(Part):
     def __str__(self) -> str:
         return self.title
 
-    def summary(self) -> str:
-        """« Étude (refusé le 01/03/2027 : incomplète) »; the title alone while expected."""
-        if self.status == DeliverableStatus.EXPECTED and not self.comment:
+    @property
+    def effective_status(self) -> DeliverableStatus:
+        """The status, « reçu » when a date of reception was given while the status still says
+        « attendu » (a file from another tool, or the date typed before the status)."""
+        if self.status == DeliverableStatus.EXPECTED and self.received_on is not None:
+            return DeliverableStatus.RECEIVED
+        return self.status
+
+    def public_summary(self) -> str:
+        """« Étude (refusé le 01/03/2027) »: the title, its status and its date, never the comment
+        (what the officer wrote about a provider's work stays in internal documents); the title
+        alone while expected."""
+        status = self.effective_status
+        if status == DeliverableStatus.EXPECTED:
             return self.title
         when = f" le {self.received_on:%d/%m/%Y}" if self.received_on else ""
-        why = f" : {self.comment.strip()}" if self.comment.strip() else ""
-        return f"{self.title} ({self.status.label.lower()}{when}{why})"
+        return f"{self.title} ({status.label.lower()}{when})"
 
 
 def as_deliverable(value: Union[str, Deliverable]) -> Deliverable:

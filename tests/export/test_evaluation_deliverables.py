@@ -22,8 +22,8 @@ def test_each_deliverable_with_its_status_late_and_refused_ones_flagged(example)
     assert "Étape Livrable Statut Reçu le Observations" in section
     assert ("Plan de diffusion sur trois saisons par structure Accepté 14/06/2027 En retard : reçu 3 jours après "
             "la fin de l'étape Remis le lundi suivant la dernière séance") in section
-    assert ("Plan de financement à trois ans Refusé 16/06/2027 Refusé Hypothèses de subventions non sourcées : "
-            "nouvelle version demandée pour le 2 juillet") in section
+    assert ("Plan de financement à trois ans Refusé 16/06/2027 Hypothèses de subventions non sourcées : "
+            "nouvelle version demandée pour le 2 juillet") in section  # « Refusé » once, in its column
     assert "Charte d'engagement des structures Attendu — —" in section
     assert section.index("Charte d'engagement") < section.index("Rapport final aux financeurs")
 
@@ -38,7 +38,12 @@ def test_what_is_still_awaited_is_late_once_followed(example):
 def test_the_comment_is_printed_as_written(example):
     example.phases[0].deliverables = [Deliverable(title="Charte", status=DeliverableStatus.REFUSED,
                                                   comment=HOSTILE_TITLE)]
-    assert f"Refusé {HOSTILE_TITLE}" in _summary(example)
+    assert f"Refusé — {HOSTILE_TITLE}" in _summary(example)
+
+
+def test_a_date_of_reception_says_received_in_the_summary(example):
+    example.phases[0].deliverables = [Deliverable(title="Charte", received_on=date(2027, 1, 20))]
+    assert "Charte Reçu 20/01/2027" in _summary(example, today=date(2027, 3, 1))
 
 
 def test_no_section_without_deliverables(example):

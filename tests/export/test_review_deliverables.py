@@ -45,16 +45,12 @@ def _late_messages(pathway: Pathway, today: date) -> list[str]:
 
 # --- defects ------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="review-deliv B: a deliverable with a date of reception but no status "
-                   "(another tool, or the date typed before the status) is « attendu depuis N jours »")
 def test_a_deliverable_with_a_date_of_reception_is_not_said_awaited():
     pathway = parse_pathway(_one_phase([{"title": "Synthèse", "received_on": "2027-06-10"}], end="2027-06-11"))
     messages = _late_messages(pathway, date(2027, 6, 23))
     assert not any("attendu depuis" in m for m in messages), messages
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv D: a phase with a start and no end nor duration is "
-                   "« non datée » for the check, yet its deliverables are due on its start day")
 def test_a_phase_without_end_owes_nothing_yet():
     pathway = parse_pathway(_one_phase(["Compte rendu"]))  # start only: the end is not known
     phase_undated = [h.message for h in RULES["phase-undated"].check(Context(pathway))]
@@ -75,8 +71,6 @@ def test_a_bad_deliverable_object_gets_one_true_line(bad):
     assert lines[0].startswith("  - pathway.phases[0] (id « a »).deliverables[1].")
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv E: a partner's plan prints the refusal comments of "
-                   "every deliverable of the phases it shares, other providers' work included")
 @pytest.mark.parametrize("partner_id", ["p1", "p2"])
 def test_a_provider_plan_does_not_show_refusal_comments_of_a_shared_phase(example, partner_id):
     ph12 = example.index("phases")["ph12"]  # Cabinet Tandem Culture (p1) and Julien Lefèvre (p2)
@@ -87,14 +81,23 @@ def test_a_provider_plan_does_not_show_refusal_comments_of_a_shared_phase(exampl
     assert "bâclée" not in text  # …not what the officer wrote about someone's work
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv E: a funder sitting on a steering committee reads "
-                   "providers' refusal comments in its plan")
 def test_a_funder_plan_does_not_show_refusal_comments(example):
     ph3 = example.index("phases")["ph3"]  # comité d'appui: DREETS (p4), Banque des Territoires, Département
     ph3.deliverables = [Deliverable(title="Plan d'accompagnement validé", status=DeliverableStatus.REFUSED,
                                     received_on=date(2027, 3, 5), comment=REFUSAL)]
     text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf", partner_id="p4")))
     assert "bâclée" not in text
+
+
+def test_the_full_plan_prints_each_deliverable_with_its_status_and_date_never_the_comment(example):
+    ph3 = example.index("phases")["ph3"]
+    ph3.deliverables = [Deliverable(title="Plan d'accompagnement validé", status=DeliverableStatus.REFUSED,
+                                    received_on=date(2027, 3, 5), comment=REFUSAL),
+                        Deliverable(title="Relevé de décisions", received_on=date(2027, 3, 4), comment="relancé")]
+    text = flat(pdf_text(EXPORT_KINDS["plan"].render(example, ".pdf")))
+    assert "Plan d'accompagnement validé (refusé le 05/03/2027)" in text
+    assert "Relevé de décisions (reçu le 04/03/2027)" in text  # a date of reception: received
+    assert "bâclée" not in text and "relancé" not in text
 
 
 @pytest.mark.xfail(strict=True, reason="review-deliv K: the portfolio scores a file without today, the editor "

@@ -110,3 +110,50 @@ def test_a_check_without_today_judges_only_the_file_and_the_rule_evidences_c39()
     assert "deliverable-late" not in {f.rule for f in run_check(pathway, framework).findings}
     late = next(f for f in run_check(pathway, framework, today=TODAY).findings if f.rule == "deliverable-late")
     assert late.competence_ids == ("c39-conformite-prestations",)
+
+
+# --- review-deliv B, D, L and a date of reception to come -------------------------------------------
+
+def test_a_date_of_reception_makes_it_received_whatever_the_status_says():
+    typed_first = Deliverable(title="Synthèse", received_on=date(2027, 6, 14))  # status left « attendu »
+    state, = _states(_pathway(typed_first))
+    assert not state.still_expected and state.days_late == 3
+    assert state.delay_text() == "reçu 3 jours après la fin de l'étape"
+    on_time, = _states(_pathway(Deliverable(title="Synthèse", received_on=END)))
+    assert not on_time.late
+
+
+def test_only_a_phase_whose_end_is_known_owes_its_deliverables():
+    start_only = _pathway("Compte rendu", end=None)
+    assert [(s.due, s.late) for s in _states(start_only)] == [(None, False)]
+    assert _late(start_only) == []
+    end_only = _pathway("Compte rendu", start=None)
+    assert _states(end_only)[0].due == END
+    milestone = _pathway("Compte rendu", end=None, milestone=True)
+    assert _states(milestone)[0].due == date(2027, 6, 7)
+
+
+def test_once_a_baseline_is_saved_the_deliverable_is_due_at_the_baseline_end():
+    pathway = _pathway("Compte rendu", baseline_start=date(2027, 6, 7), baseline_end=END)
+    pathway.phases[0].end = date(2027, 6, 25)  # moved later after the baseline
+    assert _states(pathway)[0].due == date(2027, 6, 25)  # no baseline saved: the scheduled end
+    pathway.baseline_saved_on = date(2027, 5, 3)
+    state, = _states(pathway)
+    assert (state.due, state.days_late) == (END, 12)  # moving the phase does not forgive it
+    awaited, = _late(pathway)
+    assert "l'étape finissait le 11/06/2027" in awaited.message
+
+
+def test_a_phase_the_baseline_did_not_date_is_due_at_its_scheduled_end():
+    pathway = _pathway("Compte rendu")
+    pathway.baseline_saved_on = date(2027, 5, 3)  # the phase was added after the baseline
+    assert _states(pathway)[0].due == END
+
+
+def test_a_date_of_reception_to_come_is_reported():
+    future = Deliverable(title="Synthèse", status=DeliverableStatus.ACCEPTED, received_on=date(2027, 7, 2))
+    found = list(RULES["deliverable-received-in-future"].check(Context(_pathway(future), TODAY)))
+    assert [h.message for h in found] == ["Le livrable « Synthèse » de l'étape « Atelier » est reçu le "
+                                          "02/07/2027 : date à venir."]
+    assert not list(RULES["deliverable-received-in-future"].check(Context(_pathway(future))))  # no day, no judgement
+    assert not list(RULES["deliverable-received-in-future"].check(Context(_pathway(future), date(2027, 7, 2))))

@@ -47,11 +47,22 @@ def test_a_plain_deliverable_stays_a_string_and_a_checked_one_an_object():
     assert parse_pathway(dump_pathway(pathway)) == pathway
 
 
-def test_a_deliverable_says_its_status():
+def test_a_deliverable_says_its_status_and_date_never_the_comment():
     refused = Deliverable(title="Étude", status=DeliverableStatus.REFUSED, received_on=date(2027, 3, 1),
                           comment="incomplète")
-    assert refused.summary() == "Étude (refusé le 01/03/2027 : incomplète)"
-    assert Deliverable(title="Note").summary() == "Note"
+    assert refused.public_summary() == "Étude (refusé le 01/03/2027)"
+    assert Deliverable(title="Note").public_summary() == "Note"
+    assert Deliverable(title="Note", comment="relancer").public_summary() == "Note"
+    assert Deliverable(title="Accepté sans date", status=DeliverableStatus.ACCEPTED).public_summary() == (
+        "Accepté sans date (accepté)")
+
+
+def test_a_date_of_reception_makes_an_expected_deliverable_received():
+    typed_first = Deliverable(title="Synthèse", received_on=date(2027, 6, 10))
+    assert typed_first.effective_status == DeliverableStatus.RECEIVED
+    assert typed_first.status == DeliverableStatus.EXPECTED  # the file is not rewritten
+    assert typed_first.public_summary() == "Synthèse (reçu le 10/06/2027)"
+    assert Deliverable(title="Note").effective_status == DeliverableStatus.EXPECTED
 
 
 def test_a_deliverable_with_an_unknown_status_is_refused_by_name():

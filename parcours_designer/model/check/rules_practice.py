@@ -97,6 +97,17 @@ def deliverable_late(ctx: Context) -> Iterator[Hit]:
                       "sans que le retard soit expliqué en commentaire.")
 
 
+@rule("deliverable-received-in-future", Severity.INFO, "Dates de réception vraisemblables")
+def deliverable_received_in_future(ctx: Context) -> Iterator[Hit]:
+    if ctx.today is None:
+        return  # only the real day (or the one given) can tell what is still to come
+    for phase in ctx.pathway.phases:
+        for deliverable in map(as_deliverable, phase.deliverables):
+            if deliverable.received_on is not None and deliverable.received_on > ctx.today:
+                yield hit("phases", phase, f"Le livrable « {deliverable.title} » de l'étape « {display_name(phase)} » "
+                          f"est reçu le {format_date(deliverable.received_on)} : date à venir.")
+
+
 def _late_to_report(state: DeliverableState, phase: Phase) -> bool:
     if not state.late:
         return False
