@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Optional
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -140,21 +141,47 @@ class PathwayError(Exception):
 
 
 def format_location(loc: tuple[Any, ...], data: Any, root: str = "pathway") -> str:
-    """``pathway.phases[2] (id « p3 »).start`` from a pydantic location."""
+    """``pathway.phases[2] (id « p3 »).start`` from a pydantic location (union branches left out)."""
     text = root
     node = data
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-            node = node[part] if isinstance(node, list) and part < len(node) else None
+            node = _child(node, part)
             if isinstance(node, dict) and isinstance(node.get("id"), str):
                 text += f" (id « {shown(node['id'])} »)"
-        elif part in _UNION_TAGS or "[" in str(part):
-            continue
-        else:
+        elif not _is_union_tag(part, node):
             text += f".{shown(str(part))}"
-            node = node.get(part) if isinstance(node, dict) else None
+            node = _child(node, part)
     return text
+
+
+def _child(node: Any, part: Any) -> Any:
+    """What the input holds at ``part`` (None when it holds nothing there)."""
+    if isinstance(part, int):
+        return node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+    return node.get(part) if isinstance(node, dict) else None
+
+
+def _is_union_tag(part: Any, node: Any) -> bool:
+    """Whether ``part`` of a location names a branch of a union (``str``, ``list[str]``,
+    ``constrained-int``, a model's class name such as ``Deliverable``) rather than a key of ``node``."""
+    if not isinstance(part, str) or (isinstance(node, dict) and part in node):
+        return False
+    return part in _UNION_TAGS or "[" in part or part.startswith("constrained-") or part in _model_names()
+
+
+def _model_names() -> set[str]:
+    """The class names pydantic gives union branches that are models."""
+    from pydantic import BaseModel
+
+    names: set[str] = set()
+    pending: list[type] = [BaseModel]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            names.add(subclass.__name__)
+            pending.append(subclass)
+    return names
 
 
 def unencodable_texts(data: Any, root: str = "pathway") -> list[str]:
@@ -211,25 +238,89 @@ def describe_error(error: ErrorDetails) -> str:
     return _SIMPLE.get(kind, "valeur refusée")
 
 
-def _relevant_errors(error: ValidationError) -> list[ErrorDetails]:
-    """One error per location; a union's several complaints become one."""
-    by_location: dict[tuple[str | int, ...], ErrorDetails] = {}
-    for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and (p in _UNION_TAGS or "[" in p)))
-        by_location.setdefault(loc, item)
-    return list(by_location.values())
+@dataclass(frozen=True)
+class _Branch:
+    """One error inside a union: the union's location, the input there, the branch and the error."""
+
+    base: tuple[Any, ...]
+    value: Any
+    tag: str
+    rest: tuple[Any, ...]
+    item: ErrorDetails
+
+
+def _branch_of(item: ErrorDetails, data: Any) -> Optional[_Branch]:
+    """The union branch ``item`` comes from (None when it is not inside a union)."""
+    loc, node = tuple(item["loc"]), data
+    for position, part in enumerate(loc):
+        if _is_union_tag(part, node):
+            return _Branch(loc[:position], node, part, loc[position + 1:], item)
+        node = _child(node, part)
+    return None
+
+
+def _kind_of_branch(tag: str) -> str:
+    """What a union branch accepts, as the input's JSON kind: object, list, text, number, bool."""
+    if tag == "bool":
+        return "bool"
+    if tag in ("int", "float", "decimal") or tag.startswith(("constrained-int", "constrained-float")):
+        return "number"
+    if tag in ("str", "date") or tag.startswith("constrained-str"):
+        return "text"
+    if tag.startswith(("list", "tuple", "set", "frozenset")):
+        return "list"
+    if tag.startswith("dict") or tag in _model_names():
+        return "object"
+    return "other"
+
+
+def _kind_of_input(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {str: "text", list: "list", dict: "object"}.get(type(value), "other")
+
+
+_ACCEPTED = {"bool": "true ou false", "number": "un nombre", "text": "un texte", "list": "une liste [ … ]",
+             "object": "un objet { … }"}
+
+
+def _union_lines(branches: list[_Branch], data: Any, root: str) -> list[str]:
+    """The errors of the branch the input is written as (an object: the object's fields, without the
+    class name), or, when no branch takes that kind of input, what the union accepts."""
+    given = _kind_of_input(branches[0].value)
+    fitting = [b for b in branches if _kind_of_branch(b.tag) == given]
+    if fitting:
+        return [f"{format_location(b.base + b.rest, data, root)} : {describe_error(b.item)}" for b in fitting]
+    kinds = list(dict.fromkeys(_ACCEPTED[k] for k in map(_kind_of_branch, (b.tag for b in branches))
+                               if k in _ACCEPTED))
+    accepted = " ou ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds) or "une autre valeur"
+    return [f"{format_location(branches[0].base, data, root)} : doit être {accepted}"]
 
 
 def validation_messages(error: ValidationError, data: Any, root: str = "pathway") -> list[str]:
-    """French lines naming each invalid field by its path and its entity's id."""
-    lines = []
-    for item in _relevant_errors(error):
-        where = format_location(tuple(item["loc"]), data, root)
-        reason = describe_error(item)
-        if len({"int", "float", "str"} & {str(p) for p in item["loc"]}) > 0:
-            reason = "doit être un nombre ou un texte"
-        lines.append(f"{where} : {reason}")
-    return lines
+    """French lines naming each invalid field by its path and its entity's id; a union's errors
+    become those of the branch the input is written as, or one line saying what it accepts."""
+    unions: dict[tuple[Any, ...], list[_Branch]] = {}
+    plain: dict[tuple[Any, ...], ErrorDetails] = {}
+    order: list[tuple[bool, tuple[Any, ...]]] = []
+    for item in error.errors(include_url=False):
+        branch = _branch_of(item, data)
+        key = branch.base if branch else tuple(item["loc"])
+        if key not in unions and key not in plain:
+            order.append((branch is not None, key))
+        if branch is not None:
+            unions.setdefault(key, []).append(branch)
+        else:
+            plain.setdefault(key, item)
+    lines: list[str] = []
+    for in_union, key in order:
+        if in_union:
+            lines += _union_lines(unions[key], data, root)
+        else:
+            lines.append(f"{format_location(key, data, root)} : {describe_error(plain[key])}")
+    return list(dict.fromkeys(lines))
 
 
 def summarise(lines: list[str]) -> str:

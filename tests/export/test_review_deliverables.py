@@ -58,8 +58,6 @@ def test_a_phase_without_end_owes_nothing_yet():
     assert _late_messages(pathway, date(2027, 6, 23)) == []  # …so it cannot say it « finissait le 07/06/2027 »
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv H: a bad deliverable object is reported with a false "
-                   "line (« doit être un nombre ou un texte ») and pydantic's class name in the path")
 @pytest.mark.parametrize("bad", [{"title": "t", "status": "done"}, {"title": "t", "provider": "p1"},
                                  {"title": "t", "received_on": "2027-02-30"}])
 def test_a_bad_deliverable_object_gets_one_true_line(bad):

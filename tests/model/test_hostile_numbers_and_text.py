@@ -194,3 +194,35 @@ def test_giant_answers_are_refused():
     raw = _raw({"questionnaires": [{"id": "q1", "questions": [{"id": "s", "type": "scale"}],
                                     "responses": [{"id": "r1", "answers": {"s": 10**15}}]}]})
     assert "responses[0] (id « r1 »).answers.s" in _refused(raw)
+
+
+# --- unions (review-deliv H): the branch the input is written as, without pydantic's class names ------
+
+_ANSWERS = "pathway.questionnaires[0] (id « q »).responses[0] (id « r »).answers"
+UNIONS = {
+    "deliverable-object": ({"phases": [{"id": "a", "deliverables": [{"title": "t", "status": "x", "extra": 1}]}]},
+                           ["pathway.phases[0] (id « a »).deliverables[0].status : valeur « x » non reconnue ; "
+                            "valeurs possibles : expected, received, accepted, refused",
+                            "pathway.phases[0] (id « a »).deliverables[0].extra : clé inconnue (le format ne la "
+                            "connaît pas)"]),
+    "deliverable-number": ({"phases": [{"id": "a", "deliverables": [5]}]},
+                           ["pathway.phases[0] (id « a »).deliverables[0] : doit être un texte ou un objet { … }"]),
+    "measure-object": ({"indicators": [{"id": "i", "target": {"a": 1}}]},
+                       ["pathway.indicators[0] (id « i »).target : doit être un nombre ou un texte"]),
+    "answer-object": ({"questionnaires": [{"id": "q", "responses": [{"id": "r", "answers": {"Q1": {"a": 1}}}]}]},
+                      [f"{_ANSWERS}.Q1 : doit être true ou false, un nombre, un texte ou une liste [ … ]"]),
+    "answer-too-big": ({"questionnaires": [{"id": "q", "responses": [{"id": "r", "answers": {"Q1": 10**12}}]}]},
+                       [f"{_ANSWERS}.Q1 : doit être inférieur ou égal à 1000000000"]),
+    "answer-list": ({"questionnaires": [{"id": "q", "responses": [{"id": "r", "answers": {"Q1": ["a", 2]}}]}]},
+                    [f"{_ANSWERS}.Q1[1] : doit être un texte"]),
+    "answer-keyed-like-a-class": ({"questionnaires": [{"id": "q", "responses": [
+        {"id": "r", "answers": {"Deliverable": None}}]}]},
+        [f"{_ANSWERS}.Deliverable : doit être true ou false, un nombre, un texte ou une liste [ … ]"]),
+}
+
+
+@pytest.mark.parametrize("case", UNIONS, ids=list(UNIONS))
+def test_a_value_of_a_union_gets_the_lines_of_the_kind_it_is_written_as(case):
+    pathway, expected = UNIONS[case]
+    lines = [line.removeprefix("  - ") for line in _refused(_raw(pathway)).splitlines()[1:]]
+    assert lines == expected
