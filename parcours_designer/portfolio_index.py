@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -101,10 +102,12 @@ class PortfolioIndex:
         self.pending = 0
 
 
-def read_indexed(folder: Path, on_progress=None):
-    """The portfolio of ``folder`` with scores, through the index in the user's cache folder."""
-    from parcours_designer.model.portfolio_scan import catalog_scorer, framework_signature, read_portfolio
+def read_indexed(folder: Path, on_progress=None, today: Optional[date] = None):
+    """The portfolio of ``folder`` with scores as of ``today`` (by default the real one), through the
+    index in the user's cache folder (a summary is kept for the day it was scored)."""
+    from parcours_designer.model.portfolio_scan import catalog_scorer, read_portfolio, scoring_signature
 
-    folders = paths.framework_folders()
+    folders, today = paths.framework_folders(), today or date.today()
     with PortfolioIndex() as index:
-        return read_portfolio(folder, catalog_scorer(folders), index, on_progress, framework_signature(folders))
+        return read_portfolio(folder, catalog_scorer(folders, today), index, on_progress,
+                              scoring_signature(folders, today))

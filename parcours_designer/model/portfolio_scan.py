@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
 
@@ -111,12 +112,19 @@ def framework_signature(folders: list[Path]) -> str:
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
 
+def scoring_signature(folders: list[Path], today: date) -> str:
+    """The signature of summaries scored on ``today`` against the frameworks of ``folders``: a
+    score judges what is late as of its day, so a summary kept from another day is read again."""
+    return f"{framework_signature(folders)}:{today.isoformat()}"
+
+
 Scorer = Callable[[Pathway], Optional[int]]
 
 
-def catalog_scorer(folders: list[Path]) -> Scorer:
+def catalog_scorer(folders: list[Path], today: Optional[date] = None) -> Scorer:
     """The check's score of a pathway against its framework (``None``: framework unknown),
-    the frameworks read from ``folders`` (see :func:`parcours_designer.paths.framework_folders`).
+    the frameworks read from ``folders`` (see :func:`parcours_designer.paths.framework_folders`),
+    judged as of ``today`` (by default the real one, at each score) like the editor and ``check``.
 
     The catalogue is loaded on the first pathway to score: a reading that
     finds every summary in the store never loads it."""
@@ -129,7 +137,7 @@ def catalog_scorer(folders: list[Path]) -> Scorer:
         if not loaded:
             loaded.append(load_catalog(folders))
         framework = loaded[0].get(pathway.framework)
-        return run_check(pathway, framework).score if framework is not None else None
+        return run_check(pathway, framework, today=today or date.today()).score if framework is not None else None
 
     return score
 

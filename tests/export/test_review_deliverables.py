@@ -98,8 +98,6 @@ def test_the_full_plan_prints_each_deliverable_with_its_status_and_date_never_th
     assert "bâclée" not in text and "relancé" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="review-deliv K: the portfolio scores a file without today, the editor "
-                   "and « check » with it: the same file on the same day gets two scores")
 def test_the_portfolio_score_is_the_score_of_the_check(example):
     from datetime import timedelta
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from parcours_designer.model.portfolio_compare import PhaseChangeKind, compare_e
 from parcours_designer.model.portfolio_directory import find_partner, partner_copy, partner_directory
 from parcours_designer.model.portfolio_keys import Spellings, text_key
 from parcours_designer.model.portfolio_note import partner_note
-from parcours_designer.model.portfolio_scan import FileStamp, catalog_scorer, read_portfolio
+from parcours_designer.model.portfolio_scan import FileStamp, catalog_scorer, read_portfolio, scoring_signature
 from parcours_designer.model.portfolio_summary import PathwaySummary, Progress, progress, summarise
 from parcours_designer.paths import framework_folders
 from tests.model.portfolio_folder import (
@@ -287,3 +288,14 @@ def test_a_file_reached_twice_through_links_counts_once(tmp_path):
     portfolio = read_portfolio(tmp_path)
     assert [s.path for s in portfolio.pathways] == ["b.parcours", "sub/dehors.parcours"]
     assert portfolio.unreadable == []
+
+
+def test_a_summary_is_kept_for_the_day_it_was_scored(folder):
+    """The score judges what is late as of its day (review-deliv K): another day, another reading."""
+    store, folders = DictStore(), framework_folders()
+    monday, tuesday = date(2027, 6, 21), date(2027, 6, 22)
+    read_portfolio(folder, catalog_scorer(folders, monday), store, signature=scoring_signature(folders, monday))
+    read_portfolio(folder, catalog_scorer(folders, monday), store, signature=scoring_signature(folders, monday))
+    assert store.hits == 4
+    read_portfolio(folder, catalog_scorer(folders, tuesday), store, signature=scoring_signature(folders, tuesday))
+    assert store.hits == 4
