@@ -41,6 +41,7 @@ class DerivedState:
     """Everything computed from one revision of the pathway. Read it, never change it."""
 
     revision: int  # the document's revision it was computed from
+    today: date  # the day it judged what is late (the Suivi tab reads it: one « today » with the check)
     check: "CheckResult"
     budget: "Budget"
     figures: "PathwayFigures"
@@ -65,7 +66,8 @@ class DerivedStateService(QObject):
         self.document = document
         self._catalog = catalog
         self.current: Optional[DerivedState] = None
-        self.today: Optional[date] = None  # the day of the check; None: the real today (tests set one)
+        # The day of the check and of the Suivi tab; None: the real today (tests and screenshots set one).
+        self.today: Optional[date] = None
         self.computations = 0  # how many states were computed (tests and benchmarks read it)
         self.last_duration = 0.0  # seconds the last computation took
         self._calendar: Optional["WorkCalendar"] = None
@@ -116,14 +118,20 @@ class DerivedStateService(QObject):
         """(Re)start the debounce: compute once the user has paused for :data:`DEBOUNCE_MS`."""
         self.timer.start()
 
+    def day(self) -> date:
+        """The day lateness is judged as of: the one set, else the real today (it changes at midnight)."""
+        return self.today or date.today()
+
     def is_stale(self) -> bool:
-        return self.current is None or self.current.revision != self.document.revision
+        """Whether the published state is older than the document, or was judged another day."""
+        current = self.current
+        return current is None or current.revision != self.document.revision or current.today != self.day()
 
     def refresh_now(self) -> DerivedState:
         """The state of the document as it is now: computed and published if it was stale."""
         self.timer.stop()
         current = self.current
-        if current is None or current.revision != self.document.revision:
+        if self.is_stale():
             started = time.perf_counter()
             current = self.current = self._compute()
             self.computations += 1
@@ -140,15 +148,16 @@ class DerivedStateService(QObject):
         from parcours_designer.model.traceability import pathway_figures
         from parcours_designer.model.workload import overloaded_phases, workloads
 
-        pathway = self.document.pathway
+        pathway, today = self.document.pathway, self.day()
         budget = compute_budget(pathway)
         plan = plan_for(pathway, calendar=self.calendar())
         schedule = plan.schedule
         loads = workloads(pathway, schedule)
         context = Context.knowing(pathway, budget=budget, plan=plan, workloads=loads,
-                                  today=self.today or date.today())
+                                  today=today)
         return DerivedState(
             revision=self.document.revision,
+            today=today,
             check=run_check(pathway, self.framework(), context),
             budget=budget,
             figures=pathway_figures(pathway, budget),

@@ -10,7 +10,6 @@ the check), never on the keystroke path, and only while it is shown.
 from __future__ import annotations
 
 import time
-from datetime import date
 from typing import Optional
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -153,11 +152,10 @@ class FollowUpView(QWidget):
     item_chosen = Signal(object, object)  # "phases", phase id (double-click)
     save_requested = Signal()
 
-    def __init__(self, document: Document, parent=None, today: Optional[date] = None):
+    def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.derived = derived_state(document)
-        self.today = today or date.today()
+        self.derived = derived_state(document)  # its state carries the day lateness is judged as of
         self.last_duration = 0.0
         self._dirty = True
         self.model = FollowUpModel(self)
@@ -241,8 +239,8 @@ class FollowUpView(QWidget):
         started = time.perf_counter()
         self._dirty = False
         pathway = self.document.pathway
-        self.model.set_rows(follow_up(pathway, state.schedule, self.today), pathway)
-        self.deliverables.show_rows(late_or_refused(pathway, state.schedule, self.today), pathway)
+        self.model.set_rows(follow_up(pathway, state.schedule, state.today), pathway)
+        self.deliverables.show_rows(late_or_refused(pathway, state.schedule, state.today), pathway)
         self.status.setText(self._status_text(pathway))
         self.warnings.setText(self._late_text())
         self.warnings.setVisible(bool(self.warnings.text()))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from parcours_designer.ui.baseline import save_baseline
 from parcours_designer.ui.closures import ClosuresEditor
+from parcours_designer.ui.derived import derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.followup_view import FollowUpView
 from parcours_designer.ui.page import ItemOpener
@@ -29,12 +30,16 @@ class PlanningPage(QWidget):
     item_chosen = Signal(object, object)  # list name, item id
 
     def __init__(self, document: Document, parent=None, today: Optional[date] = None):
+        """``today`` judges lateness as of that day (tests, screenshots), for the check too;
+        by default the real today of the document's derived state."""
         super().__init__(parent)
         self.document = document
-        self.today = today or date.today()
-        self.view = PlanningView(document, self, today=self.today)
+        self.derived = derived_state(document)
+        if today is not None:
+            self.derived.today = today
+        self.view = PlanningView(document, self)
         self.view.item_chosen.connect(self.item_chosen)
-        self.follow = FollowUpView(document, self, today=self.today)
+        self.follow = FollowUpView(document, self)
         self.follow.save_requested.connect(self.save_baseline)
         self.follow.item_chosen.connect(lambda _list_name, phase_id: self.open_phase(phase_id))
         self.closures = ClosuresEditor(document, self, today=self.today)
@@ -72,9 +77,15 @@ class PlanningPage(QWidget):
         if isinstance(window, ItemOpener):
             window.open_item("phases", phase_id)
 
+    @property
+    def today(self) -> date:
+        """The day the page (and the check) judges lateness as of: the derived state's."""
+        return self.derived.day()
+
     def set_today(self, day: date) -> None:
-        """Judge lateness and draw today's line as of ``day`` (screenshots, demonstrations)."""
-        self.today = self.view.today = self.follow.today = self.closures.today = day
+        """Judge lateness and draw today's line as of ``day`` (screenshots, demonstrations), in the
+        check too: the derived state is computed again for that day."""
+        self.derived.today = self.closures.today = day
         self.view.refresh()
         self.follow.refresh()
 

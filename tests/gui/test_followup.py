@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from parcours_designer.model.entities import Phase
+from parcours_designer.model.enums import PhaseStatus
 from parcours_designer.model.fileformat import load_pathway, validate_pathway
 from parcours_designer.ui.commands import AddItem, DeleteItem, MoveItem, SetFields
 from parcours_designer.ui.document import Document
@@ -247,3 +248,17 @@ def test_a_long_refusal_comment_takes_four_lines_the_whole_of_it_in_a_plain_tool
     assert "&lt;i&gt;absentes&lt;/i&gt; &amp;" in tooltip and tooltip.count("synthèse à refaire") == 30
     top = Qt.AlignmentFlag.AlignTop
     assert all(box.model.index(row, c).data(Qt.ItemDataRole.TextAlignmentRole) & top for c in (COMMENT, DELAY))
+
+
+def test_set_today_is_the_day_of_the_check_too(qtbot, page):
+    """One « today » (review-deliv C): the Suivi tab and the check judge as of the same day."""
+    wait_refreshed(qtbot, page)
+    assert page.derived.current.today == TODAY
+    page.document.push(SetFields(page.document, "phases", "ph1", {"status": PhaseStatus.IN_PROGRESS}))
+    page.set_today(date(2027, 3, 10))
+    wait_refreshed(qtbot, page)
+    state = page.derived.current
+    assert state.today == date(2027, 3, 10) and not page.derived.is_stale()
+    in_check = {f.message.split("»")[0] for f in state.check.findings if f.rule == "deliverable-late"}
+    in_suivi = {f"Le livrable « {r.deliverable.title} " for r in page.follow.deliverables.model.rows if r.late}
+    assert in_check and in_check <= in_suivi  # the Suivi tab also lists the delays explained in a comment

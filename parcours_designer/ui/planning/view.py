@@ -54,7 +54,8 @@ class PlanningView(QWidget):
         super().__init__(parent)
         self.document = document
         self.derived = derived_state(document)
-        self.today = today or date.today()
+        if today is not None:  # judged as of that day, by the check too (tests, screenshots)
+            self.derived.today = today
         self.state: Optional[PlanningState] = None
         self.gantt: Optional[GanttLayout] = None
         self._drawn: Optional[tuple] = None  # (revision, scenario, today) the chart shows
@@ -167,6 +168,11 @@ class PlanningView(QWidget):
             fitting = min(fitting, (width - metrics.horizontalAdvance(bar.title) - 24) / max(days, 1))
         return max(0.8, min(ZOOMS[0][1], fitting))
 
+    @property
+    def today(self) -> date:
+        """The day of today's line and of the late marks: the one the derived state judges as of."""
+        return self.derived.day()
+
     def first_day_shown(self) -> date:
         """Where the chart opens: a fortnight before today during the pathway, else its start."""
         span = self.gantt.span() if self.gantt is not None else None
@@ -187,19 +193,19 @@ class PlanningView(QWidget):
         """Update the chart, the summary and the comparison, unless they already show ``derived``."""
         self._fill_scenarios()
         risk_id = self.scenario.currentData() or None
-        if self._drawn == (derived.revision, risk_id, self.today):
+        if self._drawn == (derived.revision, risk_id, derived.today):
             return
-        self._drawn = (derived.revision, risk_id, self.today)
+        self._drawn = (derived.revision, risk_id, derived.today)
         pathway = self.document.pathway
-        self.state = state = compute_state(pathway, derived, risk_id, self.today)
+        self.state = state = compute_state(pathway, derived, risk_id, derived.today)
         plan = state.plan
         if self.by_module.isChecked():  # the same schedule, its phases grouped under their module
             plan = dataclasses.replace(plan, group_by=GroupBy.MODULE)
         layout = plan.layout
         self.gantt = layout
         self.canvas.calendar = state.baseline.calendar
-        self.canvas.today = self.today
-        self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, self.today)
+        self.canvas.today = derived.today
+        self.canvas.planning_scene.show_layout(layout, set(state.late), state.overloaded_phases, derived.today)
         self.canvas.viewport().update()
         lines = summary_lines(pathway, state)
         self.summary.setText(lines[0])
