@@ -178,9 +178,9 @@ def _model_names() -> set[str]:
     names: set[str] = set()
     pending: list[type] = [BaseModel]
     while pending:
-        for subclass in pending.pop().__subclasses__():
-            names.add(subclass.__name__)
-            pending.append(subclass)
+        subclasses: list[type] = pending.pop().__subclasses__()
+        names.update(subclass.__name__ for subclass in subclasses)
+        pending += subclasses
     return names
 
 
@@ -253,7 +253,7 @@ def _branch_of(item: ErrorDetails, data: Any) -> Optional[_Branch]:
     """The union branch ``item`` comes from (None when it is not inside a union)."""
     loc, node = tuple(item["loc"]), data
     for position, part in enumerate(loc):
-        if _is_union_tag(part, node):
+        if isinstance(part, str) and _is_union_tag(part, node):
             return _Branch(loc[:position], node, part, loc[position + 1:], item)
         node = _child(node, part)
     return None
@@ -279,7 +279,11 @@ def _kind_of_input(value: Any) -> str:
         return "bool"
     if isinstance(value, (int, float)):
         return "number"
-    return {str: "text", list: "list", dict: "object"}.get(type(value), "other")
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    return "object" if isinstance(value, dict) else "other"
 
 
 _ACCEPTED = {"bool": "true ou false", "number": "un nombre", "text": "un texte", "list": "une liste [ … ]",
