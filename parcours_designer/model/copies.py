@@ -1,8 +1,10 @@
 """What a copy of the officer's work keeps, and what it leaves behind.
 
 A duplicated phase (« Dupliquer ») and next year's edition buy the same work
-again: their deliverables are expected again, by title only — the status,
-the date received and the comment belong to the work already handed in.
+again: the copy is planned, without actual dates nor baseline, and its
+deliverables are expected again, by title only — the status, the date
+received and the comment belong to the work already handed in. A duplicated
+cost or funding line has spent or received nothing yet.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar, Union
 
-from parcours_designer.model.entities import Deliverable, DeliverableEntry, Entity, Phase, as_deliverable
+from parcours_designer.model.entities import Cost, Deliverable, DeliverableEntry, Entity, Funding, Phase, as_deliverable
+from parcours_designer.model.enums import PhaseStatus
 
 Item = TypeVar("Item", bound=Entity)
 
@@ -20,9 +23,23 @@ def expected_again(deliverables: Sequence[Union[str, Deliverable]]) -> list[Deli
     return [Deliverable(title=as_deliverable(d).title) for d in deliverables]
 
 
+def to_do_again(phase: Phase) -> None:
+    """``phase`` as work still to do: planned, no actual dates, outside any saved baseline,
+    its deliverables awaited again."""
+    phase.status = PhaseStatus.PLANNED
+    phase.actual_start = phase.actual_end = None
+    phase.baseline_start = phase.baseline_end = None
+    phase.deliverables = expected_again(phase.deliverables)
+
+
 def twin_of(item: Item, new_id: str) -> Item:
-    """A copy of ``item`` under ``new_id``; a phase's copy expects its deliverables again."""
-    updates: dict[str, object] = {"id": new_id}
-    if isinstance(item, Phase):
-        updates["deliverables"] = expected_again(item.deliverables)
-    return item.model_copy(deep=True, update=updates)
+    """A copy of ``item`` under ``new_id``: a phase's copy is work to do again, a cost line's
+    copy has neither an amount spent nor a baseline amount of its own."""
+    twin = item.model_copy(deep=True, update={"id": new_id})
+    if isinstance(twin, Phase):
+        to_do_again(twin)
+    if isinstance(twin, Cost):
+        twin.actual_amount = twin.baseline_amount = None
+    if isinstance(twin, Funding):
+        twin.actual_amount = None
+    return twin

@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from typing import Optional
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.copies import expected_again
+from parcours_designer.model.copies import to_do_again
 from parcours_designer.model.entities import ChecklistItem, Closure, EditionLink, Phase, Review
-from parcours_designer.model.enums import FundingStatus, PhaseStatus
+from parcours_designer.model.enums import FundingStatus
 from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.model.shift import reference_start, shift_dates
 
@@ -82,10 +82,7 @@ def _place_phase(old: Phase, phase: Phase, old_calendar: WorkCalendar, new_calen
 def _clear_results(new: Pathway) -> None:
     new.baseline_saved_on = None
     for phase in new.phases:
-        phase.status = PhaseStatus.PLANNED
-        phase.actual_start = phase.actual_end = None
-        phase.baseline_start = phase.baseline_end = None
-        phase.deliverables = expected_again(phase.deliverables)
+        to_do_again(phase)
     for funding in new.funding:  # next year's grants are to request again
         funding.status = FundingStatus.REQUESTED
     for list_name, fields in RESULT_FIELDS.items():

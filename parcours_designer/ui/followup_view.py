@@ -33,7 +33,9 @@ from parcours_designer.model.references import display_name
 from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.late_deliverables import LateDeliverablesBox
+from parcours_designer.ui.plurals import by_count
 from parcours_designer.ui.table_fit import fit_columns, refit_columns
+from parcours_designer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,8 +138,8 @@ class FollowUpModel(QAbstractTableModel):
             known = self.actual.get(row.phase_id, (False, False))[column - START]
             return self.tr("Date réelle") if known else self.tr("Date planifiée")
         if row.late:
-            return self.tr("En retard : {0}").format(row.reason)
-        return self.text(row, column)
+            return plain_tooltip(self.tr("En retard : {0}").format(row.reason))
+        return plain_tooltip(self.text(row, column))  # the phase's title is the officer's text
 
     def phase_id(self, row: int) -> Optional[str]:
         return self.rows[row].phase_id if 0 <= row < len(self.rows) else None
@@ -254,8 +256,8 @@ class FollowUpView(QWidget):
         late = len(self.model.late_rows())
         if not late:
             return text + " " + self.tr("Aucune étape en retard.")
-        return text + " " + (self.tr("{0} étape en retard.") if late == 1
-                             else self.tr("{0} étapes en retard.")).format(late)
+        counted = by_count(late, self.tr("{0} étape en retard."), self.tr("{0} étapes en retard."))
+        return text + " " + counted.format(late)
 
     def _late_text(self) -> str:
         """The late phases and why (the first few; the table has them all)."""
@@ -264,5 +266,5 @@ class FollowUpView(QWidget):
                  for row in late[:LATE_LISTED]]
         if len(late) > LATE_LISTED:
             others = len(late) - LATE_LISTED
-            shown.append((self.tr("et {0} autre") if others == 1 else self.tr("et {0} autres")).format(others))
+            shown.append(by_count(others, self.tr("et {0} autre"), self.tr("et {0} autres")).format(others))
         return self.tr("En retard — {0}").format(" ; ".join(shown)) if shown else ""

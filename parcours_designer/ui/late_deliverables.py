@@ -73,7 +73,7 @@ class LateDeliverablesModel(QAbstractTableModel):
         values = {
             PHASE: lambda: self.names.get(row.phase_id, row.phase_id),
             TITLE: lambda: deliverable.title,
-            STATUS: lambda: deliverable.status.label,
+            STATUS: lambda: deliverable.effective_status.label,
             DUE: lambda: format_date(row.due),
             RECEIVED: lambda: format_date(deliverable.received_on),
             DELAY: lambda: count_of(row.days_late, "jour") if row.days_late is not None else "",

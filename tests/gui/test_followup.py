@@ -262,3 +262,16 @@ def test_set_today_is_the_day_of_the_check_too(qtbot, page):
     in_check = {f.message.split("»")[0] for f in state.check.findings if f.rule == "deliverable-late"}
     in_suivi = {f"Le livrable « {r.deliverable.title} " for r in page.follow.deliverables.model.rows if r.late}
     assert in_check and in_check <= in_suivi  # the Suivi tab also lists the delays explained in a comment
+
+
+def test_a_deliverable_with_a_date_of_reception_reads_received_in_suivi(qtbot, page):
+    """A file may date a deliverable and leave its status « attendu »: the date says it was received."""
+    from parcours_designer.model.entities import Deliverable
+    from parcours_designer.ui.late_deliverables import STATUS as DELIVERABLE_STATUS
+
+    document, box = page.document, page.follow.deliverables
+    document.push(SetFields(document, "phases", "ph6", {"deliverables": [Deliverable(
+        title="Plan de diffusion", received_on=date(2027, 6, 25))]}))
+    wait_refreshed(qtbot, page)
+    row = next(n for n, r in enumerate(box.model.rows) if r.deliverable.title == "Plan de diffusion")
+    assert box.model.index(row, DELIVERABLE_STATUS).data() == "Reçu"

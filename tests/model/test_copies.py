@@ -44,3 +44,23 @@ def test_every_phase_of_the_example_twinned_expects_all_again():
     assert [[d.title for d in t.deliverables] for t in twins] == [[d.title for d in p.deliverables]
                                                                   for p in pathway.phases]
     assert dump_pathway(pathway) == saved
+
+
+def test_a_phase_twin_is_work_to_do_again_and_a_cost_twin_has_spent_nothing():
+    from decimal import Decimal
+
+    from parcours_designer.model.entities import Cost, Funding
+    from parcours_designer.model.enums import PhaseStatus
+
+    done = Phase(id="ph1", title="Atelier", status=PhaseStatus.DONE, start=date(2027, 3, 1), end=date(2027, 3, 2),
+                 actual_start=date(2027, 3, 1), actual_end=date(2027, 3, 3),
+                 baseline_start=date(2027, 3, 1), baseline_end=date(2027, 3, 2))
+    twin = twin_of(done, "ph2")
+    assert (twin.status, twin.actual_start, twin.actual_end, twin.baseline_start, twin.baseline_end) == (
+        PhaseStatus.PLANNED, None, None, None, None)
+    assert (twin.start, twin.end) == (done.start, done.end) and done.status == PhaseStatus.DONE
+    cost = Cost(id="c1", label="Atelier", account="6226", quantity=Decimal(2), unit_cost=Decimal(700),
+                actual_amount=Decimal(1400), baseline_amount=Decimal(1400))
+    assert (twin_of(cost, "c2").actual_amount, twin_of(cost, "c2").baseline_amount) == (None, None)
+    funding = Funding(id="f1", label="DLA", account="74", amount=Decimal(1000), actual_amount=Decimal(1000))
+    assert twin_of(funding, "f2").actual_amount is None and funding.actual_amount == Decimal(1000)
