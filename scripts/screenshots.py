@@ -186,11 +186,16 @@ def guide_pictures(folder: Path) -> None:
         print(target / picture)
 
 
+# The day the pictures are judged as of: the example in progress, its first deliverables handed in.
+SHOWN_DAY = date(2027, 6, 28)
+
+
 def main(folder: Path) -> int:
     app = make_application()
     folder.mkdir(parents=True, exist_ok=True)
     welcome_shot(app, folder)
     window = create_window(str(EXAMPLE))
+    window.derived.today = SHOWN_DAY  # the same pictures whatever the day they are made
     window.resize(SIZE)
     window.show()
     settle(app, window)
