@@ -80,3 +80,24 @@ def test_every_kind_is_told_apart_on_the_gantt():
         if sum((a - b) ** 2 for a, b in zip(_lab(KIND_COLOURS[first]), _lab(KIND_COLOURS[second]))) ** 0.5 < 10
     ]
     assert close == []
+
+
+@pytest.mark.xfail(strict=True, reason="review 11: a new actor on a placed map lands thousands of units away")
+def test_an_unlinked_actor_added_after_the_map_was_arranged_lands_beside_it():
+    """The officer drags one actor (every position is then saved), then adds a partner:
+    it must appear next to the map, not so far that the page and the plan shrink the
+    whole map to a few points (one new partner turned 1 060 × 646 into 4 178 × 8 424).
+    A partner linked to a placed one does land beside it."""
+    from parcours_designer.model.entities import Partner
+    from parcours_designer.model.map_edits import position_edits
+    from parcours_designer.model.stakeholder_map import LINK_LENGTH, NODE_WIDTH, stakeholder_map
+
+    pathway = example_pathway()
+    before = stakeholder_map(pathway)
+    for edit in position_edits(before, {}):
+        setattr(pathway.index(edit.list_name)[edit.item_id], edit.field, edit.value)
+    pathway.partners.append(Partner(id="p9", name="Médiathèque de Saint-Lô"))
+    left, top, right, bottom = before.bounds()
+    margin = LINK_LENGTH + NODE_WIDTH
+    new = stakeholder_map(pathway).node("partners:p9")
+    assert left - margin <= new.x <= right + margin and top - margin <= new.y <= bottom + margin, (new.x, new.y)
