@@ -34,7 +34,7 @@ def add_parser(subparsers) -> None:
                         help="cahier des charges ou offres de cette consultation (specifications, offers) ; "
                              "sans elle, toutes les consultations du parcours")
     parser.add_argument("--group-by", choices=[g.value for g in GroupBy if g is not GroupBy.NONE],
-                        help="Gantt : regrouper les lignes par objectif ou par partenaire")
+                        help="Gantt : regrouper les lignes par objectif, par partenaire ou par module")
     parser.add_argument("--paper", choices=["A4", "A3"], help="Gantt en PDF : format des pages (A4 par défaut)")
     parser.add_argument("--orientation", choices=["portrait", "landscape"],
                         help="Gantt en PDF : orientation des pages (landscape, paysage, par défaut)")
