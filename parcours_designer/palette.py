@@ -21,7 +21,7 @@ KIND_COLOURS: dict[PhaseKind, str] = {
     PhaseKind.INFORMATION: "#8cd17d",
     PhaseKind.ENGINEERING: "#499894",
     PhaseKind.CONSULTATION: "#d37295",
-    PhaseKind.RESTITUTION: "#86bcb6",
+    PhaseKind.RESTITUTION: "#ffbe7d",
     PhaseKind.OTHER: "#bab0ac",
 }
 WINDOW_COLOUR = "#1f4e79"  # the pathway's start and end

@@ -15,7 +15,7 @@ from parcours_designer.export.plan_sections import cover, lines, names, phase_pe
 from parcours_designer.model.deliverables import DeliverableState, deliverable_states
 from parcours_designer.model.enums import DeliverableStatus
 from parcours_designer.model.formatting import count_of, format_date
-from parcours_designer.model.indicators import indicator_status, target_text, with_unit
+from parcours_designer.model.indicators import indicator_status, is_judged, target_text, with_unit
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.planning import Plan, plan_for
 from parcours_designer.model.references import display_name
@@ -37,7 +37,10 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None, *,
     return build_pdf(doc_info(pathway, "Synthèse d'évaluation", "Évaluation du parcours"), story)
 
 
-def _indicator_row(indicator, objectives: dict) -> list:
+JUDGED_NOTE = "(appréciation)"
+
+
+def _indicator_row(indicator, objectives: dict, sheet: dict) -> list:
     """The indicator with its data source, the objectives it measures, its baseline, its target in
     its direction, its result and when it was measured, and its status."""
     measured = f"\nmesuré le {format_date(indicator.measured_on)}" if indicator.measured_on else ""
@@ -45,19 +48,34 @@ def _indicator_row(indicator, objectives: dict) -> list:
             lines(names(objectives, indicator.objective_ids)) or "—",
             with_unit(indicator.baseline, indicator.unit), target_text(indicator),
             with_unit(indicator.result, indicator.unit) + measured,
-            Cell(indicator_status(indicator).label, bold=True)]
+            _status_cell(indicator, sheet)]
+
+
+def _status_cell(indicator, sheet: dict):
+    """The status in bold; « appréciation du chargé de mission » under it when it is a judgement."""
+    status = indicator_status(indicator).label
+    if not is_judged(indicator):
+        return Cell(status, bold=True)
+    return para(JUDGED_NOTE, sheet["cell"], bold_prefix=status + "\n")
 
 
 def objectives_section(pathway: Pathway, sheet: dict) -> list:
-    """Each indicator once, with the objectives it measures; then the objectives nothing measures."""
+    """Each indicator once, with the objectives it measures; then the objectives nothing measures,
+    or a note that no objective is written yet (the indicators are reported all the same)."""
     story = [para("Objectifs et indicateurs", sheet["h1"])]
-    if not pathway.objectives:
-        return story + [missing_note("Aucun objectif n'est encore défini.", sheet)]
     objectives = pathway.index("objectives")
     if pathway.indicators:
-        rows = [_indicator_row(i, objectives) for i in pathway.indicators]
+        rows = [_indicator_row(i, objectives, sheet) for i in pathway.indicators]
         story.append(table(("Indicateur", "Objectifs mesurés", "Départ", "Cible", "Résultat", "Statut"), rows,
-                           (0.22, 0.22, 0.12, 0.14, 0.16, 0.14), sheet=sheet))
+                           (0.2, 0.2, 0.11, 0.14, 0.17, 0.18), sheet=sheet))
+        if any(is_judged(i) for i in pathway.indicators):
+            story.append(para("« (appréciation) » : statut apprécié par la personne chargée du parcours, "
+                              "la cible et le résultat ne se comparant pas en nombres (indicateur qualitatif, "
+                              "résultat en mots) ; quand ils se comparent, le statut est calculé.", sheet["note"]))
+    else:
+        story.append(missing_note("Aucun indicateur n'est encore défini.", sheet))
+    if not pathway.objectives:
+        return story + [missing_note("Aucun objectif n'est encore défini.", sheet)]
     measured = {oid for i in pathway.indicators for oid in i.objective_ids}
     unmeasured = [display_name(o) for o in pathway.objectives if o.id not in measured]
     if unmeasured:

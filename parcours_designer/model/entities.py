@@ -22,6 +22,7 @@ from parcours_designer.model.enums import (
     FeedMeasure,
     FunderCategory,
     FundingStatus,
+    IndicatorAssessment,
     IndicatorDirection,
     IndicatorKind,
     Level,
@@ -260,6 +261,8 @@ class Indicator(Entity):
     measured_on: Optional[IsoDate] = None
     # The partners who built the indicator with the officer.
     partner_ids: list[Id] = Field(default_factory=list)
+    # The officer's judgement, the status when it cannot be computed from target and result.
+    assessment: Optional[IndicatorAssessment] = None
 
 
 DEFAULT_SCALE = (1, 5)

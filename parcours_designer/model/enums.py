@@ -109,6 +109,14 @@ class IndicatorDirection(Labelled):
     EQUAL = "equal"
 
 
+class IndicatorAssessment(Labelled):
+    """The officer's judgement of an indicator whose status cannot be computed."""
+
+    ACHIEVED = "achieved"
+    PARTLY_ACHIEVED = "partly_achieved"
+    NOT_ACHIEVED = "not_achieved"
+
+
 class DeliverableStatus(Labelled):
     EXPECTED = "expected"
     RECEIVED = "received"
@@ -220,6 +228,8 @@ LABELS: dict[type, dict[str, str]] = {
     IndicatorKind: {"quantitative": "Quantitatif", "qualitative": "Qualitatif"},
     IndicatorDirection: {"at_least": "Au moins la cible", "at_most": "Au plus la cible",
                          "equal": "Égal à la cible"},
+    IndicatorAssessment: {"achieved": "Atteint", "partly_achieved": "Partiellement atteint",
+                          "not_achieved": "Non atteint"},
     DeliverableStatus: {"expected": "Attendu", "received": "Reçu", "accepted": "Accepté",
                         "refused": "Refusé"},
     CommitmentArea: {

@@ -54,6 +54,8 @@ class FieldSpec:
     height: int = 0
     # Optional choices: ``proposal(pathway, item)`` is the value used when none is chosen.
     proposal: Optional[Callable[[Pathway, Any], Optional[Enum]]] = None
+    # ``hint(pathway, item)``: a line under the editor saying how the value is used, kept up to date.
+    hint: Optional[Callable[[Pathway, Any], str]] = None
 
 
 def _text(form: "Form", spec: FieldSpec):
@@ -161,6 +163,8 @@ class Form(QWidget):
         self.bindings: dict[str, editors.Binding[Any]] = {}
         self.widgets: dict[str, QWidget] = {}
         self.proposals = [spec for spec in specs if spec.proposal is not None]
+        self.hint_specs = [spec for spec in specs if spec.hint is not None]
+        self.hints: dict[str, QLabel] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if list_name
@@ -193,6 +197,16 @@ class Form(QWidget):
             label.setWordWrap(len(spec.label) > LONG_LABEL)  # on two lines rather than widening the form
             label.setBuddy(widget)
             self.layout_.addRow(label, widget)
+        if spec.hint is not None:
+            self._add_hint(spec, widget)
+
+    def _add_hint(self, spec: FieldSpec, widget: QWidget) -> None:
+        hint = QLabel(self)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #606060;")
+        self.hints[spec.name] = hint
+        self.layout_.addRow(hint)
 
     def focus_first(self) -> None:
         first = next(iter(self.widgets.values()), None)
@@ -225,6 +239,10 @@ class Form(QWidget):
             proposed = spec.proposal(self.document.pathway, target)
             text = self.tr("Proposée : {0}").format(proposed.label) if proposed is not None else "—"
             self.bindings[spec.name].set_none_text(text)
+        for spec in self.hint_specs:
+            text = spec.hint(self.document.pathway, target)
+            self.hints[spec.name].setText(text)
+            self.widgets[spec.name].setAccessibleDescription(text)
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == FIELDS and change.list_name == self.list_name and change.item_id == self.item_id:

@@ -11,7 +11,7 @@ from parcours_designer.model import enums
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.formatting import format_date, format_money, format_quantity, plural
 from parcours_designer.model.funders import category_proposal
-from parcours_designer.model.indicators import indicator_status
+from parcours_designer.model.indicators import computed_status, indicator_status, is_judged
 from parcours_designer.ui.form import FieldSpec as F
 from parcours_designer.ui.table_model import Column as C
 
@@ -50,6 +50,22 @@ def _chosen(consultation, names) -> str:
     if offer is None:
         return ""
     return names.of("partners", offer.partner_id) if offer.partner_id else tr("prestataire non précisé")
+
+
+def _indicator_status(indicator) -> str:
+    """The status, « (appréciation) » after it when it is the officer's judgement."""
+    status = indicator_status(indicator).label
+    return tr("{0} (appréciation)").format(status) if is_judged(indicator) else status
+
+
+def _assessment_hint(_pathway, indicator) -> str:
+    """Whether the officer's judgement gives the status or the computation does."""
+    computed = computed_status(indicator)
+    if computed is not None:
+        return tr("Statut calculé d'après la cible et le résultat : {0}. Votre appréciation ne compte "
+                  "que si le statut ne se calcule pas.").format(computed.label.lower())
+    return tr("Le statut ne se calcule pas (indicateur qualitatif, ou cible et résultat qui ne se "
+              "comparent pas en nombres) : votre appréciation le donne.")
 
 
 def columns(list_name: str) -> list[C]:
@@ -212,7 +228,7 @@ LIST_SPECS: dict[str, ListSpec] = {
             C(tr("Sens"), lambda i, n: i.direction.label),
             C(tr("Cible"), lambda i, n: "" if i.target is None else str(i.target)),
             C(tr("Résultat"), lambda i, n: "" if i.result is None else str(i.result)),
-            C(tr("Statut"), lambda i, n: indicator_status(i).label),
+            C(tr("Statut"), lambda i, n: _indicator_status(i)),
             C(tr("Objectifs"), lambda i, n: n.join("objectives", i.objective_ids)),
         ],
         fields=lambda: [
@@ -224,6 +240,8 @@ LIST_SPECS: dict[str, ListSpec] = {
             F("target", tr("Cible"), "measure"),
             F("result", tr("Résultat"), "measure"),
             F("measured_on", tr("Mesuré le"), "date"),
+            F("assessment", tr("Appréciation"), "choice", enums.IndicatorAssessment, optional=True,
+              hint=_assessment_hint),
             F("source", tr("Source de la donnée")),
             F("method", tr("Méthode de mesure"), "multiline", height=55),
             F("objective_ids", tr("Objectifs mesurés"), "links", target="objectives"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from parcours_designer.model.enums import IndicatorDirection, NeedSource
+from parcours_designer.model.enums import IndicatorAssessment, IndicatorDirection, NeedSource
 from tests.gui.helpers import check_link, choose_in_combo, click_action, type_into
 
 pytestmark = pytest.mark.gui
@@ -106,3 +106,26 @@ def test_the_planning_chart_groups_phases_by_module(qtbot, window):
     assert chart.gantt.row_count == 16
     chart.by_module.setChecked(False)
     assert chart.canvas.planning_scene.lane_titles == [] and chart.gantt.row_count == 13
+
+
+def test_the_officer_judges_a_qualitative_indicator_in_one_undo_step(qtbot, window):
+    """i3 is qualitative: « À apprécier » until the officer's judgement gives its status; the
+    form says the judgement counts. On i1 (8 against 7) the computed status wins and the form says so."""
+    page = _page(window, "indicators", "i3", "evaluation")
+    indicator = window.document.item("indicators", "i3")
+    hint = page.form.hints["assessment"]
+    assert "votre appréciation le donne" in hint.text()
+    stack = window.document.undo_stack
+    before = stack.count()
+    choose_in_combo(qtbot, page.form.widgets["assessment"], "Atteint")
+    assert indicator.assessment == IndicatorAssessment.ACHIEVED and stack.count() == before + 1
+    row = window.document.row_of("indicators", "i3")
+    status = page.model.index(row, [c.header for c in page.model.columns].index("Statut"))
+    assert page.model.data(status) == "Atteint (appréciation)"
+    stack.undo()
+    assert indicator.assessment is None and page.model.data(status) == "À apprécier"
+    page.select("i1")
+    assert "Statut calculé d'après la cible et le résultat : non atteint" in hint.text()
+    choose_in_combo(qtbot, page.form.widgets["assessment"], "Partiellement atteint")
+    assert window.document.item("indicators", "i1").assessment == IndicatorAssessment.PARTLY_ACHIEVED
+    assert page.model.data(page.model.index(window.document.row_of("indicators", "i1"), 5)) == "Non atteint"

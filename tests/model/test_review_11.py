@@ -17,7 +17,6 @@ from parcours_designer.model.map_edits import MapEditError, link_edit
 from tests.model.factories import example_pathway, minimal_document
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: « 1 500 » read as two numbers, so never compared")
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
 def test_targets_written_the_french_way_with_thousands_are_compared(space):
     """An officer writes « 1 500 spectateurs » (the way the plan prints it); 1 650 reaches it."""
@@ -46,7 +45,6 @@ def test_a_map_position_out_of_any_sensible_range_is_refused_by_name(tmp_path):
         load_pathway(path)
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: the template's engineering step is still typed « Autre »")
 def test_the_individual_template_types_its_engineering_step_as_engineering():
     template = load_pathway(paths.resources_dir() / "templates" / "dla-individuel.parcours")
     engineering = [phase for phase in template.phases if phase.title.startswith("Ingénierie")]
@@ -68,7 +66,6 @@ def _lab(colour: str) -> tuple[float, float, float]:
     return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: restitution's colour is individual support's (ΔE 4)")
 def test_every_kind_is_told_apart_on_the_gantt():
     """Two kinds in the same Gantt (an individual support, then its restitution) must not
     look alike: CIE76 ΔE of at least 10 between any two kinds' colours."""
