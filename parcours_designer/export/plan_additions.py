@@ -13,7 +13,7 @@ from parcours_designer.export.plan_sections import lines, names
 from parcours_designer.model.entities import Phase
 from parcours_designer.model.formatting import format_money
 from parcours_designer.model.indicators import indicator_status
-from parcours_designer.model.modules import NO_MODULE, costs_by_module, has_modules, phases_by_module
+from parcours_designer.model.modules import IN_KIND, NO_MODULE, costs_by_module, has_modules, phases_by_module
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
 
@@ -37,11 +37,17 @@ def programmes(pathway: Pathway, sheet: dict, phases: Optional[list[Phase]] = No
 
 
 def module_costs(pathway: Pathway, sheet: dict) -> list:
-    """The charges summed by module; nothing when the phases have no module."""
+    """The money spent by module, the contributions in kind apart; nothing when the phases have no module."""
     if not has_modules(pathway):
         return []
-    rows = [[name, Cell(format_money(amount), right=True)] for name, amount in costs_by_module(pathway)]
-    return [para("Coûts par module", sheet["h2"]), table(("Module", "Charges"), rows, (0.7, 0.3), sheet=sheet)]
+    costs = costs_by_module(pathway)
+    rows = [[name, Cell(format_money(amount), right=True)] for name, amount in costs]
+    story = [para("Coûts par module", sheet["h2"]), table(("Module", "Charges"), rows, (0.7, 0.3), sheet=sheet)]
+    if any(name == IN_KIND for name, _ in costs):
+        story.append(para("Les modules comptent les dépenses prévues. Les contributions volontaires en nature "
+                          "(comptes 86 : mises à disposition gracieuses, bénévolat…) sont valorisées sans être "
+                          "payées : elles figurent à part, sur la dernière ligne.", sheet["note"]))
+    return story
 
 
 def approaches(pathway: Pathway, sheet: dict) -> list:
