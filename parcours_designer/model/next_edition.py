@@ -24,8 +24,8 @@ from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.model.shift import reference_start, shift_dates
 
 # Fields of later additions that hold this edition's results, cleared when present.
-RESULT_FIELDS = {"indicators": ("result", "measured_on"), "costs": ("actual_amount", "baseline_amount"),
-                 "funding": ("actual_amount",)}
+RESULT_FIELDS = {"indicators": ("result", "measured_on", "assessment"),
+                 "costs": ("actual_amount", "baseline_amount"), "funding": ("actual_amount",)}
 
 
 def year_later(day: date) -> date:

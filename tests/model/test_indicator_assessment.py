@@ -74,3 +74,11 @@ def test_an_unknown_judgement_is_refused_by_name(tmp_path):
     document = minimal_document(indicators=[{"id": "i1", "label": "Clarté", "assessment": "bof"}])
     with pytest.raises(PathwayFileError, match="assessment"):
         load_pathway(write_json(tmp_path, document))
+
+
+def test_the_next_edition_starts_without_this_editions_judgements():
+    from parcours_designer.model.next_edition import next_edition
+
+    pathway = example_pathway()
+    pathway.index("indicators")["i3"].assessment = IndicatorAssessment.ACHIEVED
+    assert all(i.assessment is None for i in next_edition(pathway).indicators)
