@@ -6,8 +6,10 @@ total, then 86 (contributions in kind, by sub-account) and the grand total;
 produits 70, 73, 74 by funder category, 75, 76, 78, their total, then 87
 and the grand total. The layout is made twice, once with the forecast and
 once with the actual amounts, and read side by side: every row carries the
-forecast, the actual and the difference (``model.realised.Variance``). The
-annex lists the significant differences with their explanations. Headed for
+forecast, the actual and the difference (``model.realised.Variance``): a line
+not entered yet reads « non saisi » and counts 0 € in its group. The annex
+lists the significant differences with their explanations, judged as the
+check judges them (``GroupVariance.judged``: the lines entered only). Headed for
 one funder (``--partner``), the same report highlights that funder's lines.
 """
 
@@ -52,9 +54,12 @@ class Side:
 
 @dataclass(frozen=True)
 class Explanation:
+    """A group's difference as the 15 % rule judges it (the lines entered only) and its explanation."""
+
     label: str
     variance: Variance
     text: str
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,9 @@ def financial_report(pathway: Pathway, partner_id: Optional[str] = None) -> Fina
     charges = _side(forecast.charges, actual.charges, reported, mine, "charges")
     products = _side(forecast.products, actual.products, reported, mine, "produits")
     realised = compute_realised(pathway)
-    explanations = tuple(Explanation(g.label, g.variance, g.explanation.strip())
+    explanations = tuple(Explanation(g.label, g.judged, g.explanation.strip(), g.partial)
                          for g in (*realised.charges, *realised.products)
-                         if g.variance.significant or g.explanation.strip())
+                         if g.significant or g.explanation.strip())
     names = {p.id: display_name(p) for p in pathway.partners}
     funder = _funder_view(products, names[partner_id]) if partner_id in names else None
     return FinancialReport(charges, products, explanations, realised.any_reported, funder)

@@ -12,10 +12,10 @@ from parcours_designer.export.financial_report import (
     ReportRow,
     Side,
 )
-from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, missing_note, styles, table
+from parcours_designer.export.pdf_doc import Cell, build_pdf, doc_info, fitted_widths, missing_note, styles, table
 from parcours_designer.export.pdf_text import para
 from parcours_designer.export.plan_sections import long_period
-from parcours_designer.model.formatting import format_money, format_percent
+from parcours_designer.model.formatting import format_money, format_percent, format_signed_money
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.realised import SIGNIFICANT_SHARE, Variance
 
@@ -23,6 +23,10 @@ HEADER = ("Compte", "", "Prévision", "Réalisation", "Écart (€)", "Écart (%
 WIDTHS = (0.1, 0.36, 0.14, 0.14, 0.14, 0.12)
 HIGHLIGHT = "#fff2cc"
 NOT_ENTERED = "—"
+LINE_NOT_ENTERED = "non saisi"
+MONEY_COLUMNS = (2, 3, 4, 5)
+LABEL_COLUMN = 1
+PARTIAL_MARK = "*"
 
 
 def render_pdf(pathway: Pathway, report: FinancialReport) -> bytes:
@@ -30,9 +34,13 @@ def render_pdf(pathway: Pathway, report: FinancialReport) -> bytes:
 
     sheet = styles()
     story = _heading(pathway, report, sheet)
-    for side in (report.charges, report.products):
-        story += [para(side.title, sheet["h2"]), side_table(side, sheet), Spacer(1, 6)]
-    story += [para(NOT_ENTERED + " : montant réalisé non encore saisi.", sheet["body"]),
+    sides = [(side, _side_rows(side)) for side in (report.charges, report.products)]
+    widths = fitted_widths([row for _side, (rows, _e, _h) in sides for row in rows], WIDTHS, MONEY_COLUMNS,
+                           LABEL_COLUMN)
+    for side, rows in sides:
+        story += [para(side.title, sheet["h2"]), side_table(side, rows, widths, sheet), Spacer(1, 6)]
+    story += [para(f"« {LINE_NOT_ENTERED} » : ligne dont le montant réalisé n'est pas encore saisi (elle compte "
+                   f"0 € dans son groupe) ; {NOT_ENTERED} : aucune ligne saisie.", sheet["body"]),
               para(result_sentence(report.result), sheet["h2"])]
     if report.funder is not None:
         story += _funder(report.funder, sheet)
@@ -57,7 +65,8 @@ def _heading(pathway: Pathway, report: FinancialReport, sheet: dict) -> list:
     return story
 
 
-def side_table(side: Side, sheet: dict):
+def _side_rows(side: Side) -> tuple[list[list], list[int], list[int]]:
+    """The cells of a side's rows, which of them are groups or totals, which are highlighted."""
     rows: list[list] = []
     emphasis: list[int] = []
     highlighted: list[int] = []
@@ -73,7 +82,12 @@ def side_table(side: Side, sheet: dict):
 
     for row in (*side.groups, side.total, side.in_kind, side.grand_total):
         add(row)
-    result = table((HEADER[0], side.title, *HEADER[2:]), rows, WIDTHS, emphasis_rows=emphasis, sheet=sheet)
+    return rows, emphasis, highlighted
+
+
+def side_table(side: Side, side_rows: tuple[list[list], list[int], list[int]], widths, sheet: dict):
+    rows, emphasis, highlighted = side_rows
+    result = table((HEADER[0], side.title, *HEADER[2:]), rows, widths, emphasis_rows=emphasis, sheet=sheet)
     _highlight(result, highlighted)
     return result
 
@@ -89,19 +103,18 @@ def _highlight(result, rows: list[int]) -> None:
 def _cells(row: ReportRow) -> list:
     bold = row.level != LINE or row.highlighted
     label = row.label if row.level != TOTAL else row.label.upper()
-    return [row.account, Cell(label, bold=bold), *[Cell(text, bold=bold, right=True) for text in amounts(row.variance)]]
+    printed = amounts(row.variance, row.level == LINE)
+    return [row.account, Cell(label, bold=bold), *[Cell(text, bold=bold, right=True) for text in printed]]
 
 
-def amounts(variance: Variance) -> tuple[str, str, str, str]:
-    """Forecast, actual, difference and percent as printed (« — » until an actual is entered)."""
+def amounts(variance: Variance, line: bool = False) -> tuple[str, str, str, str]:
+    """Forecast, actual, difference and percent as printed (until an actual is entered: « non saisi »
+    for a line, « — » for a group)."""
     if not variance.reported:
-        return format_money(variance.forecast), NOT_ENTERED, NOT_ENTERED, NOT_ENTERED
-    return (format_money(variance.forecast), format_money(variance.actual), signed_money(variance.difference),
+        return (format_money(variance.forecast), LINE_NOT_ENTERED if line else NOT_ENTERED, NOT_ENTERED,
+                NOT_ENTERED)
+    return (format_money(variance.forecast), format_money(variance.actual), format_signed_money(variance.difference),
             format_percent(variance.percent))
-
-
-def signed_money(value) -> str:
-    return ("+" if value > 0 else "") + format_money(value)
 
 
 def result_sentence(result: Variance) -> str:
@@ -119,10 +132,11 @@ def _balance(value) -> str:
 
 def _funder(funder: FunderView, sheet: dict) -> list:
     story = [para(funder.name, sheet["h1"], bold_prefix="Financement apporté par : ")]
-    rows = [[line.account, line.label, *[Cell(t, right=True) for t in amounts(line.variance)]]
+    rows = [[line.account, line.label, *[Cell(t, right=True) for t in amounts(line.variance, True)]]
             for line in funder.lines]
     rows.append(["", Cell("Total", bold=True), *[Cell(t, bold=True, right=True) for t in amounts(funder.variance)]])
-    story.append(table(("Compte", "Produit", *HEADER[2:]), rows, WIDTHS, emphasis_rows=[len(rows) - 1],
+    widths = fitted_widths(rows, WIDTHS, MONEY_COLUMNS, LABEL_COLUMN)
+    story.append(table(("Compte", "Produit", *HEADER[2:]), rows, widths, emphasis_rows=[len(rows) - 1],
                        sheet=sheet))
     return story + [para("Ces lignes sont surlignées dans le tableau des produits.", sheet["body"])]
 
@@ -139,7 +153,13 @@ def _annex(report: FinancialReport, sheet: dict) -> list:
     for item in report.explanations:
         _forecast, _actual, difference, percent = amounts(item.variance)
         text = item.text or "Explication à rédiger."
-        rows.append([Cell(item.label, bold=True), Cell(difference, right=True), Cell(percent, right=True),
+        label = f"{item.label} {PARTIAL_MARK}" if item.partial else item.label
+        rows.append([Cell(label, bold=True), Cell(difference, right=True), Cell(percent, right=True),
                      Cell(text, bold=not item.text)])
-    return story + [table(("Groupe de comptes", "Écart (€)", "Écart (%)", "Explication"), rows,
-                          (0.3, 0.14, 0.1, 0.46), sheet=sheet)]
+    widths = fitted_widths(rows, (0.3, 0.14, 0.1, 0.46), (1, 2), 3)
+    story.append(table(("Groupe de comptes", "Écart (€)", "Écart (%)", "Explication"), rows, widths, sheet=sheet))
+    if any(item.partial for item in report.explanations):
+        story.append(para(f"{PARTIAL_MARK} Écart calculé sur les lignes déjà saisies du groupe (prévision de ces "
+                          "lignes contre leur réalisation) : les lignes non saisies ne comptent pas comme "
+                          "dépensées.", sheet["body"]))
+    return story

@@ -9,12 +9,13 @@ from parcours_designer.export.pdf_doc import (
     Cell,
     build_pdf,
     doc_info,
+    fitted_widths,
     frame_size,
     missing_note,
     styles,
     table,
 )
-from parcours_designer.export.pdf_text import para
+from parcours_designer.export.pdf_text import NBSP, para
 from parcours_designer.model.consultations import SCORE_MAX
 from parcours_designer.model.formatting import format_date, format_date_long, format_money, format_score
 from parcours_designer.model.pathway import Pathway
@@ -84,8 +85,15 @@ def _ranking(grid: OffersGrid, sheet: dict, orientation: str) -> list:
         rows.append([Cell(row.rank, right=True), Cell(row.provider, bold=row.selected),
                      format_date(row.received_on) or "—",
                      Cell(format_money(row.amount) if row.amount is not None else "—", right=True), *scores,
-                     Cell(format_score(row.score), bold=True, right=True), SELECTED_MARK if row.selected else ""])
-    return [table(header, rows, _widths(count, orientation), emphasis_rows=emphasis, sheet=sheet, orientation=orientation)]
+                     Cell(_unbroken(format_score(row.score)), bold=True, right=True),
+                     SELECTED_MARK if row.selected else ""])
+    # the amounts and the weighted score (« non notée ») on one line, never hyphenated
+    widths = fitted_widths(rows, _widths(count, orientation), (3, 4 + count), 1, orientation)
+    return [table(header, rows, widths, emphasis_rows=emphasis, sheet=sheet, orientation=orientation)]
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" ", NBSP)
 
 
 # Column widths in centimetres; the provider's name takes what is left.

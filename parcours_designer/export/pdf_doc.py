@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from parcours_designer.export import fonts, glyphs
 from parcours_designer.export.pdf_rows import continued_key, page_sized_rows
-from parcours_designer.export.pdf_text import escape_text, para
+from parcours_designer.export.pdf_text import NARROW_NBSP, NBSP, escape_text, para
 from parcours_designer.export.text_fit import cut_to_fit
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
@@ -26,6 +26,9 @@ LIGHT = "#dce6f1"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 A4, A3 = "A4", "A3"
 PAPERS, ORIENTATIONS = (A4, A3), (PORTRAIT, LANDSCAPE)
+CELL_FONT_SIZE = 8.5
+# Left and right padding of a table's cell (reportlab's default), points.
+CELL_PADDING = 12
 
 
 @dataclass(frozen=True)
@@ -203,14 +206,14 @@ def styles() -> dict:
                              spaceAfter=4),
         "note": ParagraphStyle("note", base, fontName=fonts.ITALIC, textColor=HexColor("#7a3b00")),
         "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
-        "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "cell_bold": ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, fontSize=8.5, leading=10.5,
+        "cell": ParagraphStyle("cell", base, fontSize=CELL_FONT_SIZE, leading=10.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, fontSize=CELL_FONT_SIZE, leading=10.5,
                                     spaceAfter=0),
-        "cell_right": ParagraphStyle("cell_right", base, fontSize=8.5, leading=10.5, spaceAfter=0,
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=CELL_FONT_SIZE, leading=10.5, spaceAfter=0,
                                      alignment=TA_RIGHT),
-        "cell_right_bold": ParagraphStyle("cell_right_bold", base, fontName=fonts.BOLD, fontSize=8.5,
+        "cell_right_bold": ParagraphStyle("cell_right_bold", base, fontName=fonts.BOLD, fontSize=CELL_FONT_SIZE,
                                           leading=10.5, spaceAfter=0, alignment=TA_RIGHT),
-        "head": ParagraphStyle("head", base, fontName=fonts.BOLD, fontSize=8.5, leading=10.5, spaceAfter=0,
+        "head": ParagraphStyle("head", base, fontName=fonts.BOLD, fontSize=CELL_FONT_SIZE, leading=10.5, spaceAfter=0,
                                textColor=HexColor("#ffffff")),
     }
 
@@ -261,6 +264,24 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     commands += [_moved(command, origin) for command in extra_style]
     result.setStyle(TableStyle(commands))
     return result
+
+
+def fitted_widths(rows: Sequence[Sequence[object]], widths: Sequence[float], fit: Sequence[int], stretch: int,
+                  orientation: str = PORTRAIT) -> tuple[float, ...]:
+    """``widths`` (fractions of the frame) with the columns ``fit`` widened so that no cell of theirs
+    wraps (amounts: « -10 697,39 € » on one line); the column ``stretch`` gives up the room."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fonts.register_reportlab_fonts()
+    frame = frame_size(orientation)[0]
+    result = list(widths)
+    for column in fit:
+        texts = [(str(c.text), c.bold) if isinstance(c, Cell) else (str(c), False) for c in (r[column] for r in rows)]
+        needed = max((stringWidth(t.replace(NARROW_NBSP, NBSP), fonts.BOLD if bold else fonts.REGULAR,
+                                  CELL_FONT_SIZE) for t, bold in texts), default=0) + CELL_PADDING + 1
+        result[column] = max(result[column], needed / frame)
+    result[stretch] += 1 - sum(result)
+    return tuple(result)
 
 
 def _row_height(row: list, widths: Sequence[float]) -> float:

@@ -20,6 +20,8 @@ ZERO = Decimal("0.00")
 Line = TypeVar("Line", Cost, Funding)
 UNCLASSIFIED = "??"
 
+# The groups in the order and wording of the CERFA forms (n°12156, n°15059): the one home of
+# their labels, for the budget, the réalisé, the check and the documents.
 CHARGE_GROUP_LABELS: dict[str, str] = {
     "60": "60 – Achats",
     "61": "61 – Services extérieurs",
@@ -29,11 +31,11 @@ CHARGE_GROUP_LABELS: dict[str, str] = {
     "65": "65 – Autres charges de gestion courante",
     "66": "66 – Charges financières",
     "67": "67 – Charges exceptionnelles",
-    "68": "68 – Dotations aux amortissements, provisions et engagements",
+    "68": "68 – Dotation aux amortissements",
     "86": "86 – Emplois des contributions volontaires en nature",
 }
 PRODUCT_GROUP_LABELS: dict[str, str] = {
-    "70": "70 – Ventes de produits finis, prestations de services, marchandises",
+    "70": "70 – Vente de produits finis, de marchandises, prestations de services",
     "71": "71 – Production stockée",
     "72": "72 – Production immobilisée",
     "73": "73 – Dotations et produits de tarification",
@@ -58,9 +60,13 @@ def account_group(account: str) -> str:
     return account[:2] if len(account) >= 2 else UNCLASSIFIED
 
 
+UNCLASSIFIED_LABEL = "Compte non renseigné"
+
+
 def group_label(group: str) -> str:
+    """« 62 – Autres services extérieurs »: a group's code and the form's wording."""
     if group == UNCLASSIFIED:
-        return "Compte non renseigné"
+        return UNCLASSIFIED_LABEL
     return CHARGE_GROUP_LABELS.get(group) or PRODUCT_GROUP_LABELS.get(group) or group
 
 

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import zip_longest
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from parcours_designer.model.budget import ZERO, UNCLASSIFIED, account_group, cost_amount
+from parcours_designer.model.budget import ZERO, UNCLASSIFIED, account_group, cost_amount, group_label
 from parcours_designer.model.entities import Cost, Funding
 from parcours_designer.model.enums import FunderCategory, FundingStatus
 from parcours_designer.model.funders import funder_category
@@ -31,39 +31,20 @@ GROUP, CATEGORY, LINE = "group", "category", "line"
 INDIRECT = "indirect"
 
 CHARGE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("60", "60 – Achats"),
-    ("61", "61 – Services extérieurs"),
-    ("62", "62 – Autres services extérieurs"),
-    ("63", "63 – Impôts et taxes"),
-    ("64", "64 – Charges de personnel"),
-    ("65", "65 – Autres charges de gestion courante"),
-    ("66", "66 – Charges financières"),
-    ("67", "67 – Charges exceptionnelles"),
-    ("68", "68 – Dotation aux amortissements"),
+    *((code, group_label(code)) for code in ("60", "61", "62", "63", "64", "65", "66", "67", "68")),
     (INDIRECT, "Charges indirectes affectées à l'action"),
 )
-PRODUCT_GROUPS: tuple[tuple[str, str], ...] = (
-    ("70", "70 – Vente de produits finis, de marchandises, prestations de services"),
-    ("73", "73 – Dotations et produits de tarification"),
-    ("74", "74 – Subventions d'exploitation"),
-    ("75", "75 – Autres produits de gestion courante"),
-    ("76", "76 – Produits financiers"),
-    ("78", "78 – Reprises sur amortissements et provisions"),
-)
+PRODUCT_GROUPS: tuple[tuple[str, str], ...] = tuple(
+    (code, group_label(code)) for code in ("70", "73", "74", "75", "76", "78"))
 # Groups the form does not print: shown only when a line uses them.
-OTHER_GROUPS: dict[str, str] = {
-    "71": "71 – Production stockée",
-    "72": "72 – Production immobilisée",
-    "77": "77 – Produits exceptionnels",
-    UNCLASSIFIED: "Compte non renseigné",
-}
-IN_KIND_CHARGES = ("86", "86 – Emplois des contributions volontaires en nature", (
+OTHER_GROUPS: dict[str, str] = {code: group_label(code) for code in ("71", "72", "77", UNCLASSIFIED)}
+IN_KIND_CHARGES = ("86", group_label("86"), (
     ("860", "860 – Secours en nature"),
     ("861", "861 – Mise à disposition gratuite de biens et services"),
     ("862", "862 – Prestations"),
     ("864", "864 – Personnel bénévole"),
 ))
-IN_KIND_PRODUCTS = ("87", "87 – Contributions volontaires en nature", (
+IN_KIND_PRODUCTS = ("87", group_label("87"), (
     ("870", "870 – Bénévolat"),
     ("871", "871 – Prestations en nature"),
     ("875", "875 – Dons en nature"),

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 from pydantic import Field
 
 from parcours_designer.model.entities import Cost, Entity
-from parcours_designer.model.types import CENT, Id, IsoDate, Money
+from parcours_designer.model.types import CENT, Id, IsoDate, Money, Weight
 
 SCORE_MAX = 5
 Score = Annotated[int, Field(ge=0, le=SCORE_MAX, strict=True)]
@@ -26,7 +26,7 @@ FEES_ACCOUNT = "6226"
 
 class Criterion(Entity):
     label: str = ""
-    weight: int = Field(default=1, ge=1, le=100, strict=True)
+    weight: Weight = 1
 
 
 class Offer(Entity):

@@ -140,6 +140,10 @@ class PathwayError(Exception):
     """A pathway that cannot be used; ``str(error)`` is a French sentence."""
 
 
+# Where pydantic puts an error on a dict's key rather than on its value.
+KEY_MARK = "[key]"
+
+
 def format_location(loc: tuple[Any, ...], data: Any, root: str = "pathway") -> str:
     """``pathway.phases[2] (id « p3 »).start`` from a pydantic location (union branches left out)."""
     text = root
@@ -150,6 +154,8 @@ def format_location(loc: tuple[Any, ...], data: Any, root: str = "pathway") -> s
             node = _child(node, part)
             if isinstance(node, dict) and isinstance(node.get("id"), str):
                 text += f" (id « {shown(node['id'])} »)"
+        elif part == KEY_MARK:
+            text += " (clé)"
         elif not _is_union_tag(part, node):
             text += f".{shown(str(part))}"
             node = _child(node, part)
@@ -166,7 +172,7 @@ def _child(node: Any, part: Any) -> Any:
 def _is_union_tag(part: Any, node: Any) -> bool:
     """Whether ``part`` of a location names a branch of a union (``str``, ``list[str]``,
     ``constrained-int``, a model's class name such as ``Deliverable``) rather than a key of ``node``."""
-    if not isinstance(part, str) or (isinstance(node, dict) and part in node):
+    if not isinstance(part, str) or (isinstance(node, dict) and part in node) or part == KEY_MARK:
         return False
     return part in _UNION_TAGS or "[" in part or part.startswith("constrained-") or part in _model_names()
 

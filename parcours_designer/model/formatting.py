@@ -42,6 +42,11 @@ def format_money(value: Decimal) -> str:
     return format_decimal(value) + NBSP + "€"
 
 
+def format_signed_money(value: Decimal) -> str:
+    """A difference: ``+150,10 €``, ``-9 197,39 €``, ``0,00 €``."""
+    return ("+" if value > 0 else "") + format_money(value)
+
+
 def format_euros(value: Decimal, whole_euros: bool = False) -> str:
     """Money to the cent, or to the euro (``1 234 €``) when the document asks for whole euros."""
     if not whole_euros:

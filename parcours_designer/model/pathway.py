@@ -29,13 +29,11 @@ from parcours_designer.model.entities import (
     Risk,
 )
 from parcours_designer.model.kinds import KINDS
-from parcours_designer.model.types import IsoDate, Title, grouped
+from parcours_designer.model.types import AccountGroup, IsoDate, Title, grouped
 
 DEFAULT_FRAMEWORK = "charge-ingenierie-parcours"
 # Every duration, lag and scenario delay added up: the schedule never leaves the calendar's years.
 MAX_TOTAL_DAYS = 36_500
-# A group of accounts of the budget form: "62", "74", "86"…
-AccountGroup = Annotated[str, Field(pattern=r"^(6[0-8]|7[0-8]|86|87)$")]
 
 
 def new_uid() -> str:

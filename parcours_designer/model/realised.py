@@ -3,8 +3,13 @@
 The compte rendu financier (CERFA n°15059) lays the budget out group by
 group with the forecast, the actual and the difference in euros and percent,
 and asks for an explanation of significant differences. A line whose
-``actual_amount`` is not entered yet counts as not yet spent (0 €); a group
-is *reported* once at least one of its lines has an actual amount.
+``actual_amount`` is not entered yet counts as not yet spent (0 €) in the
+group's totals, which keep comparing the whole forecast; a group is
+*reported* once at least one of its lines has an actual amount.
+
+Whether a group's difference is significant is judged on the lines entered
+only (their forecast against their actual): mid-pathway, one invoice entered
+exactly as forecast is no difference, whatever the lines still to enter.
 """
 
 from __future__ import annotations
@@ -76,8 +81,22 @@ class GroupVariance:
     explanation: str
 
     @property
+    def judged(self) -> Variance:
+        """The lines entered only: their forecast against their actual (what the 15 % rule judges)."""
+        return sum_variances([line.variance for line in self.lines if line.variance.reported])
+
+    @property
+    def partial(self) -> bool:
+        """Some lines entered, others not yet."""
+        return self.variance.reported and not all(line.variance.reported for line in self.lines)
+
+    @property
+    def significant(self) -> bool:
+        return self.judged.significant
+
+    @property
     def unexplained(self) -> bool:
-        return self.variance.significant and not self.explanation.strip()
+        return self.significant and not self.explanation.strip()
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,21 @@ ChargeAccount = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^(|(6[0-8]|86)[0-9]{0,4})$",
                     "description": "Compte de charges : 2 à 6 chiffres, 60 à 68 ou 86"}),
 ]
+
+
+def _account_group(value: Any) -> str:
+    if isinstance(value, str) and value in CHARGE_GROUPS + PRODUCT_GROUPS:
+        return value
+    raise ValueError(f"« {shown(value)} » n'est pas un groupe de comptes du formulaire ; "
+                     f"groupes acceptés : {', '.join(CHARGE_GROUPS + PRODUCT_GROUPS)}")
+
+
+# A group of accounts of the budget form: "62", "74", "86"…
+AccountGroup = Annotated[
+    str,
+    BeforeValidator(_account_group),
+    WithJsonSchema({"type": "string", "pattern": "^(6[0-8]|7[0-8]|86|87)$"}),
+]
 ProductAccount = Annotated[
     str,
     BeforeValidator(lambda v: _account(v, PRODUCT_GROUPS, "produits")),
@@ -213,6 +228,8 @@ Count = bounded_int(0, MAX_COUNT)
 Days = bounded_int(0, MAX_DAYS)
 # A rank such as an objective's priority (1 is the highest).
 Rank = bounded_int(1, MAX_RANK)
+# A weight (a consultation's criterion): a whole number ≥ 1, bounded as counts are.
+Weight = bounded_int(1, MAX_COUNT)
 # A step of a questionnaire's scale (its bounds, a scale written as numbered choices).
 ScaleStep = bounded_int(-MAX_SCALE, MAX_SCALE)
 _SCALE_CHOICE = re.compile(r"-?[0-9]{1,3}")

@@ -69,7 +69,7 @@ def test_annex_explains_significant_differences_and_flags_the_unexplained(report
     annex = report_text(reported).split("Annexe – explication des écarts significatifs")[1]
     assert "plus de 15,0 %" in annex
     assert "62 – Autres services extérieurs -2 208,00 € -9,6 % " + EXPLANATION in annex  # written, so shown
-    assert "70 – Ventes de produits finis, prestations de services, marchandises -450,00 € -30,0 % " \
+    assert "70 – Vente de produits finis, de marchandises, prestations de services -450,00 € -30,0 % " \
            "Explication à rédiger." in annex
 
 
@@ -135,3 +135,15 @@ def test_xlsx_for_a_funder_fills_its_lines(reported):
     other = rows_by_label(formulas)["Subvention DLA – Banque des Territoires"]
     assert line[1].fill.fgColor.rgb.endswith("FFF2CC") and line[1].font.bold
     assert not other[1].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_mid_pathway_lines_not_entered_read_non_saisi_and_the_annex_judges_the_lines_entered(example):
+    """One invoice entered, 27 % above its forecast: the table still compares the whole forecast, lines
+    not entered read « non saisi », and the annex shows the difference on the line entered, marked."""
+    example.index("costs")["c4"].actual_amount = Decimal("8000.00")
+    text = report_text(example)
+    assert "6226 Diagnostic partagé : entretiens et synthèse 3 250,00 € non saisi — —" in text
+    assert "62 Autres services extérieurs 22 948,00 € 8 000,00 € -14 948,00 € -65,1 %" in text
+    annex = text.split("Annexe – explication des écarts significatifs")[1]
+    assert "62 – Autres services extérieurs * +1 700,00 € +27,0 % Explication à rédiger." in annex
+    assert "* Écart calculé sur les lignes déjà saisies du groupe" in annex

@@ -17,7 +17,6 @@ def lines_of(data: bytes) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines()]
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: « € » of a five-digit difference wraps to its own line")
 def test_a_difference_of_ten_thousand_euros_and_cents_is_printed_on_one_line(example):
     """Halfway through, the officer has entered some invoices: the TOTAL row's difference, -10 697,39 €,
     is cut after the cents in the PDF, its « € » alone on the next line (Écart (€) column too narrow)."""
@@ -29,7 +28,6 @@ def test_a_difference_of_ten_thousand_euros_and_cents_is_printed_on_one_line(exa
     assert any("-10 697,39 €" in line for line in lines), [line for line in lines if "10 697" in line]
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: « non notée » hyphenated in the weighted score column")
 def test_an_unscored_offer_reads_non_notee_in_the_offers_pdf(example):
     consultation = example.index("consultations")["cs1"]
     consultation.offers.append(Offer(id="of9", partner_id="p8", amount=Decimal("7000")))

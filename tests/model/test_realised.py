@@ -18,18 +18,35 @@ def test_nothing_reported_before_any_actual_amount():
     assert all(not g.variance.significant for g in realised.charges)
 
 
-def test_groups_add_lines_and_count_unreported_lines_as_zero():
+def test_groups_total_the_whole_forecast_but_are_judged_on_the_lines_entered():
+    """Mid-pathway: the group's totals compare the whole forecast with what is entered (a line not entered
+    counts 0 €), but whether its difference is significant is judged on the lines entered only."""
     pathway = example_pathway()
     costs = pathway.index("costs")
     costs["c2"].actual_amount = Decimal("1750.00")  # as forecast (2.5 × 700)
     costs["c4"].actual_amount = Decimal("5600.00")  # 8 days instead of 9
     realised = compute_realised(pathway)
     group = next(g for g in realised.charges if g.code == "62")
-    assert group.variance.reported
-    assert group.variance.actual == Decimal("7350.00")
+    assert group.variance.reported and group.partial
+    assert group.variance.actual == Decimal("7350.00") and group.variance.forecast == Decimal("22948.00")
+    assert group.variance.significant  # -68 % against the whole forecast…
+    assert (group.judged.forecast, group.judged.actual) == (Decimal("8050.00"), Decimal("7350.00"))
+    assert not group.significant and not group.unexplained  # …but -8,7 % on the lines entered
     lines = {line.id: line.variance for line in group.lines}
     assert lines["c4"].difference == Decimal("-700.00") and lines["c4"].percent == Decimal("-11.1")
     assert not lines["c1"].reported and lines["c1"].actual == 0
+
+
+def test_a_group_entered_in_part_is_flagged_on_its_lines_entered():
+    framework = load_catalog(framework_folders()).default()
+    pathway = example_pathway()
+    pathway.index("costs")["c4"].actual_amount = Decimal("8000.00")  # 6 300 € forecast: +27 %
+    hits = [f for f in run_check(pathway, framework).findings if f.rule == "variance-unexplained"]
+    assert len(hits) == 1
+    assert "sur les lignes saisies de +1 700,00 € (+27,0 %)" in hits[0].message.replace("\u202f", " ").replace(
+        "\u00a0", " ")
+    group = next(g for g in compute_realised(pathway).charges if g.code == "62")
+    assert group.partial and group.judged.difference == Decimal("1700.00")
 
 
 def test_significance_threshold_is_fifteen_percent():

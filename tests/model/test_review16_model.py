@@ -22,7 +22,6 @@ def example_with(change) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: weights above 100 refused, the contract says integer ≥ 1")
 def test_a_criterion_weight_above_one_hundred_opens_as_the_contract_allows():
     """pathway-format.md, consultations: « weight: integer ≥ 1 » — no upper bound. A tool weighting
     on 1000 points (or 150) writes a valid file that the program refuses."""
@@ -31,7 +30,6 @@ def test_a_criterion_weight_above_one_hundred_opens_as_the_contract_allows():
     assert pathway.consultations[0].criteria[0].weight == 150
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: « doit être une autre valeur » names nothing")
 def test_an_unknown_group_in_variance_explanations_is_named_with_what_is_accepted():
     data = example_with(lambda p: p.__setitem__("variance_explanations", {"6226": "Honoraires plus élevés"}))
     with pytest.raises(PathwayFileError) as refused:
@@ -41,7 +39,6 @@ def test_an_unknown_group_in_variance_explanations_is_named_with_what_is_accepte
     assert "autre valeur" not in message and "62" in message.split("variance_explanations", 1)[1]
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: lines not entered yet count as 0 € spent in the 15 % rule")
 def test_one_invoice_entered_as_forecast_is_no_significant_difference():
     """Mid-pathway the officer enters the first invoice of group 62, exactly as forecast (c2, 1 750 €):
     the check says the group differs by -92 % without explanation; the Réalisé tab paints it red and
@@ -53,7 +50,6 @@ def test_one_invoice_entered_as_forecast_is_no_significant_difference():
     assert hits == []
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: two labels for the same group of accounts")
 def test_a_group_of_accounts_has_one_label_in_the_realised_tab_the_check_and_the_report():
     """model.budget.group_label (Réalisé tab, check, annex) and budget_layout (compte rendu's rows)
     name 68 and 70 differently: « 70 – Ventes de produits finis, prestations de services,

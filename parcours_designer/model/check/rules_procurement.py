@@ -9,7 +9,7 @@ from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
 from parcours_designer.model.consultations import chosen_without_being_best
 from parcours_designer.model.enums import PartnerKind
-from parcours_designer.model.formatting import format_money, format_percent
+from parcours_designer.model.formatting import format_percent, format_signed_money
 from parcours_designer.model.realised import compute_realised
 from parcours_designer.model.references import display_name
 
@@ -61,8 +61,9 @@ def variance_unexplained(ctx: Context) -> Iterator[Hit]:
     realised = compute_realised(ctx.pathway)
     for group in (*realised.charges, *realised.products):
         if group.unexplained:
-            percent = group.variance.percent
+            percent = group.judged.percent
             gap = format_percent(percent) if percent is not None else "sans prévision"
-            yield Hit(f"Le groupe « {group.label} » s'écarte de sa prévision de "
-                      f"{format_money(group.variance.difference)} ({gap}) sans explication : "
+            scope = " sur les lignes saisies" if group.partial else ""
+            yield Hit(f"Le groupe « {group.label} » s'écarte de sa prévision{scope} de "
+                      f"{format_signed_money(group.judged.difference)} ({gap}) sans explication : "
                       "le compte rendu financier demande d'expliquer les écarts significatifs.")
