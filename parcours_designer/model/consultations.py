@@ -59,6 +59,12 @@ class Consultation(Entity):
         return next((offer for offer in self.offers if offer.id == offer_id), None)
 
 
+def chosen_provider(consultation: Consultation) -> Optional[str]:
+    """The partner id of the offer chosen (None: no choice, or an offer without provider)."""
+    offer = consultation.offer(consultation.selected_offer_id)
+    return offer.partner_id if offer is not None else None
+
+
 def weighted_score(consultation: Consultation, offer: Offer) -> Optional[Decimal]:
     """Σ(weight × score) / Σ(weight) over the criteria scored, out of 5; None if none is.
 
@@ -121,12 +127,6 @@ class ProposedCost:
         """The budget line: a flat fee on the honoraires account."""
         return Cost(id=cost_id, label=self.label, account=FEES_ACCOUNT, phase_id=self.phase_id,
                     partner_id=self.partner_id, quantity=Decimal(1), unit="forfait", unit_cost=self.amount)
-
-
-def missing_cost_lines(proposed: list[ProposedCost], costs: list[Cost]) -> list[ProposedCost]:
-    """The proposed lines whose phase has no line of that provider in the budget yet."""
-    held = {(cost.phase_id, cost.partner_id) for cost in costs}
-    return [line for line in proposed if (line.phase_id, line.partner_id) not in held]
 
 
 def proposed_costs(consultation: Consultation, offer: Offer, provider_name: str,

@@ -233,6 +233,8 @@ class Cost(Entity):
     baseline_amount: Optional[Money] = None
     # The réalisé: what was actually spent.
     actual_amount: Optional[Money] = None
+    # The consultation whose chosen offer this line budgets (« Retenir cette offre »).
+    consultation_id: Optional[Id] = None
 
 
 class Funding(Entity):

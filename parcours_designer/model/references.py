@@ -94,6 +94,7 @@ REF_FIELDS: tuple[RefField, ...] = (
     RefField("phases", "depends_on", "phases", "dépend de", *_ids("depends_on")),
     RefField("costs", "phase_id", "phases", "étape", *_one("phase_id")),
     RefField("costs", "partner_id", "partners", "partenaire", *_one("partner_id")),
+    RefField("costs", "consultation_id", "consultations", "consultation", *_one("consultation_id")),
     RefField("funding", "partner_id", "partners", "financeur", *_one("partner_id")),
     RefField("indicators", "objective_ids", "objectives", "objectifs", *_ids("objective_ids")),
     RefField("indicators", "partner_ids", "partners", "partenaires", *_ids("partner_ids")),

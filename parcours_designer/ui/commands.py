@@ -236,28 +236,29 @@ class MoveItem(QUndoCommand):
         self._move(self.new_row, self.row)
 
 
-def choose_offer(document: Document, consultation_id: str, offer_id: str) -> int:
-    """« Retenir cette offre », one undo step: the choice, the provider committed, the fee lines.
+def choose_offer(document: Document, consultation_id: str, offer_id: str):
+    """« Retenir cette offre », one undo step: the choice, the providers' statuses, the fee lines.
 
-    A fee line is added for each phase bought that has no line of that
-    provider in the budget yet; returns how many were added.
+    The edits are the model's (``model.offer_choice``): the offer budgeted in
+    full on the phases bought, the former provider's lines removed. Returns them.
     """
-    from parcours_designer.model.consultations import missing_cost_lines, proposed_costs
-    from parcours_designer.model.enums import PartnerStatus
+    from parcours_designer.model.offer_choice import offer_choice
     from parcours_designer.model.references import display_name
 
     consultation = document.item("consultations", consultation_id)
-    offer = consultation.offer(offer_id)
-    provider = document.item("partners", offer.partner_id) if offer.partner_id else None
-    titles = {phase.id: display_name(phase) for phase in document.items("phases")}
+    edits = offer_choice(document.pathway, consultation_id, offer_id)
+    provider = document.item("partners", consultation.offer(offer_id).partner_id or "")
     name = display_name(provider) if provider is not None else _tr("prestataire non précisé")
-    lines = missing_cost_lines(proposed_costs(consultation, offer, name, titles), document.items("costs"))
     stack = document.undo_stack
     stack.beginMacro(_tr("Retenir l'offre de {0}").format(name))
     document.push(SetFields(document, "consultations", consultation_id, {"selected_offer_id": offer_id}))
-    if provider is not None and provider.status != PartnerStatus.COMMITTED:
-        document.push(SetFields(document, "partners", provider.id, {"status": PartnerStatus.COMMITTED}))
-    for line in lines:
-        document.push(AddItem(document, "costs", line.as_cost(document.new_id("costs"))))
+    for partner_id, status in edits.statuses.items():
+        document.push(SetFields(document, "partners", partner_id, {"status": status}))
+    for cost_id in edits.removed:
+        document.push(DeleteItem(document, "costs", cost_id))
+    for cost_id, values in edits.updated.items():
+        document.push(SetFields(document, "costs", cost_id, values))
+    for cost in edits.added:
+        document.push(AddItem(document, "costs", cost))
     stack.endMacro()
-    return len(lines)
+    return edits

@@ -333,12 +333,18 @@ class OffersEditor(QGroupBox):
         offer = self.current_offer()
         if offer is None:
             return
-        added = choose_offer(self.document, self.consultation_id, offer.id)
+        edits = choose_offer(self.document, self.consultation_id, offer.id)
         window = self.window()
         if hasattr(window, "statusBar"):
-            message = by_count(added, self.tr("Offre retenue ; {0} ligne d'honoraires ajoutée au budget."),
-                               self.tr("Offre retenue ; {0} lignes d'honoraires ajoutées au budget.")).format(added)
-            window.statusBar().showMessage(message, 6000)
+            window.statusBar().showMessage(self.choice_message(edits.budgeted, len(edits.removed)), 6000)
+
+    def choice_message(self, budgeted: int, removed: int) -> str:
+        message = by_count(budgeted, self.tr("Offre retenue ; {0} ligne d'honoraires au budget."),
+                           self.tr("Offre retenue ; {0} lignes d'honoraires au budget.")).format(budgeted)
+        if removed:
+            message += " " + by_count(removed, self.tr("{0} ligne de l'ancien prestataire retirée."),
+                                      self.tr("{0} lignes de l'ancien prestataire retirées.")).format(removed)
+        return message
 
 
 def _date(text: str):

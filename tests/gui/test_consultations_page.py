@@ -126,13 +126,19 @@ def test_choosing_an_offer_is_one_undo_step_that_commits_and_budgets(window):
     assert consultation.selected_offer_id == "of2"
     assert document.item("partners", "p2").status == PartnerStatus.COMMITTED
     added = [c for c in document.pathway.costs if c.id not in costs_before]
-    # ph4 and ph6 get a fee line; ph12 already holds one of this provider (c9)
-    assert [(c.phase_id, c.account, c.partner_id, c.unit_cost) for c in added] == [
-        ("ph4", "6226", "p2", Decimal("2966.66")), ("ph6", "6226", "p2", Decimal("2966.66"))]
-    assert "Offre retenue" in window.statusBar().currentMessage()
+    # the whole offer, on the three phases bought (c9, p2's line on ph12, is lot 2's), tied to the consultation;
+    # Tandem's lines for lot 1 (c2, c4, c8) go and Tandem, chosen nowhere else, is back to « contacted »
+    assert [(c.phase_id, c.account, c.partner_id, c.unit_cost, c.consultation_id) for c in added] == [
+        ("ph4", "6226", "p2", Decimal("2966.66"), "cs1"), ("ph6", "6226", "p2", Decimal("2966.66"), "cs1"),
+        ("ph12", "6226", "p2", Decimal("2966.68"), "cs1")]
+    assert not {"c2", "c4", "c8"} & {c.id for c in document.pathway.costs}
+    assert document.item("partners", "p1").status == PartnerStatus.CONTACTED
+    assert window.statusBar().currentMessage() == ("Offre retenue ; 3 lignes d'honoraires au budget. "
+                                                   "3 lignes de l'ancien prestataire retirées.")
     document.undo_stack.undo()
     assert consultation.selected_offer_id == "of1"
     assert document.item("partners", "p2").status == PartnerStatus.CONTACTED
+    assert document.item("partners", "p1").status == PartnerStatus.COMMITTED
     assert [c.id for c in document.pathway.costs] == costs_before
 
 

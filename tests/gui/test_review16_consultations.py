@@ -28,7 +28,6 @@ def fees(document, phase_ids, partner_id) -> Decimal:
                 if c.phase_id in phase_ids and c.partner_id == partner_id), Decimal(0))
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: changing the choice keeps the former provider's fee lines")
 def test_changing_the_chosen_offer_does_not_pay_two_providers_for_the_same_phases(example_window):
     """Lot 1 chose Tandem (p1, lines c2, c4, c8); choosing Lefèvre (p2) instead adds p2's fees for ph4
     and ph6 and leaves p1's: the budget pays both (28 228 € → 34 161,32 €), p1 stays committed."""
@@ -40,7 +39,6 @@ def test_changing_the_chosen_offer_does_not_pay_two_providers_for_the_same_phase
     assert document.item("partners", "p1").status != PartnerStatus.COMMITTED
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: a phase's share of the offer is dropped")
 def test_the_chosen_offer_is_budgeted_in_full(example_window):
     """Lefèvre (p2) already holds a line on ph12 from lot 2 (c9), so choosing its offer of 8 900 € in lot 1
     adds 2 × 2 966,66 € only: 2 966,68 € of the offer are in no budget line."""
@@ -74,7 +72,6 @@ def test_the_realised_tab_shows_its_headers_whole_at_1366_by_768(qtbot, example_
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= header.viewport().width(), title
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: a phase budgeted before the choice is budgeted twice")
 def test_choosing_an_offer_does_not_budget_twice_a_phase_budgeted_without_provider(example_window):
     """The usual order: the officer budgets the workshop ph4 (c2, 1 750 €) before the provider is known
     (no partner), then chooses Tandem's offer: a line of 3 150 € is added for ph4 beside c2, which stays."""

@@ -141,15 +141,10 @@ def test_phase_bought_without_consultation_or_reason(manager_framework):
     assert ("phase-bought-without-consultation", "ph99") not in rules_found(pathway, manager_framework)
 
 
-def test_proposed_lines_become_fees_and_skip_phases_already_in_the_budget():
-    from parcours_designer.model.consultations import FEES_ACCOUNT, ProposedCost, missing_cost_lines
-    from parcours_designer.model.entities import Cost
+def test_a_proposed_line_is_a_flat_fee():
+    from parcours_designer.model.consultations import FEES_ACCOUNT, ProposedCost
 
-    proposed = [ProposedCost("Prestation X – Atelier", "a", "p1", Decimal("100.00")),
-                ProposedCost("Prestation X – Suivi", "b", "p1", Decimal("50.00"))]
-    budget = [Cost(id="c1", phase_id="a", partner_id="p1"), Cost(id="c2", phase_id="b", partner_id="p2")]
-    assert [line.phase_id for line in missing_cost_lines(proposed, budget)] == ["b"]
-    cost = proposed[1].as_cost("c9")
+    cost = ProposedCost("Prestation X – Suivi", "b", "p1", Decimal("50.00")).as_cost("c9")
     assert (cost.account, cost.quantity, cost.unit, cost.unit_cost, cost.partner_id) == \
            (FEES_ACCOUNT, Decimal(1), "forfait", Decimal("50.00"), "p1")
 

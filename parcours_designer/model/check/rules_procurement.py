@@ -7,7 +7,8 @@ from typing import Iterator
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
-from parcours_designer.model.consultations import chosen_without_being_best
+from parcours_designer.model.consultations import chosen_provider, chosen_without_being_best
+from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.formatting import format_percent, format_signed_money
 from parcours_designer.model.realised import compute_realised
@@ -35,24 +36,60 @@ def offer_choice_unjustified(ctx: Context) -> Iterator[Hit]:
                       "l'offre retenue n'est pas la mieux notée et aucun motif de ce choix n'est écrit.")
 
 
+@rule("offer-chosen-without-provider", Severity.WARNING, "Prestataire retenu identifié")
+def offer_chosen_without_provider(ctx: Context) -> Iterator[Hit]:
+    for consultation in ctx.pathway.consultations:
+        chosen = consultation.offer(consultation.selected_offer_id)
+        if chosen is not None and chosen.partner_id not in ctx.partners_by_id:
+            yield hit("consultations", consultation, f"Dans la consultation « {display_name(consultation)} », "
+                      "l'offre retenue n'a pas de prestataire (jamais indiqué, ou supprimé des partenaires) : "
+                      "indiquez-le ou retenez une autre offre.")
+
+
+@rule("offer-partly-scored", Severity.WARNING, "Offres notées sur tous les critères")
+def offer_partly_scored(ctx: Context) -> Iterator[Hit]:
+    for consultation in ctx.pathway.consultations:
+        codes = {c.id: f"C{number}" for number, c in enumerate(consultation.criteria, start=1)}
+        for offer in consultation.offers:
+            missing = [code for criterion_id, code in codes.items() if criterion_id not in offer.scores]
+            if missing:
+                provider = ctx.partners_by_id.get(offer.partner_id or "")
+                who = f"de « {display_name(provider)} »" if provider is not None else f"« {offer.id} »"
+                yield hit("consultations", consultation, f"Dans la consultation « {display_name(consultation)} », "
+                          f"l'offre {who} n'est pas notée sur {', '.join(missing)} : son rang n'est pas "
+                          "comparable à celui des offres notées sur tous les critères.")
+
+
 @rule("phase-bought-without-consultation", Severity.WARNING, "Achat de prestations")
 def phase_bought_without_consultation(ctx: Context) -> Iterator[Hit]:
-    consulted = {pid for c in ctx.pathway.consultations for pid in c.phase_ids}
-    for phase_id, provider_name in _bought_phases(ctx).items():
+    for phase_id, providers in _bought_phases(ctx).items():
         phase = ctx.phases_by_id[phase_id]
-        if phase_id not in consulted and not phase.direct_award_reason.strip():
-            yield hit("phases", phase, f"L'étape « {display_name(phase)} » est achetée à « {provider_name} » "
-                      "sans consultation ni motif écrit (gré à gré).")
+        if phase.direct_award_reason.strip():
+            continue
+        buying = [c for c in ctx.pathway.consultations if phase_id in c.phase_ids]
+        chosen = {chosen_provider(c) for c in buying} - {None}
+        if not buying:
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » est achetée à "
+                      f"« {display_name(providers[0])} » sans consultation ni motif écrit (gré à gré).")
+            continue
+        other = next((p for p in providers if chosen and p.id not in chosen), None)
+        if other is not None:
+            names = ", ".join(f"« {display_name(ctx.partners_by_id[i])} »" for i in sorted(chosen)
+                              if i in ctx.partners_by_id) or "un autre prestataire"
+            yield hit("phases", phase, f"L'étape « {display_name(phase)} » est payée à « {display_name(other)} » "
+                      f"alors que la consultation a retenu {names}, sans motif écrit.")
 
 
-def _bought_phases(ctx: Context) -> dict[str, str]:
-    """Phase id → the provider paid for it, for phases with a priced provider's line."""
-    bought: dict[str, str] = {}
+def _bought_phases(ctx: Context) -> dict[str, list[Partner]]:
+    """Phase id → the providers paid for it, for phases with a priced provider's line."""
+    bought: dict[str, list[Partner]] = {}
     for cost in ctx.pathway.costs:
         partner = ctx.partners_by_id.get(cost.partner_id) if cost.partner_id else None
         if (partner is not None and partner.kind in PROVIDER_KINDS and cost.phase_id in ctx.phases_by_id
                 and cost_amount(cost) > 0):
-            bought.setdefault(cost.phase_id, display_name(partner))
+            paid = bought.setdefault(cost.phase_id, [])
+            if all(p.id != partner.id for p in paid):
+                paid.append(partner)
     return bought
 
 
