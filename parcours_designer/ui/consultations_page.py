@@ -65,6 +65,7 @@ class ConsultationsPage(MultiListPage):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(6, 0, 6, 6)
         lower_layout.addLayout(row)
+        lower_layout.addWidget(self.criteria.error)
         lower_layout.addWidget(self.documents)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(page)

@@ -41,6 +41,16 @@ READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 PROVIDER, RECEIVED, AMOUNT, FIRST_SCORE = 0, 1, 2, 3
 
 
+def error_label(parent) -> QLabel:
+    """A hidden red line saying, in French, why an entry was refused."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
 def _consultation(document: Document, consultation_id: Optional[str]):
     return document.item("consultations", consultation_id) if consultation_id else None
 
@@ -52,11 +62,13 @@ class CriteriaEditor(RowsEditor):
         super().__init__(self.tr("Critères de sélection"), [self.tr("Critère"), self.tr("Pondération")],
                          document, parent)
         self.consultation_id: Optional[str] = None
+        self.error = error_label(self)  # placed by the page, across the width (a refused weight)
         self.setEnabled(False)
 
     def set_item(self, item_id: Optional[str]) -> None:
         self.consultation_id = item_id
         self.setEnabled(item_id is not None)
+        self.error.hide()
         self.reload()
 
     def concerns(self, change: Change) -> bool:
@@ -85,16 +97,24 @@ class CriteriaEditor(RowsEditor):
         if consultation is None:
             return
         kept = {c.id: c for c in consultation.criteria}
+        self.error.hide()
         criteria = [kept[self.key_at(row)].model_copy(update={"label": self.text_at(row, 0),
                                                               "weight": self._weight(row, kept[self.key_at(row)])})
                     for row in range(self.table.rowCount()) if self.key_at(row) in kept]
         self._push(criteria)
 
     def _weight(self, row: int, criterion: Criterion) -> int:
+        """The weight typed, or the criterion's own with a French message saying why (the reload shows it)."""
+        text = self.text_at(row, 1)
         try:
-            return validate_field(Criterion, "weight", int(self.text_at(row, 1)))
-        except ValueError:
-            return criterion.weight  # not a whole number from 1 to 100: the reload shows the old one
+            if not (text.isascii() and text.isdigit()):
+                raise ValueError(self.tr("une pondération est un nombre entier, 1 au moins (reçu : « {0} »)")
+                                 .format(text))
+            return validate_field(Criterion, "weight", int(text))
+        except ValueError as error:
+            self.error.setText(self.tr("Pondération de « {0} » : {1}").format(display_name(criterion), str(error)))
+            self.error.show()
+            return criterion.weight
 
     def _push(self, criteria: list[Criterion]) -> None:
         consultation = _consultation(self.document, self.consultation_id)
@@ -132,11 +152,7 @@ class OffersEditor(QGroupBox):
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda *_args: self._update_buttons())
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = error_label(self)
         self.add_button = QPushButton(self.tr("Ajouter une offre"), self)
         self.remove_button = QPushButton(self.tr("Supprimer"), self)
         self.choose_button = QPushButton(self.tr("Retenir cette offre"), self)
@@ -289,7 +305,7 @@ class OffersEditor(QGroupBox):
         if not text:
             scores.pop(criterion_id, None)
             return scores
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise ValueError(self.tr("une note est un nombre entier de 0 à 5"))
         scores[criterion_id] = int(text)
         return validate_field(Offer, "scores", scores)

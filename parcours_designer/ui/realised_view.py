@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcours_designer.model.formatting import format_money, format_percent
+from parcours_designer.model.formatting import format_money, format_percent, format_signed_money
 from parcours_designer.model.realised import GroupVariance, Realised, Variance, compute_realised
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields
@@ -36,9 +36,11 @@ from parcours_designer.ui.document import Document
 GROUP_BACKGROUND = QColor("#dce6f1")
 UNEXPLAINED_BACKGROUND = QColor("#f8d7da")
 READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-EXPLANATION = 6
+LABEL, EXPLANATION = 1, 6
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-LABEL_WIDTH = 300
+LABEL_WIDTH = 300  # pixels: the label column at most…
+LABEL_MIN_WIDTH = 150  # …and at least
+EXPLANATION_ROOM = 200  # pixels kept for the explanation (its header whole, room to write)
 
 
 class RealisedView(QWidget):
@@ -51,7 +53,7 @@ class RealisedView(QWidget):
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([self.tr("Compte"), self.tr("Libellé"), self.tr("Prévision"),
                                               self.tr("Réalisé"), self.tr("Écart"), self.tr("Écart (%)"),
-                                              self.tr("Explication de l'écart (groupes)")])
+                                              self.tr("Explication de l'écart\n(groupes)")])
         self.table.setAccessibleName(self.tr("Prévision et réalisé"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -61,6 +63,7 @@ class RealisedView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         self.table.itemChanged.connect(self._explained)
         hint = QLabel(self.tr("Saisissez les montants réalisés dans l'onglet « Prévisionnel » (champ « Réalisé »). "
                               "Un groupe qui s'écarte de plus de 15 % de sa prévision sans explication est "
@@ -127,8 +130,21 @@ class RealisedView(QWidget):
                 self._add_title(title)
                 for group in groups:
                     self._add_group(group)
-        self.table.resizeColumnToContents(1)
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), LABEL_WIDTH))
+        self.fit_label()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_label()
+        return False
+
+    def fit_label(self) -> None:
+        """The label column to its contents, at most ``LABEL_WIDTH`` and never taking the room the
+        explanation needs (``EXPLANATION_ROOM``): the explanation column stretches over the rest."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(EXPLANATION) if c != LABEL)
+        room = self.table.viewport().width() - others - EXPLANATION_ROOM
+        wanted = min(max(self.table.sizeHintForColumn(LABEL), header.sectionSizeHint(LABEL)), LABEL_WIDTH)
+        header.resizeSection(LABEL, max(LABEL_MIN_WIDTH, min(wanted, room)))
 
     def _add_title(self, title: str) -> None:
         row = self._new_row()
@@ -154,9 +170,13 @@ class RealisedView(QWidget):
             self.table.item(row, column).setBackground(QBrush(background))
             self.table.item(row, column).setFont(font)
         if group.unexplained:
+            tip = self.tr("Écart de plus de 15 % sans explication : écrivez-la dans la dernière colonne")
+            if group.partial:
+                tip = self.tr("Sur les lignes déjà saisies, écart de {0} ({1}) sans explication : écrivez-la "
+                              "dans la dernière colonne").format(format_signed_money(group.judged.difference),
+                                                                  format_percent(group.judged.percent))
             for column in range(EXPLANATION + 1):
-                self.table.item(row, column).setToolTip(
-                    self.tr("Écart de plus de 15 % sans explication : écrivez-la dans la dernière colonne"))
+                self.table.item(row, column).setToolTip(tip)
         for line in group.lines:
             line_row = self._new_row()
             self._put(line_row, 0, line.account)
@@ -172,6 +192,8 @@ class RealisedView(QWidget):
     def _put(self, row: int, column: int, text: str, right: bool = False) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
         item.setFlags(READ_ONLY)
+        if column == LABEL and text.strip():
+            item.setToolTip(text.strip())  # whole, when the column cuts it
         if right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.setItem(row, column, item)
@@ -181,7 +203,7 @@ class RealisedView(QWidget):
         reported = variance.reported
         self._put(row, 2, format_money(variance.forecast), True)
         self._put(row, 3, format_money(variance.actual) if reported else self.tr("non saisi"), True)
-        self._put(row, 4, format_money(variance.difference) if reported else "", True)
+        self._put(row, 4, format_signed_money(variance.difference) if reported else "", True)
         self._put(row, 5, format_percent(variance.percent) if reported else "", True)
 
     def group_row(self, code: str) -> Optional[int]:

@@ -112,6 +112,21 @@ def test_removing_a_criterion_takes_its_scores_in_one_undo_step(window):
     assert consultation.offers[0].scores["k4"] == 3
 
 
+def test_an_invalid_weight_is_refused_with_a_french_message(window):
+    page = consultations(window)
+    consultation = window.document.item("consultations", "cs1")
+    start = window.document.undo_stack.count()
+    for typed, said in (("0", "doit être un nombre entier de 1 à 1 000 000 000 (reçu : 0)"),
+                        ("12,5", "une pondération est un nombre entier, 1 au moins (reçu : « 12,5 »)")):
+        edit_cell(page.criteria.table, 0, 1, typed)
+        assert consultation.criteria[0].weight == 3 and page.criteria.table.item(0, 1).text() == "3"
+        assert page.criteria.error.isVisibleTo(page) and page.criteria.error.text() == (
+            f"Pondération de « Compréhension des besoins des structures » : {said}")
+    assert window.document.undo_stack.count() == start
+    edit_cell(page.criteria.table, 0, 1, "150")  # no upper bound but the project's
+    assert consultation.criteria[0].weight == 150 and not page.criteria.error.isVisibleTo(page)
+
+
 def test_choosing_an_offer_is_one_undo_step_that_commits_and_budgets(window):
     document = window.document
     document.item("partners", "p2").status = PartnerStatus.CONTACTED
@@ -202,6 +217,25 @@ def test_realised_view_highlights_and_explains_significant_differences(qtbot, wi
     document.undo_stack.undo()
     assert document.pathway.variance_explanations == {}
     assert view.table.item(view.group_row("62"), 3).text() == "non saisi"
+
+
+def test_realised_view_judges_a_group_on_its_lines_entered(qtbot, window):
+    budget = window.show_page("budget")
+    view, costs = budget.realised, budget.list_pages["costs"]
+    costs.select("c2")
+    type_into(qtbot, costs.form.widgets["actual_amount"], "1750", finish=True)  # the first invoice, as forecast
+    view.refresh()
+    row = view.group_row("62")
+    assert view.table.item(row, 5).text() == "-92,4\u00a0%"  # against the whole forecast, as the report prints
+    assert view.table.item(row, 1).background().color().name() != "#f8d7da"  # but no difference to explain
+    costs.select("c4")
+    type_into(qtbot, costs.form.widgets["actual_amount"], "8050", finish=True)  # 6 300 € forecast
+    view.refresh()
+    row = view.group_row("62")
+    assert view.table.item(row, 1).background().color().name() == "#f8d7da"
+    assert view.table.item(row, 1).toolTip().replace("\u202f", " ").replace("\u00a0", " ") == (
+        "Sur les lignes déjà saisies, écart de +1 750,00 € (+21,7 %) sans explication : écrivez-la dans la "
+        "dernière colonne")
 
 
 def test_phase_form_has_the_direct_award_reason(qtbot, window):

@@ -49,7 +49,6 @@ def test_the_chosen_offer_is_budgeted_in_full(example_window):
     assert sum(cost_amount(c) for c in added) == Decimal("8900.00")
 
 
-@pytest.mark.xfail(strict=True, reason="review 16: the explanation column's header is cut")
 def test_the_realised_tab_shows_its_headers_whole_at_1366_by_768(qtbot, example_window):
     example_window.resize(1366, 768)
     budget = example_window.show_page("budget")
