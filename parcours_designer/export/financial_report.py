@@ -29,6 +29,9 @@ from parcours_designer.model.references import display_name
 
 TITLE = "Compte rendu financier"
 TOTAL = "total"
+PARTIAL_MARK = "*"
+PARTIAL_NOTE = (f"{PARTIAL_MARK} Écart calculé sur les lignes déjà saisies du groupe (prévision de ces lignes "
+                "contre leur réalisation) : les lignes non saisies ne comptent pas comme dépensées.")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ class Explanation:
     variance: Variance
     text: str
     partial: bool = False
+
+    @property
+    def shown_label(self) -> str:
+        """The group's label, marked when judged on part of its lines (see ``PARTIAL_NOTE``)."""
+        return f"{self.label} {PARTIAL_MARK}" if self.partial else self.label
 
 
 @dataclass(frozen=True)

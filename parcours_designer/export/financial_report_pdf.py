@@ -5,6 +5,7 @@ from __future__ import annotations
 from parcours_designer.export.financial_report import (
     GROUP,
     LINE,
+    PARTIAL_NOTE,
     TITLE,
     TOTAL,
     FinancialReport,
@@ -26,7 +27,6 @@ NOT_ENTERED = "—"
 LINE_NOT_ENTERED = "non saisi"
 MONEY_COLUMNS = (2, 3, 4, 5)
 LABEL_COLUMN = 1
-PARTIAL_MARK = "*"
 
 
 def render_pdf(pathway: Pathway, report: FinancialReport) -> bytes:
@@ -153,13 +153,12 @@ def _annex(report: FinancialReport, sheet: dict) -> list:
     for item in report.explanations:
         _forecast, _actual, difference, percent = amounts(item.variance)
         text = item.text or "Explication à rédiger."
-        label = f"{item.label} {PARTIAL_MARK}" if item.partial else item.label
-        rows.append([Cell(label, bold=True), Cell(difference, right=True), Cell(percent, right=True),
+        rows.append([Cell(item.shown_label, bold=True), Cell(difference, right=True), Cell(percent, right=True),
                      Cell(text, bold=not item.text)])
     widths = fitted_widths(rows, (0.3, 0.14, 0.1, 0.46), (1, 2), 3)
     story.append(table(("Groupe de comptes", "Écart (€)", "Écart (%)", "Explication"), rows, widths, sheet=sheet))
     if any(item.partial for item in report.explanations):
-        story.append(para(f"{PARTIAL_MARK} Écart calculé sur les lignes déjà saisies du groupe (prévision de ces "
-                          "lignes contre leur réalisation) : les lignes non saisies ne comptent pas comme "
-                          "dépensées.", sheet["body"]))
+        from reportlab.platypus import Spacer
+
+        story += [Spacer(1, 4), para(PARTIAL_NOTE, sheet["body"])]
     return story

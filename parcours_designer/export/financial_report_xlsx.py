@@ -12,7 +12,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Optional
 
-from parcours_designer.export.financial_report import GROUP, LINE, TITLE, FinancialReport, ReportRow, Side
+from parcours_designer.export.financial_report import (
+    GROUP,
+    LINE,
+    PARTIAL_NOTE,
+    TITLE,
+    FinancialReport,
+    ReportRow,
+    Side,
+)
 from parcours_designer.export.xlsx_book import EURO, GROUP_FILL, HIGHLIGHT_FILL, PERCENT, Book, Style, cell
 from parcours_designer.model.formatting import format_date_long
 from parcours_designer.model.pathway import Pathway
@@ -184,11 +192,14 @@ def _write_annex(out: _Sheet, report: FinancialReport) -> None:
         out.text(title, Style(head=True), column)
     out.next()
     for item in report.explanations:
-        out.text(item.label, Style(bold=True), 1)
+        out.text(item.shown_label, Style(bold=True), 1)
         out.book.number(out.sheet, out.row, DIFFERENCE, item.variance.difference if item.variance.reported
                         else None, Style(number=EURO))
         out.book.number(out.sheet, out.row, PERCENT_COLUMN, _rounded_share(item.variance), Style(number=PERCENT))
         out.text(item.text or "Explication à rédiger.", Style(bold=not item.text, wrap=True), 6)
+        out.next()
+    if any(item.partial for item in report.explanations):
+        out.text(PARTIAL_NOTE, column=1)
         out.next()
 
 

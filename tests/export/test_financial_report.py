@@ -147,3 +147,7 @@ def test_mid_pathway_lines_not_entered_read_non_saisi_and_the_annex_judges_the_l
     annex = text.split("Annexe – explication des écarts significatifs")[1]
     assert "62 – Autres services extérieurs * +1 700,00 € +27,0 % Explication à rédiger." in annex
     assert "* Écart calculé sur les lignes déjà saisies du groupe" in annex
+    book = load_workbook(io.BytesIO(EXPORT_KINDS["financial-report"].render(example, ".xlsx", None)))
+    rows = [[c for c in row if c is not None] for row in book.active.iter_rows(values_only=True)]
+    assert ["62 – Autres services extérieurs *", 1700, 0.27, "Explication à rédiger."] in rows
+    assert any(row and str(row[0]).startswith("* Écart calculé sur les lignes déjà saisies") for row in rows)
