@@ -132,6 +132,26 @@ def test_an_unknown_offer_is_refused():
         offer_choice(example_pathway(), "cs1", "of9")
 
 
+def test_the_tie_to_a_consultation_is_a_reference_of_the_file():
+    import json
+
+    from parcours_designer.model import PathwayFileError, parse_pathway
+    from parcours_designer.model.fileformat import dump_pathway
+    from parcours_designer.model.references import remove_references
+
+    pathway = example_pathway()
+    choose(pathway, "cs1", "of2")
+    again = parse_pathway(dump_pathway(pathway))
+    assert again.index("costs")["c15"].consultation_id == "cs1"
+    assert '"consultation_id"' not in json.dumps(json.loads(dump_pathway(example_pathway())))  # default unwritten
+    document = json.loads(dump_pathway(pathway))
+    document["pathway"]["consultations"] = document["pathway"]["consultations"][1:]
+    with pytest.raises(PathwayFileError, match="consultation"):
+        parse_pathway(json.dumps(document).encode("utf-8"))
+    remove_references(pathway, "consultations", "cs1")  # deleting the consultation unties its lines
+    assert all(c.consultation_id is None for c in pathway.costs)
+
+
 @pytest.fixture(scope="module")
 def framework():
     return load_catalog(framework_folders()).get("manager-ingenierie-culturelle")

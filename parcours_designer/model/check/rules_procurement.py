@@ -67,7 +67,7 @@ def phase_bought_without_consultation(ctx: Context) -> Iterator[Hit]:
         if phase.direct_award_reason.strip():
             continue
         buying = [c for c in ctx.pathway.consultations if phase_id in c.phase_ids]
-        chosen = {chosen_provider(c) for c in buying} - {None}
+        chosen = {provider for c in buying if (provider := chosen_provider(c)) is not None}
         if not buying:
             yield hit("phases", phase, f"L'étape « {display_name(phase)} » est achetée à "
                       f"« {display_name(providers[0])} » sans consultation ni motif écrit (gré à gré).")
