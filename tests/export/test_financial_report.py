@@ -151,3 +151,15 @@ def test_mid_pathway_lines_not_entered_read_non_saisi_and_the_annex_judges_the_l
     rows = [[c for c in row if c is not None] for row in book.active.iter_rows(values_only=True)]
     assert ["62 – Autres services extérieurs *", 1700, 0.27, "Explication à rédiger."] in rows
     assert any(row and str(row[0]).startswith("* Écart calculé sur les lignes déjà saisies") for row in rows)
+
+
+def test_money_columns_widen_to_their_widest_amount_and_the_label_gives_up_the_room():
+    from parcours_designer.export.pdf_doc import Cell, fitted_widths
+
+    widths = (0.1, 0.36, 0.14, 0.14, 0.14, 0.12)
+    small = [["62", "Honoraires", Cell("1 750,00 €", right=True), "", "", ""]]
+    assert fitted_widths(small, widths, (2, 3, 4, 5), 1) == pytest.approx(widths)
+    huge = [["62", "Honoraires", Cell("-999 999 999,99 €", bold=True), "", "", ""]]
+    fitted = fitted_widths(huge, widths, (2, 3, 4, 5), 1)
+    assert fitted[2] > 0.14 and fitted[1] < 0.36 and sum(fitted) == pytest.approx(1)
+    assert fitted[3:] == widths[3:]
