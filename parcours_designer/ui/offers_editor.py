@@ -59,10 +59,17 @@ class CriteriaEditor(RowsEditor):
     """The selection criteria of the selected consultation, each with its weight."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__(self.tr("Critères de sélection"), [self.tr("Critère"), self.tr("Pondération")],
+        super().__init__(self.tr("Critères de sélection"), [self.tr("Critère"), self.tr("Poids")],
                          document, parent)
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr("Pondération du critère dans la note"))
         self.consultation_id: Optional[str] = None
         self.error = error_label(self)  # placed by the page, across the width (a refused weight)
+        # Names wrapped rather than scrolled sideways; rows numbered C1, C2… as the offers' columns.
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setEnabled(False)
 
     def set_item(self, item_id: Optional[str]) -> None:
@@ -81,7 +88,9 @@ class CriteriaEditor(RowsEditor):
             self.table.setRowCount(len(criteria))
             for row, criterion in enumerate(criteria):
                 self.set_text(row, 0, criterion.label, criterion.id)
+                self.table.item(row, 0).setToolTip(plain_tooltip(criterion.label))
                 self.set_text(row, 1, str(criterion.weight))
+            self.table.setVerticalHeaderLabels([f"C{number}" for number in range(1, len(criteria) + 1)])
 
     def add_row(self) -> None:
         consultation = _consultation(self.document, self.consultation_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from parcours_designer.model.enums import PartnerStatus
 from parcours_designer.ui import dialogs, file_dialogs
@@ -272,3 +273,18 @@ def test_financial_report_is_exported_for_one_funder_from_the_realised_tab(windo
     assert asked["suggested"].name.endswith("-financial-report-p6.pdf")
     text = flat(pdf_text((tmp_path / "crf.pdf").read_bytes()))
     assert "À l'attention de : Conseil départemental de la Manche" in text
+
+
+def test_criteria_are_read_whole_at_1366_by_768_and_numbered_as_the_offers_columns(window):
+    window.resize(1366, 768)
+    page = consultations(window)
+    QApplication.processEvents()
+    table = page.criteria.table
+    assert not table.horizontalScrollBar().isVisible()
+    assert [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] == ["C1", "C2", "C3", "C4"]
+    offers_headers = [page.offers.table.horizontalHeaderItem(c).text() for c in range(3, 7)]
+    assert offers_headers == ["C1", "C2", "C3", "C4"]
+    for row in range(table.rowCount()):  # each name wrapped whole in its row, not cut
+        needed = table.fontMetrics().boundingRect(0, 0, table.columnWidth(0) - 8, 10_000,
+                                                  int(Qt.TextFlag.TextWordWrap), table.item(row, 0).text()).height()
+        assert table.rowHeight(row) >= needed
