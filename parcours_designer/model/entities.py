@@ -42,6 +42,7 @@ from parcours_designer.model.types import (
     STRICT,
     ChargeAccount,
     Count,
+    Coordinate,
     Days,
     Id,
     IsoDate,
@@ -83,8 +84,8 @@ class Referent(Part):
 class MapPosition(Part):
     """Where a node sits on the stakeholder map (scene units)."""
 
-    x: float
-    y: float
+    x: Coordinate
+    y: Coordinate
 
 
 class Audience(Entity):

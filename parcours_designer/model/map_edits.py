@@ -1,8 +1,10 @@
 """What an edit of the stakeholder map changes, as new field values.
 
 The editor turns each into an undoable command; nothing here mutates the
-pathway. A link between two partners is held by the first one (``links``), a
-link between a partner and a public by the partner (``audience_links``).
+pathway. A link between two partners is held by the one it was drawn from
+(``links``), a link between a partner and a public by the partner
+(``audience_links``); either way a link has no direction, and two actors are
+linked at most once.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import Optional
 
 from parcours_designer.model.entities import AudienceLink, MapPosition, PartnerLink
 from parcours_designer.model.pathway import Pathway
-from parcours_designer.model.stakeholder_map import MapEdge, StakeholderMap
+from parcours_designer.model.stakeholder_map import MapEdge, StakeholderMap, map_edges, node_key
+from parcours_designer.model.types import MAX_COORDINATE
 
 
 class MapEditError(ValueError):
@@ -34,6 +37,11 @@ def _split(key: str) -> tuple[str, str]:
     return list_name, item_id
 
 
+def _bounded(coordinate: float) -> float:
+    """A coordinate the file accepts (a box dragged very far stops at the bound)."""
+    return round(max(-MAX_COORDINATE, min(MAX_COORDINATE, coordinate)), 1)
+
+
 def position_edits(smap: StakeholderMap, moved: dict[str, tuple[float, float]]) -> list[FieldEdit]:
     """Positions to write: the moved nodes, and every node not yet placed (so that
     the first layout stays as the user saw it)."""
@@ -42,12 +50,14 @@ def position_edits(smap: StakeholderMap, moved: dict[str, tuple[float, float]]) 
         x, y = moved.get(node.key, (node.x, node.y))
         if node.key in moved or not node.placed:
             edits.append(FieldEdit(node.list_name, node.item_id, "map_position",
-                                   MapPosition(x=round(x, 1), y=round(y, 1))))
+                                   MapPosition(x=_bounded(x), y=_bounded(y))))
     return edits
 
 
-def link_edit(pathway: Pathway, source: str, target: str, label: str) -> FieldEdit:
-    """The link drawn from ``source`` to ``target`` (node keys), labelled ``label``."""
+def check_link(pathway: Pathway, source: str, target: str) -> tuple[str, str, str]:
+    """The link ``source`` – ``target`` (node keys) as (partner holding it, other list, other id);
+    :class:`MapEditError` when it cannot be drawn. Links have no direction: p8 – p2 is the
+    link p2 – p8, whichever partner holds it."""
     (source_list, source_id), (target_list, target_id) = _split(source), _split(target)
     if source == target:
         raise MapEditError("un acteur ne peut pas être relié à lui-même")
@@ -55,15 +65,36 @@ def link_edit(pathway: Pathway, source: str, target: str, label: str) -> FieldEd
         raise MapEditError("deux publics ne peuvent pas être reliés : reliez chacun à un partenaire")
     if source_list == "audiences":
         (source_list, source_id), (target_list, target_id) = (target_list, target_id), (source_list, source_id)
-    partner = pathway.index("partners")[source_id]
+    if _edges_between(pathway, node_key(source_list, source_id), node_key(target_list, target_id)):
+        raise MapEditError("ces deux partenaires sont déjà reliés" if target_list == "partners"
+                           else "ce partenaire et ce public sont déjà reliés")
+    return source_id, target_list, target_id
+
+
+def link_edit(pathway: Pathway, source: str, target: str, label: str) -> FieldEdit:
+    """The link drawn from ``source`` to ``target`` (node keys), labelled ``label``."""
+    partner_id, target_list, target_id = check_link(pathway, source, target)
+    partner = pathway.index("partners")[partner_id]
     if target_list == "partners":
-        if any(link.partner_id == target_id for link in partner.links):
-            raise MapEditError("ces deux partenaires sont déjà reliés")
-        return FieldEdit("partners", source_id, "links", [*partner.links, PartnerLink(partner_id=target_id, label=label)])
-    if any(link.audience_id == target_id for link in partner.audience_links):
-        raise MapEditError("ce partenaire et ce public sont déjà reliés")
-    return FieldEdit("partners", source_id, "audience_links",
+        return FieldEdit("partners", partner_id, "links",
+                         [*partner.links, PartnerLink(partner_id=target_id, label=label)])
+    return FieldEdit("partners", partner_id, "audience_links",
                      [*partner.audience_links, AudienceLink(audience_id=target_id, label=label)])
+
+
+def _edges_between(pathway: Pathway, first: str, second: str) -> list[MapEdge]:
+    return [edge for edge in map_edges(pathway) if {edge.source, edge.target} == {first, second}]
+
+
+def unlink_edits(pathway: Pathway, first: str, second: str) -> list[FieldEdit]:
+    """Every link between two actors removed, whichever partner holds it."""
+    edges = _edges_between(pathway, first, second)
+    edits = []
+    for owner_id, field in dict.fromkeys((edge.owner_id, edge.field) for edge in edges):
+        dropped = {edge.index for edge in edges if (edge.owner_id, edge.field) == (owner_id, field)}
+        links = getattr(pathway.index("partners")[owner_id], field)
+        edits.append(FieldEdit("partners", owner_id, field, [l for i, l in enumerate(links) if i not in dropped]))
+    return edits
 
 
 def relabel_edit(pathway: Pathway, edge: MapEdge, label: Optional[str]) -> FieldEdit:

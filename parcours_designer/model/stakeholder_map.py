@@ -1,14 +1,16 @@
 """The stakeholder map (« Carte des acteurs »): partners and audiences as nodes,
 their interactions as labelled links, and where each node sits.
 
-A node placed by the user keeps its ``map_position``; the others are arranged by
-a force-directed layout (networkx, imported only when a layout is needed), the
-placed ones staying where they are. Everything here is plain data shared by the
+A node placed by the user keeps its ``map_position``. The first time, every node
+is arranged by a force-directed layout (networkx, imported only then); an actor
+added later to an arranged map takes a free spot beside the actors it is linked
+to, or under the map. Everything here is plain data shared by the
 editor's page and the exports.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass, field
@@ -149,30 +151,23 @@ def stakeholder_map(pathway: Pathway, *, relayout: bool = False) -> StakeholderM
     return StakeholderMap(nodes, edges)
 
 
-def layout_scale(count: int) -> float:
-    """Half the side of the square the layout fills, growing with the number of nodes."""
-    return 150.0 + 110.0 * math.sqrt(max(count, 1))
-
-
 def auto_positions(keys: list[str], links: list[tuple[str, str]],
                    fixed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-    """Positions of every node: the fixed ones kept, the others by a force-directed layout."""
+    """Positions of every node: the fixed ones kept; the others by a force-directed layout
+    when nothing is placed yet, else each on a free spot beside the map."""
     missing = [k for k in keys if k not in fixed]
     if not missing:
         return {k: fixed[k] for k in keys}
-    import networkx  # type: ignore[import-untyped]
-
-    graph = networkx.Graph()
-    graph.add_nodes_from(keys)
-    graph.add_edges_from(((a, b) for a, b in links if a != b), weight=1.0)
     if fixed:
-        scale = layout_scale(len(keys))
-        start = {k: (x / scale, y / scale) for k, (x, y) in fixed.items()}
-        raw = networkx.spring_layout(graph, pos=start, fixed=list(fixed), seed=7, iterations=200)
-        positions = {k: fixed.get(k) or (float(raw[k][0]) * scale, float(raw[k][1]) * scale) for k in keys}
+        positions = _placed_beside(keys, links, fixed)
     else:
+        import networkx  # type: ignore[import-untyped]
+
+        graph = networkx.Graph()
+        graph.add_nodes_from(keys)
+        graph.add_edges_from(((a, b) for a, b in links if a != b), weight=1.0)
         positions = _first_layout(networkx, graph, keys)
-    spread(positions, set(fixed))
+        spread(positions, set())
     return {k: fixed[k] if k in fixed else (round(x, 1), round(y, 1)) for k, (x, y) in positions.items()}
 
 
@@ -200,6 +195,64 @@ def _first_layout(networkx: Any, graph: Any, keys: list[str]) -> dict[str, tuple
         x += width + BLOCK_GAP
         row_height = max(row_height, height)
     return positions
+
+
+def _placed_beside(keys: list[str], links: list[tuple[str, str]],
+                   fixed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The actors added to a map already arranged: each beside the placed actors it is linked
+    to, else on a row under the map, always on a free spot (a force layout with fixed nodes
+    threw them thousands of units away, shrinking the whole map on the page and in print)."""
+    positions = dict(fixed)
+    xs, ys = [x for x, _y in fixed.values()], [y for _x, y in fixed.values()]
+    shelf = (min(xs), max(ys) + NODE_HEIGHT + BLOCK_GAP, max(xs))
+    neighbours: dict[str, list[str]] = {k: [] for k in keys}
+    for a, b in links:
+        if a != b and a in neighbours and b in neighbours:
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+    pending = [k for k in keys if k not in fixed]
+    while pending:
+        key = next((k for k in pending if any(n in positions for n in neighbours[k])), pending[0])
+        pending.remove(key)
+        linked = [positions[n] for n in neighbours[key] if n in positions]
+        spot = _spot_near(linked, positions) if linked else None
+        positions[key] = spot or _spot_on_shelf(shelf, positions)
+    return positions
+
+
+def _spot_near(linked: list[tuple[float, float]],
+               positions: dict[str, tuple[float, float]]) -> Optional[tuple[float, float]]:
+    """A free spot about one link away from the linked actors, on the side away from the map's centre."""
+    cx, cy = sum(p[0] for p in linked) / len(linked), sum(p[1] for p in linked) / len(linked)
+    mx = sum(p[0] for p in positions.values()) / len(positions)
+    my = sum(p[1] for p in positions.values()) / len(positions)
+    away = math.atan2(cy - my, cx - mx) if (cx, cy) != (mx, my) else 0.0
+    candidates = [(cx, cy)] if len(linked) > 1 else []
+    for ring in range(6):
+        radius = LINK_LENGTH * (1 + ring / 2)
+        for turn in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8):
+            angle = away + turn * math.pi / 8
+            candidates.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return next((point for point in candidates if _is_free(point, positions)), None)
+
+
+def _spot_on_shelf(shelf: tuple[float, float, float],
+                   positions: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """The first free spot, left to right, on the rows under the map (``shelf``: first row's
+    left centre, its height, its right end)."""
+    left, top, right = shelf
+    per_row = max(1, int((right - left) // (NODE_WIDTH + GAP)) + 1)
+    for slot in itertools.count():
+        row, column = divmod(slot, per_row)
+        point = (left + column * (NODE_WIDTH + GAP), top + row * (NODE_HEIGHT + GAP))
+        if _is_free(point, positions):
+            return point
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _is_free(point: tuple[float, float], positions: dict[str, tuple[float, float]]) -> bool:
+    x, y = point
+    return all(abs(px - x) >= NODE_WIDTH + GAP or abs(py - y) >= NODE_HEIGHT + GAP for px, py in positions.values())
 
 
 def _ordered_subgraph(networkx: Any, graph: Any, keys: list[str], group: set[str]) -> Any:

@@ -27,6 +27,7 @@ MAX_RANK = 1000
 MAX_MEASURE = 10**15
 MAX_SCALE = 100
 MAX_ANSWER = 10**9
+MAX_COORDINATE = 1_000_000
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER_TEXT = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?")
@@ -118,6 +119,14 @@ def _measure(value: Any) -> Any:
     if (isinstance(value, float) and not math.isfinite(value)) or abs(Decimal(str(value))) > MAX_MEASURE:
         raise ValueError(f"un nombre ne peut pas dépasser {grouped(MAX_MEASURE)} en valeur absolue "
                          f"(reçu : {shown(value)})")
+    return value
+
+
+def _coordinate(value: float) -> float:
+    """A place on the stakeholder map: finite, at most a million units from the centre."""
+    if not math.isfinite(value) or abs(value) > MAX_COORDINATE:
+        raise ValueError(f"une position sur la carte est comprise entre -{grouped(MAX_COORDINATE)} "
+                         f"et {grouped(MAX_COORDINATE)} (reçu : {shown(value)})")
     return value
 
 
@@ -245,6 +254,12 @@ def scale_step(text: str) -> Optional[int]:
 Measure = Annotated[
     Optional[Union[int, float, str]],
     BeforeValidator(_measure),
+]
+# ``x`` and ``y`` of a node on the stakeholder map (scene units).
+Coordinate = Annotated[
+    float,
+    AfterValidator(_coordinate),
+    WithJsonSchema({"type": "number", "minimum": -MAX_COORDINATE, "maximum": MAX_COORDINATE}),
 ]
 
 

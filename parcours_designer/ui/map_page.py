@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QGraphicsView, QLabel, QToolBar, QVBoxLayout, QWid
 from parcours_designer.model.map_edits import (
     FieldEdit,
     MapEditError,
+    check_link,
     link_edit,
     position_edits,
     relabel_edit,
 )
 from parcours_designer.model.stakeholder_map import StakeholderMap, stakeholder_map
 from parcours_designer.ui import dialogs
-from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import Change, Document
+from parcours_designer.ui.field_edits import push_field_edits
 from parcours_designer.ui.map_scene import EdgeItem, MapScene
 
 MAP_LISTS = ("partners", "audiences")
@@ -142,13 +143,7 @@ class MapPage(QWidget):
 
     # --- editing ------------------------------------------------------------
     def _push(self, text: str, edits: list[FieldEdit]) -> None:
-        if not edits:
-            return
-        stack = self.document.undo_stack
-        stack.beginMacro(text)
-        for edit in edits:
-            self.document.push(SetFields(self.document, edit.list_name, edit.item_id, {edit.field: edit.value}))
-        stack.endMacro()
+        push_field_edits(self.document, text, edits)
 
     def node_moved(self, key: str, x: float, y: float) -> None:
         node = self.smap.node(key)
@@ -162,15 +157,15 @@ class MapPage(QWidget):
         self._push(self.tr("Disposer la carte des acteurs"), position_edits(self.smap, moved))
 
     def link_nodes(self, source: str, target: str) -> None:
-        label = dialogs.ask_text(self, self.tr("Relier deux acteurs"), self.tr("Nature de l'interaction :"))
-        if label is None:
-            return
+        """Refused links are said at once; the interaction is asked only for a link that can be made."""
         try:
-            edit = link_edit(self.document.pathway, source, target, label)
+            check_link(self.document.pathway, source, target)
         except MapEditError as error:
             self.hint.setText(self.tr("Lien impossible : {0}.").format(error))
             return
-        self._push(self.tr("Relier deux acteurs"), [edit])
+        label = dialogs.ask_text(self, self.tr("Relier deux acteurs"), self.tr("Nature de l'interaction :"))
+        if label is not None:
+            self._push(self.tr("Relier deux acteurs"), [link_edit(self.document.pathway, source, target, label)])
 
     def relabel_edge(self, number: int) -> None:
         edge = self.smap.edges[number]

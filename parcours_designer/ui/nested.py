@@ -1,4 +1,4 @@
-"""Editors for lists held inside an item: topics of the review, partner links.
+"""Editors for lists held inside an item: topics of the review, a partner's links.
 
 Each edit replaces the whole small list through one
 :class:`~parcours_designer.ui.commands.SetFields` command.
@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from parcours_designer.model.entities import PartnerLink, Topic, next_topic_id
+from parcours_designer.model.entities import Topic, next_topic_id
+from parcours_designer.model.map_edits import MapEditError, link_edit, relabel_edit, unlink_edits
 from parcours_designer.model.references import display_name
+from parcours_designer.model.stakeholder_map import MapEdge, map_edges, node_key
 from parcours_designer.ui.choices import LinkList
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.document import FIELDS, Change, Document
+from parcours_designer.ui.field_edits import push_field_edits
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -148,19 +151,27 @@ class TopicsEditor(RowsEditor):
                                          text=self.tr("Modifier les sujets à faire remonter")))
 
 
-class PartnerLinksEditor(QGroupBox):
-    """The partners this partner works with, and what each link is (the stakeholder map)."""
+class LinksEditor(QGroupBox):
+    """The actors of ``other_list`` a partner is linked with, ticked, and what each link is.
 
-    def __init__(self, document: Document, parent=None):
-        super().__init__(self.tr("Liens avec d'autres partenaires"), parent)
+    A link has no direction: the one another partner holds with this one is shown ticked
+    here too, and unticking or naming it edits it where it is held. The rows are the map's
+    edges (:func:`~parcours_designer.model.stakeholder_map.map_edges`)."""
+
+    def __init__(self, document: Document, other_list: str, field: str, titles: dict[str, str], parent=None):
+        super().__init__(titles["box"], parent)
         self.document = document
+        self.other_list = other_list
+        self.field = field  # the partner's list holding these links
+        self.titles = titles
         self.partner_id: Optional[str] = None
-        self.links = LinkList(document, "partners", self)
-        self.links.set_accessible_name(self.tr("Liens avec d'autres partenaires"))
+        self.edges: list[MapEdge] = []
+        self.links = LinkList(document, other_list, self)
+        self.links.set_accessible_name(titles["box"])
         self.links.toggled.connect(self._toggled)
         self.labels = QTableWidget(0, 2, self)
-        self.labels.setHorizontalHeaderLabels([self.tr("Partenaire lié"), self.tr("Nature du lien")])
-        self.labels.setAccessibleName(self.tr("Nature de chaque lien"))
+        self.labels.setHorizontalHeaderLabels([titles["other"], self.tr("Nature du lien")])
+        self.labels.setAccessibleName(titles["labels"])
         self.labels.verticalHeader().setVisible(False)
         self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.labels.setMinimumHeight(90)
@@ -176,41 +187,69 @@ class PartnerLinksEditor(QGroupBox):
         self.setEnabled(item_id is not None)
         self.reload()
 
-    def _partner(self):
-        return self.document.item("partners", self.partner_id) if self.partner_id else None
+    def _key(self) -> str:
+        return node_key("partners", self.partner_id or "")
+
+    def _other(self, edge: MapEdge) -> str:
+        return (edge.target if edge.source == self._key() else edge.source).partition(":")[2]
 
     def reload(self) -> None:
-        partner = self._partner()
-        links = list(partner.links) if partner else []
-        self.links.set_checked([link.partner_id for link in links], self.partner_id)
+        key = self._key()
+        self.edges = [edge for edge in map_edges(self.document.pathway)
+                      if key in (edge.source, edge.target) and edge.field == self.field]
+        others = [self._other(edge) for edge in self.edges]
+        self.links.set_checked(others, self.partner_id if self.other_list == "partners" else None)
         with QSignalBlocker(self.labels):
-            self.labels.setRowCount(len(links))
-            for row, link in enumerate(links):
-                other = self.document.item("partners", link.partner_id)
-                name = QTableWidgetItem(display_name(other) if other else link.partner_id)
+            self.labels.setRowCount(len(self.edges))
+            for row, (edge, other_id) in enumerate(zip(self.edges, others)):
+                name = QTableWidgetItem(display_name(self.document.item(self.other_list, other_id)))
                 name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.labels.setItem(row, 0, name)
-                self.labels.setItem(row, 1, QTableWidgetItem(link.label))
+                self.labels.setItem(row, 1, QTableWidgetItem(edge.label))
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind == FIELDS and change.list_name == "partners" and change.item_id == self.partner_id:
+        """Any partner may hold a link with this one; a name shown may change."""
+        if self.partner_id and change.list_name in ("partners", self.other_list):
             self.reload()
 
     def _toggled(self, other_id: str, checked: bool) -> None:
-        partner = self._partner()
-        links = [link for link in partner.links if link.partner_id != other_id]
-        if checked:
-            links.append(PartnerLink(partner_id=other_id))
-        self._push(links, self.tr("Modifier les liens du partenaire"))
+        pathway, other = self.document.pathway, node_key(self.other_list, other_id)
+        if not checked:
+            push_field_edits(self.document, self.titles["unlink"], unlink_edits(pathway, self._key(), other))
+            return
+        try:
+            edit = link_edit(pathway, self._key(), other, "")
+        except MapEditError:  # already linked: the list shows it again as it is
+            self.reload()
+            return
+        push_field_edits(self.document, self.titles["link"], [edit])
 
     def _label_changed(self, item: QTableWidgetItem) -> None:
-        partner = self._partner()
-        if partner is None or item.column() != 1 or item.row() >= len(partner.links):
+        if item.column() != 1 or item.row() >= len(self.edges):
             return
-        links = [link.model_copy() for link in partner.links]
-        links[item.row()].label = item.text().strip()
-        self._push(links, self.tr("Nommer un lien entre partenaires"))
+        edge = self.edges[item.row()]
+        if item.text().strip() != edge.label:
+            push_field_edits(self.document, self.titles["name"],
+                             [relabel_edit(self.document.pathway, edge, item.text().strip())])
 
-    def _push(self, links: list[PartnerLink], text: str) -> None:
-        if links != self._partner().links:
-            self.document.push(SetFields(self.document, "partners", self.partner_id, {"links": links}, text=text))
+
+class PartnerLinksEditor(LinksEditor):
+    """The partners this partner works with, and what each link is (the stakeholder map)."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(document, "partners", "links", {
+            "box": self.tr("Liens avec d'autres partenaires"), "other": self.tr("Partenaire lié"),
+            "labels": self.tr("Nature de chaque lien"),
+            "link": self.tr("Relier deux partenaires"), "unlink": self.tr("Délier deux partenaires"),
+            "name": self.tr("Nommer un lien entre partenaires")}, parent)
+
+
+class AudienceLinksEditor(LinksEditor):
+    """« Publics en relation »: the publics this partner deals with, and how (the stakeholder map)."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(document, "audiences", "audience_links", {
+            "box": self.tr("Publics en relation"), "other": self.tr("Public"),
+            "labels": self.tr("Nature de chaque relation avec un public"),
+            "link": self.tr("Relier un partenaire à un public"), "unlink": self.tr("Délier un partenaire d'un public"),
+            "name": self.tr("Nommer une relation avec un public")}, parent)

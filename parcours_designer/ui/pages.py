@@ -15,7 +15,7 @@ from parcours_designer.ui.derived import DerivedState, derived_state
 from parcours_designer.ui.document import Document
 from parcours_designer.ui.form import Form
 from parcours_designer.ui.list_page import ListPage
-from parcours_designer.ui.nested import PartnerLinksEditor, TopicsEditor
+from parcours_designer.ui.nested import AudienceLinksEditor, PartnerLinksEditor, TopicsEditor
 from parcours_designer.ui.questions_editor import QuestionsEditor
 from parcours_designer.ui.responses_page import ResponsesPage
 
@@ -78,7 +78,7 @@ class PhasesPage(MultiListPage):
 
 
 def partners_page(document: Document, parent=None) -> SingleListPage:
-    return SingleListPage(document, "partners", parent, [PartnerLinksEditor(document)])
+    return SingleListPage(document, "partners", parent, [PartnerLinksEditor(document), AudienceLinksEditor(document)])
 
 
 class BudgetPage(MultiListPage):

@@ -107,6 +107,18 @@ def test_two_publics_cannot_be_linked(page, example_window, monkeypatch):
     assert "deux publics" in page.hint.text()
 
 
+def test_a_link_drawn_the_other_way_round_is_refused_before_its_label_is_asked(page, example_window,
+                                                                               monkeypatch):
+    """p2 already holds a link with p8: drawing p8 → p2 says so, without asking for a label first."""
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args, **kwargs: asked.append(args) or "lien")
+    page.link_action.setChecked(True)
+    before = example_window.document.undo_stack.count()
+    drag(page.view, where(page, "partners:p8"), where(page, "partners:p2"))
+    assert example_window.document.undo_stack.count() == before
+    assert asked == [] and "déjà reliés" in page.hint.text()
+
+
 def test_a_selected_link_is_deleted_and_comes_back_on_undo(page, example_window, qtbot):
     document = example_window.document
     edge = next(e for e in page.scene.edges if e.edge.owner_id == "p2" and e.edge.field == "links")

@@ -11,7 +11,6 @@ from parcours_designer.ui.choices import LinkList
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: partner–public links only by mouse on the map")
 def test_a_keyboard_user_can_link_a_partner_to_a_public(example_window):
     partners = example_window.show_page("partners")
     audiences = example_window.show_page("audiences")

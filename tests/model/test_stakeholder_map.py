@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from parcours_designer.model.entities import Audience, MapPosition, Partner, PartnerLink
-from parcours_designer.model.map_edits import MapEditError, link_edit, position_edits, relabel_edit
+from parcours_designer.model.map_edits import MapEditError, link_edit, position_edits, relabel_edit, unlink_edits
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.stakeholder_map import (
+    LINK_LENGTH,
     NODE_HEIGHT,
     NODE_WIDTH,
     label_lines,
@@ -63,11 +66,45 @@ def test_links_between_actors():
     edit = link_edit(pathway, "audiences:a", "partners:p", "informe")
     assert (edit.item_id, edit.field, edit.value[0].audience_id, edit.value[0].label) == ("p", "audience_links", "a",
                                                                                         "informe")
-    assert link_edit(pathway, "partners:p", "partners:q", "").value[0].partner_id == "q"
     with pytest.raises(MapEditError, match="deux publics"):
         link_edit(pathway, "audiences:a", "audiences:b", "")
-    with pytest.raises(MapEditError, match="déjà reliés"):
-        link_edit(pathway, "partners:q", "partners:p", "")
+    for source, target in (("partners:q", "partners:p"), ("partners:p", "partners:q")):  # q holds it
+        with pytest.raises(MapEditError, match="déjà reliés"):
+            link_edit(pathway, source, target, "")
+    pathway.partners.append(Partner(id="r"))
+    assert link_edit(pathway, "partners:p", "partners:r", "").value[0].partner_id == "r"
     edge = stakeholder_map(pathway).edges[0]
     assert relabel_edit(pathway, edge, "cofinance").value[0].label == "cofinance"
     assert relabel_edit(pathway, edge, None).value == []
+
+
+def test_removing_a_link_removes_it_whichever_partner_holds_it():
+    pathway = Pathway(title="T", partners=[Partner(id="p", links=[PartnerLink(partner_id="q")]),
+                                           Partner(id="q", links=[PartnerLink(partner_id="p"),
+                                                                  PartnerLink(partner_id="r")]),
+                                           Partner(id="r")])
+    edits = unlink_edits(pathway, "partners:q", "partners:p")  # an older file held it twice
+    assert [(e.item_id, [link.partner_id for link in e.value]) for e in edits] == [("p", []), ("q", ["r"])]
+    assert unlink_edits(pathway, "partners:p", "partners:r") == []
+
+
+def test_an_actor_linked_to_placed_ones_lands_one_link_away_on_a_free_spot():
+    pathway = example_pathway()
+    for node in stakeholder_map(pathway).nodes:
+        pathway.index(node.list_name)[node.item_id].map_position = MapPosition(x=node.x, y=node.y)
+    pathway.partners.append(Partner(id="p9", name="Médiathèque", links=[PartnerLink(partner_id="p7")]))
+    pathway.partners.append(Partner(id="p10", name="Librairie"))
+    pathway.partners.append(Partner(id="p11", name="Cinéma"))
+    smap = stakeholder_map(pathway)
+    theatre, new = smap.node("partners:p7"), smap.node("partners:p9")
+    assert math.dist((theatre.x, theatre.y), (new.x, new.y)) <= 2 * LINK_LENGTH
+    assert not any(_overlap(a, b) for i, a in enumerate(smap.nodes) for b in smap.nodes[i + 1:])
+    shelf = [smap.node("partners:p10"), smap.node("partners:p11")]
+    assert shelf[0].y == shelf[1].y and shelf[0].x < shelf[1].x  # side by side under the map
+    assert [(n.x, n.y) for n in stakeholder_map(pathway).nodes] == [(n.x, n.y) for n in smap.nodes]
+
+
+def test_a_position_dragged_past_the_bound_stops_at_it():
+    smap = stakeholder_map(example_pathway())
+    edits = position_edits(smap, {"partners:p1": (5e6, -2e6)})
+    assert next(e for e in edits if e.item_id == "p1").value == MapPosition(x=1_000_000, y=-1_000_000)
