@@ -5,6 +5,8 @@ kind, links with their label at the middle, a legend underneath."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 from parcours_designer.export import fonts
 from parcours_designer.export.safe_text import without_control
 from parcours_designer.model.stakeholder_map import (
@@ -13,12 +15,14 @@ from parcours_designer.model.stakeholder_map import (
     StakeholderMap,
     edge_segment,
     label_lines,
+    link_lines,
 )
 
-MARGIN = 20.0
+MARGIN = 12.0
 LEGEND_ROW = 16.0
-NAME_SIZE, LINK_SIZE = 9.0, 7.5
+NAME_SIZE, LINK_SIZE = 9.5, 8.0
 LINK_COLOUR = "#6b7785"
+MAX_PIXELS = 4000
 
 
 def map_size(smap: StakeholderMap) -> tuple[float, float]:
@@ -38,13 +42,15 @@ def _to_drawing(smap: StakeholderMap, scale: float):
     return point
 
 
-def map_drawing(smap: StakeholderMap, max_width: float, max_height: float):
-    """The map as a reportlab Drawing that fits ``max_width`` × ``max_height`` points."""
+def map_drawing(smap: StakeholderMap, max_width: float, max_height: float, scale: Optional[float] = None):
+    """The map as a reportlab Drawing that fits ``max_width`` × ``max_height`` points
+    (drawn at ``scale`` when given: a printed page chose it)."""
     from reportlab.graphics.shapes import Drawing
 
     fonts.register_reportlab_fonts()
     width, height = map_size(smap)
-    scale = min(max_width / width, max_height / height, 1.0)
+    if scale is None:
+        scale = min(max_width / width, max_height / height, 1.0)
     drawing = Drawing(width * scale, height * scale, initialFontName=fonts.REGULAR)
     point = _to_drawing(smap, scale)
     for edge in smap.edges:
@@ -67,13 +73,16 @@ def _add_edge(drawing, smap, edge, point, scale: float) -> None:
     drawing.add(Line(x1, y1, x2, y2, strokeColor=HexColor(LINK_COLOUR), strokeWidth=1.2 * scale))
     text = without_control(edge.label).strip()
     if text:
+        lines = link_lines(text)
         size = LINK_SIZE * scale
-        width = _text_width(text, size)
+        width = max(_text_width(line, size, fonts.ITALIC) for line in lines)
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        drawing.add(Rect(mx - width / 2 - 2, my - size * 0.35, width + 4, size * 1.25, fillColor=white,
-                         strokeColor=None))
-        drawing.add(String(mx, my, text, fontName=fonts.ITALIC, fontSize=size, textAnchor="middle",
-                           fillColor=HexColor("#37414b")))
+        first = my + (len(lines) - 1) * size * 0.6 - size * 0.35
+        drawing.add(Rect(mx - width / 2 - 2, first - (len(lines) - 1) * size * 1.2 - size * 0.3, width + 4,
+                         len(lines) * size * 1.2 + size * 0.1, fillColor=white, strokeColor=None))
+        for number, line in enumerate(lines):
+            drawing.add(String(mx, first - number * size * 1.2, line, fontName=fonts.ITALIC, fontSize=size,
+                               textAnchor="middle", fillColor=HexColor("#37414b")))
 
 
 def _add_node(drawing, node, point, scale: float) -> None:
@@ -105,15 +114,16 @@ def _add_legend(drawing, smap: StakeholderMap, scale: float) -> None:
         x += size * 2.4 + _text_width(label, size)
 
 
-def _text_width(text: str, size: float) -> float:
+def _text_width(text: str, size: float, font: str = fonts.REGULAR) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     fonts.register_reportlab_fonts()
-    return stringWidth(text, fonts.REGULAR, size)
+    return stringWidth(text, font, size)
 
 
-def map_png(smap: StakeholderMap, dpi: int = 150) -> bytes:
-    """The map as a PNG drawn with matplotlib (same geometry, names in the bundled font)."""
+def map_png(smap: StakeholderMap, dpi: float = 150) -> bytes:
+    """The map as a PNG drawn with matplotlib (same geometry, names in the bundled font), at
+    most ``MAX_PIXELS`` a side (actors placed very far apart lower the resolution)."""
     import io
 
     from matplotlib.figure import Figure
@@ -121,6 +131,7 @@ def map_png(smap: StakeholderMap, dpi: int = 150) -> bytes:
     import matplotlib
 
     width, height = map_size(smap)
+    dpi = min(dpi, MAX_PIXELS * 72 / max(width, height))
     with matplotlib.rc_context(fonts.matplotlib_rc()):
         figure = Figure(figsize=(width / 72, height / 72), dpi=dpi)
         axes = figure.add_axes((0, 0, 1, 1))
@@ -135,7 +146,8 @@ def map_png(smap: StakeholderMap, dpi: int = 150) -> bytes:
             (x1, y1), (x2, y2) = point(*segment[:2]), point(*segment[2:])
             axes.plot([x1, x2], [y1, y2], color=LINK_COLOUR, linewidth=1.2)
             if edge.label.strip():
-                axes.text((x1 + x2) / 2, (y1 + y2) / 2, without_control(edge.label), fontsize=LINK_SIZE,
+                axes.text((x1 + x2) / 2, (y1 + y2) / 2, "\n".join(link_lines(without_control(edge.label).strip())),
+                          fontsize=LINK_SIZE, linespacing=1.1,
                           style="italic", ha="center", va="center", color="#37414b",
                           bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         for node in smap.nodes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from parcours_designer.export.map_draw import map_drawing, map_png
+from parcours_designer.export.map_print import print_pages
 from parcours_designer.export.pdf_doc import (
     LANDSCAPE,
     PORTRAIT,
@@ -42,12 +43,29 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
                      start=LANDSCAPE)
 
 
+TITLE_ROOM, NOTE_ROOM = 40.0, 18.0
+
+
 def drawing_flowables(smap: StakeholderMap, sheet: dict) -> list:
-    """The drawing, as large as a landscape page allows."""
+    """The drawing on landscape pages (the title above the first is the caller's): on one
+    page when its text stays readable, else on several, each holding whole groups of
+    linked actors."""
     if not smap.nodes:
         return [missing_note("Ni partenaire ni public n'est encore défini : la carte est vide.", sheet)]
+    from reportlab.platypus import PageBreak
+
     width, height = frame_size(LANDSCAPE)
-    return [map_drawing(smap, width, height - 60)]
+    pages = print_pages(smap, width, height - TITLE_ROOM)
+    if len(pages) == 1:
+        return [map_drawing(pages[0].smap, width, height, pages[0].scale)]
+    pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
+    story = [para(f"La carte tient sur {len(pages)} pages pour rester lisible ; chaque page réunit des "
+                  "acteurs reliés entre eux, aucun lien n'est coupé.", sheet["body"])]
+    for number, page in enumerate(pages, start=1):
+        if number > 1:
+            story += [PageBreak(), para(f"{TITLE} (page {number} sur {len(pages)})", sheet["h1"])]
+        story.append(map_drawing(page.smap, width, height, page.scale))
+    return story
 
 
 def interaction_flowables(smap: StakeholderMap, sheet: dict) -> list:

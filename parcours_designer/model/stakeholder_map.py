@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional, Union
 
 from parcours_designer.model.entities import Audience, Partner
@@ -23,6 +23,7 @@ from parcours_designer.model.references import display_name
 
 NODE_WIDTH, NODE_HEIGHT = 160.0, 48.0
 LINE_CHARS, MAX_LINES = 24, 3
+LINK_LINE_CHARS = 20
 AUDIENCE = "audience"
 KIND_COLOURS: dict[str, str] = {
     PartnerKind.SUPPORT_STRUCTURE.value: "#4e79a7",
@@ -96,13 +97,43 @@ class StakeholderMap:
                 max(xs) + NODE_WIDTH / 2, max(ys) + NODE_HEIGHT / 2)
 
 
-def label_lines(label: str) -> list[str]:
+def map_groups(smap: "StakeholderMap") -> list[list[str]]:
+    """The keys of each group of linked actors, in node order; the largest groups first."""
+    group_of = {node.key: node.key for node in smap.nodes}
+
+    def root(key: str) -> str:
+        while group_of[key] != key:
+            key = group_of[key]
+        return key
+
+    for edge in smap.edges:
+        if edge.source in group_of and edge.target in group_of:
+            group_of[root(edge.source)] = root(edge.target)
+    groups: dict[str, list[str]] = {}
+    for node in smap.nodes:
+        groups.setdefault(root(node.key), []).append(node.key)
+    return sorted(groups.values(), key=len, reverse=True)
+
+
+def placed_map(smap: "StakeholderMap", positions: dict[str, tuple[float, float]]) -> "StakeholderMap":
+    """The actors of ``positions`` only, there, with the links between them (a page of a printed map)."""
+    nodes = [replace(node, x=positions[node.key][0], y=positions[node.key][1])
+             for node in smap.nodes if node.key in positions]
+    return StakeholderMap(nodes, [e for e in smap.edges if e.source in positions and e.target in positions])
+
+
+def label_lines(label: str, chars: int = LINE_CHARS, max_lines: int = MAX_LINES) -> list[str]:
     """A name on at most three short lines, cut with « … » when longer."""
-    lines = textwrap.wrap(label, LINE_CHARS, break_long_words=True) or [""]
-    if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES]
-        lines[-1] = lines[-1][: LINE_CHARS - 1].rstrip() + "…"
+    lines = textwrap.wrap(label, chars, break_long_words=True) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
     return lines
+
+
+def link_lines(label: str) -> list[str]:
+    """An interaction's label on at most three lines (a printed map keeps its links short)."""
+    return label_lines(label, LINK_LINE_CHARS, MAX_LINES)
 
 
 def _raw_nodes(pathway: Pathway) -> list[tuple[str, str, str, str, str, Optional[tuple[float, float]]]]:
@@ -184,15 +215,22 @@ def _first_layout(networkx: Any, graph: Any, keys: list[str]) -> dict[str, tuple
     blocks = [_group_layout(networkx, _ordered_subgraph(networkx, graph, keys, group)) for group in groups]
     boxes = [_box(block) for block in blocks]
     area = sum((r - l + BLOCK_GAP) * (b - t + BLOCK_GAP) for l, t, r, b in boxes)
-    row_width = max(ROW_WIDTH, 1.4 * math.sqrt(area), *(r - l for l, _t, r, _b in boxes))
+    return pack_rows(blocks, max(ROW_WIDTH, 1.4 * math.sqrt(area), *(r - l for l, _t, r, _b in boxes)))
+
+
+def pack_rows(blocks: list[dict[str, tuple[float, float]]], row_width: float,
+              gap: float = BLOCK_GAP) -> dict[str, tuple[float, float]]:
+    """Blocks of positions set side by side, ``gap`` apart, in rows about ``row_width`` wide, in
+    their order (a block wider than that alone on its row); the first block's box starts at (0, 0)."""
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for block, (left, top, right, bottom) in zip(blocks, boxes):
+    for block in blocks:
+        left, top, right, bottom = _box(block)
         width, height = right - left, bottom - top
         if x > 0 and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height + BLOCK_GAP, 0.0
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
         positions.update({k: (px - left + x, py - top + y) for k, (px, py) in block.items()})
-        x += width + BLOCK_GAP
+        x += width + gap
         row_height = max(row_height, height)
     return positions
 

@@ -7,11 +7,14 @@ import io
 import xml.etree.ElementTree as ET
 
 from PIL import Image
+from pypdf import PdfReader
 
 from parcours_designer.cli import main
 from parcours_designer.export.registry import EXPORT_KINDS
-from parcours_designer.model.entities import AudienceLink, MapPosition, Partner
+from parcours_designer.model.entities import AudienceLink, MapPosition, Partner, PartnerLink
 from parcours_designer.model.pathway import Pathway
+
+from tests.model.factories import example_pathway
 
 from .helpers import EXAMPLE, flat, pdf_reader, pdf_text
 
@@ -87,3 +90,49 @@ def test_evaluation_prints_commitments_and_peer_exchanges(example):
                      "Échanges avec des pairs", "Réseau des chargé·e·s de mission DLA de Normandie",
                      "19/11/2026", "Ajout d'une formation à la fonction employeur"):
         assert expected in text, expected
+
+
+def _chain(count: int, step: int) -> Pathway:
+    """``count`` partners, each linked to the previous one except every ``step``-th."""
+    return Pathway(title="Carte", partners=[
+        Partner(id=f"p{i}", name=f"Partenaire {i}",
+                links=[PartnerLink(partner_id=f"p{i - 1}", label="échange")] if i > 1 and i % step else [])
+        for i in range(1, count + 1)])
+
+
+def test_a_large_map_goes_over_pages_of_whole_groups_at_a_readable_size():
+    from parcours_designer.export.map_print import SCALES, print_pages
+    from parcours_designer.export.pdf_doc import LANDSCAPE, frame_size
+    from parcours_designer.model.stakeholder_map import stakeholder_map
+
+    smap = stakeholder_map(_chain(60, 3))
+    width, height = frame_size(LANDSCAPE)
+    pages = print_pages(smap, width, height)
+    assert 1 < len(pages) <= 5
+    assert sorted(n.key for page in pages for n in page.smap.nodes) == sorted(n.key for n in smap.nodes)
+    assert sum(len(page.smap.edges) for page in pages) == len(smap.edges)  # no link cut by a page
+    assert all(page.scale >= SCALES[-1] for page in pages)
+    assert print_pages(stakeholder_map(example_pathway()), width, height)[0].scale >= SCALES[-1]
+
+
+def test_a_map_too_large_for_any_page_is_shrunk_onto_one_rather_than_failing():
+    """One group of 80 linked partners cannot be printed readably on a page: it is shrunk to fit."""
+    from parcours_designer.export.map_print import print_pages
+    from parcours_designer.export.pdf_doc import LANDSCAPE, frame_size
+    from parcours_designer.model.stakeholder_map import stakeholder_map
+
+    width, height = frame_size(LANDSCAPE)
+    pages = print_pages(stakeholder_map(_chain(80, 1000)), width, height)
+    assert len(pages) == 1 and 0 < pages[0].scale < 0.8
+    data = EXPORT_KINDS["map"].render(_chain(80, 1000), ".pdf")
+    assert "Partenaire 80" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_actors_placed_at_the_bounds_of_the_format_still_export():
+    pathway = example_pathway()
+    pathway.partners[0].map_position = MapPosition(x=1_000_000, y=-1_000_000)
+    pathway.partners[1].map_position = MapPosition(x=-1_000_000, y=1_000_000)
+    for suffix in (".pdf", ".svg", ".png"):
+        assert EXPORT_KINDS["map"].render(pathway, suffix)
+    assert "Carte des acteurs" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        EXPORT_KINDS["plan"].render(pathway, ".pdf"))).pages)

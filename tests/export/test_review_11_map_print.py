@@ -29,13 +29,11 @@ def _map_text_sizes(pathway: Pathway) -> list[tuple[float, str]]:
     return sizes
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: names 5.8 pt, interactions 4.8 pt on a page half empty")
 def test_the_example_map_prints_names_and_interactions_at_six_points_at_least(example):
     small = [(size, text) for size, text in _map_text_sizes(example) if size < 6]
     assert small == []
 
 
-@pytest.mark.xfail(strict=True, reason="review 11: 60 partners print at 3.5 pt on one page")
 def test_a_map_of_sixty_partners_stays_readable():
     partners = [Partner(id=f"p{i}", name=f"Partenaire {i}",
                         links=[PartnerLink(partner_id=f"p{i - 1}", label="échange")] if i > 1 and i % 3 else [])

@@ -1,0 +1,151 @@
+"""The stakeholder map on paper: readable names, as few pages as that allows.
+
+Shrinking the whole drawing to the page shrank its text with it (names at 3.5 pt
+for sixty partners). On paper the text never goes below ``SCALES[-1]`` of its
+size (names 7.6 pt, interactions 6.4 pt); to make room the actors are first drawn
+closer together (their boxes and text keep their size, overlaps pushed apart, no
+interaction's label left without room it had), then, when the map still does not
+fit, it goes over several pages, each holding whole groups of linked actors so
+that no link is cut by a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from parcours_designer.export import fonts
+from parcours_designer.export.map_draw import LINK_SIZE, MARGIN, map_size
+from parcours_designer.model.stakeholder_map import (
+    StakeholderMap,
+    edge_segment,
+    link_lines,
+    map_groups,
+    pack_rows,
+    placed_map,
+    spread,
+)
+
+# Sizes of the text on paper, from the preferred to the smallest: 1.0 prints names
+# at 9.5 pt and interactions at 8 pt; 0.8 at 7.6 pt and 6.4 pt.
+SCALES = (1.0, 0.95, 0.9, 0.85, 0.8)
+# How much closer than on screen the actors may be drawn, across and down (1.0: as on
+# screen); a map is most often too tall for a landscape page, so rows close up first.
+CLOSER = ((1.0, 1.0), (1.0, 0.85), (0.9, 0.9), (0.9, 0.75), (0.8, 0.8), (0.8, 0.65), (0.75, 0.75), (0.75, 0.6),
+          (0.7, 0.7), (0.7, 0.55), (0.6, 0.6))
+PRINT_GAP = 24.0  # between groups on a page of several (on screen: BLOCK_GAP)
+
+Positions = dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """One page of a printed map: the actors on it, where, and the scale to draw them at."""
+
+    smap: StakeholderMap
+    scale: float
+
+
+def print_pages(smap: StakeholderMap, width: float, height: float) -> list[MapPage]:
+    """The map on pages of ``width`` × ``height`` points: whole if it fits readably,
+    else whole groups of linked actors per page, as many per page as fit."""
+    whole = _fit_whole(smap, width, height)
+    if whole is not None or len(smap.nodes) < 2:
+        return [whole or MapPage(smap, _shrink(smap, width, height))]
+    pages: list[MapPage] = []
+    current: list[list[str]] = []
+    fitted: Optional[MapPage] = None
+    for group in map_groups(smap):
+        trial = _fit_groups(smap, [*current, group], width, height)
+        if trial is None and current:
+            pages.append(fitted)
+            current = []
+            trial = _fit_groups(smap, [group], width, height)
+        if trial is None:  # one group larger than a page even at the smallest size: shrunk to fit
+            alone = placed_map(smap, _positions(smap, group))
+            trial = MapPage(alone, _shrink(alone, width, height))
+        current.append(group)
+        fitted = trial
+    pages.append(fitted)
+    return pages
+
+
+def _fit_whole(smap: StakeholderMap, width: float, height: float) -> Optional[MapPage]:
+    """The whole map as arranged, its actors drawn closer if that prints its text larger."""
+    everything = _positions(smap, [node.key for node in smap.nodes])
+    cramped = _cramped(smap)
+    best: Optional[MapPage] = None
+    for factor in CLOSER:
+        closer = _closer(everything, factor)
+        if _shrink(placed_map(smap, closer), width, height) < SCALES[-1]:
+            continue  # too large even before the boxes are pushed apart (that only adds room)
+        page = placed_map(smap, _pushed_apart(closer))
+        scale = _shrink(page, width, height)
+        if scale >= SCALES[-1] and (best is None or scale > best.scale) and _cramped(page) <= cramped:
+            best = MapPage(page, scale)
+        if best is not None and best.scale >= 1.0:
+            break
+    return best
+
+
+def _fit_groups(smap: StakeholderMap, groups: list[list[str]], width: float,
+                height: float) -> Optional[MapPage]:
+    """These groups side by side in rows on one page, each drawn closer if need be."""
+    cramped = _cramped(placed_map(smap, _positions(smap, [key for group in groups for key in group])))
+    for scale in SCALES:
+        for factor in CLOSER:
+            blocks = [_closer(_positions(smap, group), factor) for group in groups]
+            if not _fits(placed_map(smap, pack_rows(blocks, width / scale - 2 * MARGIN, PRINT_GAP)),
+                         scale, width, height):
+                continue  # too large even before the boxes are pushed apart
+            blocks = [_pushed_apart(block) for block in blocks]
+            page = placed_map(smap, pack_rows(blocks, width / scale - 2 * MARGIN, PRINT_GAP))
+            if _fits(page, scale, width, height) and _cramped(page) <= cramped:
+                return MapPage(page, scale)
+    return None
+
+
+def _positions(smap: StakeholderMap, keys: list[str]) -> Positions:
+    wanted = set(keys)
+    return {node.key: (node.x, node.y) for node in smap.nodes if node.key in wanted}
+
+
+def _closer(positions: Positions, factor: tuple[float, float]) -> Positions:
+    """The positions drawn ``factor`` (across, down) times as far from their centre."""
+    if len(positions) < 2:
+        return dict(positions)
+    cx = sum(x for x, _y in positions.values()) / len(positions)
+    cy = sum(y for _x, y in positions.values()) / len(positions)
+    return {key: (cx + (x - cx) * factor[0], cy + (y - cy) * factor[1]) for key, (x, y) in positions.items()}
+
+
+def _pushed_apart(positions: Positions) -> Positions:
+    """Boxes that drawing closer made overlap, pushed apart."""
+    apart = dict(positions)
+    spread(apart, set())
+    return apart
+
+
+def _fits(page: StakeholderMap, scale: float, width: float, height: float) -> bool:
+    page_width, page_height = map_size(page)
+    return page_width * scale <= width and page_height * scale <= height
+
+
+def _shrink(smap: StakeholderMap, width: float, height: float) -> float:
+    page_width, page_height = map_size(smap)
+    return min(width / page_width, height / page_height, 1.0)
+
+
+def _cramped(smap: StakeholderMap) -> int:
+    """How many interactions' labels are longer than the visible part of their line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fonts.register_reportlab_fonts()
+    count = 0
+    for edge in smap.edges:
+        segment = edge_segment(smap, edge)
+        if segment is None or not edge.label.strip():
+            continue
+        room = ((segment[2] - segment[0]) ** 2 + (segment[3] - segment[1]) ** 2) ** 0.5
+        count += room < max(stringWidth(line, fonts.ITALIC, LINK_SIZE) for line in link_lines(edge.label)) + 8
+    return count
