@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Optional
 
 from parcours_designer.export.map_draw import map_drawing, map_png
-from parcours_designer.export.map_print import print_pages
+from parcours_designer.export.map_print import SCALES, MapPage, print_pages
 from parcours_designer.export.pdf_doc import (
+    A3,
+    A4,
     LANDSCAPE,
+    LANDSCAPE_A3,
     PORTRAIT,
     build_pdf,
     doc_info,
@@ -36,36 +39,50 @@ def render(pathway: Pathway, suffix: str, partner_id: Optional[str] = None) -> b
     from reportlab.platypus import NextPageTemplate, PageBreak
 
     sheet = styles()
-    story = [para(TITLE, sheet["h1"]), *drawing_flowables(smap, sheet)]
+    template, flowables = drawing_flowables(smap, sheet)
+    story = [para(TITLE, sheet["h1"]), *flowables]
     if smap.nodes:
         story += [NextPageTemplate(PORTRAIT), PageBreak(), *interaction_flowables(smap, sheet)]
     return build_pdf(doc_info(pathway, TITLE, "Parties prenantes, publics et leurs interactions"), story,
-                     start=LANDSCAPE)
+                     start=template)
 
 
-TITLE_ROOM, NOTE_ROOM = 40.0, 18.0
+TITLE_ROOM, NOTE_ROOM = 40.0, 30.0
 
 
-def drawing_flowables(smap: StakeholderMap, sheet: dict) -> list:
-    """The drawing on landscape pages (the title above the first is the caller's): on one
-    page when its text stays readable, else on several, each holding whole groups of
-    linked actors."""
+def drawing_flowables(smap: StakeholderMap, sheet: dict) -> tuple[str, list]:
+    """The page template and the drawing on its pages (the title above the first is the
+    caller's): one A4 landscape page when the text stays readable, else several, each holding
+    whole groups of linked actors; a group too large for A4 puts the map on A3 landscape."""
     if not smap.nodes:
-        return [missing_note("Ni partenaire ni public n'est encore défini : la carte est vide.", sheet)]
+        return LANDSCAPE, [missing_note("Ni partenaire ni public n'est encore défini : la carte est vide.", sheet)]
     from reportlab.platypus import PageBreak
 
-    width, height = frame_size(LANDSCAPE)
-    pages = print_pages(smap, width, height - TITLE_ROOM)
-    if len(pages) == 1:
-        return [map_drawing(pages[0].smap, width, height, pages[0].scale)]
-    pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
-    story = [para(f"La carte tient sur {len(pages)} pages pour rester lisible ; chaque page réunit des "
-                  "acteurs reliés entre eux, aucun lien n'est coupé.", sheet["body"])]
+    template, (width, height), pages = _planned(smap)
+    story = []
+    notes = [f"La carte tient sur {len(pages)} pages pour rester lisible ; chaque page réunit des acteurs "
+             "reliés entre eux, aucun lien n'est coupé." if len(pages) > 1 else "",
+             "Elle est mise en page en A3 paysage : imprimez-la en A3 pour que les noms restent lisibles."
+             if template == LANDSCAPE_A3 else ""]
+    if any(notes):
+        story.append(para(" ".join(note for note in notes if note), sheet["body"]))
     for number, page in enumerate(pages, start=1):
         if number > 1:
             story += [PageBreak(), para(f"{TITLE} (page {number} sur {len(pages)})", sheet["h1"])]
         story.append(map_drawing(page.smap, width, height, page.scale))
-    return story
+    return template, story
+
+
+def _planned(smap: StakeholderMap) -> tuple[str, tuple[float, float], list[MapPage]]:
+    """A4 landscape when every page of the map is readable there, else A3 landscape."""
+    for template, paper in ((LANDSCAPE, A4), (LANDSCAPE_A3, A3)):
+        width, height = frame_size(LANDSCAPE, paper)
+        pages = print_pages(smap, width, height - TITLE_ROOM)
+        if len(pages) > 1 or paper == A3:  # a note above the first page
+            pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
+        if all(page.scale >= SCALES[-1] for page in pages):
+            break
+    return template, (width, height), pages
 
 
 def interaction_flowables(smap: StakeholderMap, sheet: dict) -> list:
@@ -88,9 +105,11 @@ def interaction_rows(smap: StakeholderMap) -> list[list[str]]:
 
 
 def plan_section(pathway: Pathway, sheet: dict) -> list:
-    """« Carte des acteurs » in the plan: the drawing on a landscape page, then its interactions."""
-    from parcours_designer.export.gantt_pdf import landscape_section
+    """« Carte des acteurs » in the plan: the drawing on landscape pages, then its interactions."""
+    from reportlab.platypus import NextPageTemplate, PageBreak
 
     smap = stakeholder_map(pathway)
-    story = landscape_section(TITLE, drawing_flowables(smap, sheet), sheet)
+    template, flowables = drawing_flowables(smap, sheet)
+    story = [NextPageTemplate(template), PageBreak(), para(TITLE, sheet["h1"]), *flowables,
+             NextPageTemplate(PORTRAIT), PageBreak()]
     return story + (interaction_flowables(smap, sheet) if smap.nodes else [])

@@ -25,6 +25,7 @@ ACCENT = "#1f4e79"
 LIGHT = "#dce6f1"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 A4, A3 = "A4", "A3"
+LANDSCAPE_A3 = "landscape-A3"  # a landscape A3 page inside an A4 document (a large stakeholder map)
 PAPERS, ORIENTATIONS = (A4, A3), (PORTRAIT, LANDSCAPE)
 CELL_FONT_SIZE = 8.5
 # Left and right padding of a table's cell (reportlab's default), points.
@@ -69,7 +70,9 @@ def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT, paper: str =
         invariant=0,
     )
     templates = [_template(PORTRAIT, info, paper), _template(LANDSCAPE, info, paper)]
-    doc.addPageTemplates(templates if start == PORTRAIT else templates[::-1])
+    if paper == A4:
+        templates.append(_template(LANDSCAPE, info, A3, LANDSCAPE_A3))
+    doc.addPageTemplates(sorted(templates, key=lambda template: template.id != start))
     doc.build(_guard_headings(story), canvasmaker=_numbered_canvas_class())
     return buffer.getvalue()
 
@@ -112,19 +115,19 @@ def frame_size(orientation: str, paper: str = A4) -> tuple[float, float]:
     return width - 2 * MARGIN_CM * cm, height - 2 * MARGIN_CM * cm - 0.6 * cm
 
 
-def _template(orientation: str, info: DocInfo, paper: str = A4):
+def _template(orientation: str, info: DocInfo, paper: str = A4, template_id: Optional[str] = None):
     from reportlab.lib.units import cm
     from reportlab.platypus import Frame, PageTemplate
 
     size = page_size(orientation, paper)
     width, height = frame_size(orientation, paper)
-    frame = Frame(MARGIN_CM * cm, MARGIN_CM * cm, width, height, id=f"{orientation}-frame",
+    frame = Frame(MARGIN_CM * cm, MARGIN_CM * cm, width, height, id=f"{template_id or orientation}-frame",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def on_page(canvas, doc):
         _draw_header(canvas, size, info)
 
-    return PageTemplate(id=orientation, frames=[frame], onPage=on_page, pagesize=size)
+    return PageTemplate(id=template_id or orientation, frames=[frame], onPage=on_page, pagesize=size)
 
 
 def _draw_header(canvas, size, info: DocInfo) -> None:
@@ -332,4 +335,4 @@ def missing_note(text: str, sheet: dict):
 
 
 __all__ = ["Cell", "DocInfo", "build_pdf", "doc_info", "escape_text", "fit_text", "frame_size",
-           "missing_note", "styles", "table", "PORTRAIT", "LANDSCAPE"]
+           "missing_note", "styles", "table", "PORTRAIT", "LANDSCAPE", "LANDSCAPE_A3"]

@@ -136,3 +136,20 @@ def test_actors_placed_at_the_bounds_of_the_format_still_export():
         assert EXPORT_KINDS["map"].render(pathway, suffix)
     assert "Carte des acteurs" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(
         EXPORT_KINDS["plan"].render(pathway, ".pdf"))).pages)
+
+
+def test_a_group_too_large_for_a4_puts_the_plans_map_on_an_a3_landscape_page():
+    """Twenty-five companies all linked to one funder cannot be split without cutting links:
+    the map page is A3 landscape (the rest of the plan stays A4) and says so."""
+    from tests.export.test_review_11_map_print import _map_text_sizes
+
+    star = Pathway(title="Étoile", partners=[Partner(id="p0", name="Département de la Manche"), *(
+        Partner(id=f"p{i}", name=f"Compagnie numéro {i}", links=[PartnerLink(partner_id="p0", label="cofinance")])
+        for i in range(1, 26))])
+    reader = PdfReader(io.BytesIO(EXPORT_KINDS["plan"].render(star, ".pdf")))
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+    assert (1191, 842) in sizes and (595, 842) in sizes
+    map_page = next(p for p in reader.pages if "imprimez-la en A3" in p.extract_text())
+    assert round(float(map_page.mediabox.width)) == 1191
+    names = [size for size, text in _map_text_sizes(star) if text.startswith("Compagnie")]
+    assert len(names) == 25 and min(names) >= 7.5
