@@ -53,20 +53,19 @@ def print_pages(smap: StakeholderMap, width: float, height: float) -> list[MapPa
     if whole is not None or len(smap.nodes) < 2:
         return [whole or MapPage(smap, _shrink(smap, width, height))]
     pages: list[MapPage] = []
-    current: list[list[str]] = []
-    fitted: Optional[MapPage] = None
+    current: list[list[str]] = []  # the groups on the last page
     for group in map_groups(smap):
-        trial = _fit_groups(smap, [*current, group], width, height)
-        if trial is None and current:
-            pages.append(fitted)
-            current = []
-            trial = _fit_groups(smap, [group], width, height)
-        if trial is None:  # one group larger than a page even at the smallest size: shrunk to fit
-            alone = placed_map(smap, _positions(smap, group))
-            trial = MapPage(alone, _shrink(alone, width, height))
-        current.append(group)
-        fitted = trial
-    pages.append(fitted)
+        trial = _fit_groups(smap, [*current, group], width, height) if current else None
+        if trial is not None:
+            pages[-1] = trial
+            current.append(group)
+            continue
+        current = [group]
+        alone = _fit_groups(smap, current, width, height)
+        if alone is None:  # one group larger than a page even at the smallest size: shrunk to fit
+            shown = placed_map(smap, _positions(smap, group))
+            alone = MapPage(shown, _shrink(shown, width, height))
+        pages.append(alone)
     return pages
 
 

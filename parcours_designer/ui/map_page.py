@@ -108,7 +108,8 @@ class MapPage(QWidget):
         elif not self.smap.nodes:
             text = self.tr("Ajoutez des partenaires et des publics : ils apparaîtront ici.")
         else:
-            text = self.tr("Déplacez les acteurs à la souris ; double-cliquez sur un lien pour le renommer.")
+            text = self.tr("Déplacez les acteurs à la souris ; double-cliquez sur un lien pour le renommer. "
+                           "Au clavier, reliez les acteurs dans la fiche de chaque partenaire (page Partenaires).")
         self.hint.setText(text)
 
     # --- showing ------------------------------------------------------------
