@@ -28,6 +28,7 @@ from parcours_designer.model.stakeholder_map import (
     MapNode,
     StakeholderMap,
     edge_segment,
+    link_lines,
 )
 from parcours_designer.ui.tooltips import plain_tooltip
 
@@ -72,7 +73,7 @@ class EdgeItem(QGraphicsLineItem):
         self.setPen(QPen(QColor("#6b7785"), 1.6))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setToolTip(plain_tooltip(edge.label or ""))
-        self.label = QGraphicsSimpleTextItem(edge.label, self)
+        self.label = QGraphicsSimpleTextItem("\n".join(link_lines(edge.label)) if edge.label.strip() else "", self)
         font = QFont()
         font.setItalic(True)
         font.setPointSizeF(7)
