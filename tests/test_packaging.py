@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,9 +11,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def tracked_copy(folder: Path) -> Path:
+    """The checkout's tracked files only, as a release is built from (not the bytecode or the
+    build folders a run leaves in the working tree); the checkout itself outside git."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, timeout=60)
+    if listed.returncode != 0:
+        return ROOT
+    for name in filter(None, listed.stdout.decode("utf-8").split("\0")):
+        source, target = ROOT / name, folder / name
+        if source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return folder
+
+
 def test_wheel_contains_resources_and_builds_without_warnings(tmp_path):
+    source = tracked_copy(tmp_path / "source")
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-v",
-                            str(ROOT), "-w", str(tmp_path)], check=True, capture_output=True, text=True, timeout=300)
+                            str(source), "-w", str(tmp_path)], check=True, capture_output=True, text=True, timeout=300)
     backend = [line for line in (build.stdout + build.stderr).splitlines()
                if "Warning" in line or "is absent from" in line or "deprecated" in line]
     # an install is quiet: no setuptools warning (a new folder of resources goes in [tool.setuptools] packages)
