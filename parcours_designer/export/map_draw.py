@@ -75,14 +75,21 @@ def _add_edge(drawing, smap, edge, point, scale: float) -> None:
     if text:
         lines = link_lines(text)
         size = LINK_SIZE * scale
-        width = max(_text_width(line, size, fonts.ITALIC) for line in lines)
+        width, height = (extent * scale for extent in link_label_size(text))
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         first = my + (len(lines) - 1) * size * 0.6 - size * 0.35
-        drawing.add(Rect(mx - width / 2 - 2, first - (len(lines) - 1) * size * 1.2 - size * 0.3, width + 4,
-                         len(lines) * size * 1.2 + size * 0.1, fillColor=white, strokeColor=None))
+        drawing.add(Rect(mx - width / 2, first - (len(lines) - 1) * size * 1.2 - size * 0.3, width, height,
+                         fillColor=white, strokeColor=None))
         for number, line in enumerate(lines):
             drawing.add(String(mx, first - number * size * 1.2, line, fontName=fonts.ITALIC, fontSize=size,
                                textAnchor="middle", fillColor=HexColor("#37414b")))
+
+
+def link_label_size(text: str) -> tuple[float, float]:
+    """Width and height of an interaction's label with its white ground, in scene units."""
+    lines = link_lines(without_control(text).strip())
+    width = max(_text_width(line, LINK_SIZE, fonts.ITALIC) for line in lines)
+    return width + 4, len(lines) * LINK_SIZE * 1.2 + LINK_SIZE * 0.1
 
 
 def _add_node(drawing, node, point, scale: float) -> None:

@@ -13,6 +13,7 @@ from parcours_designer.export.pdf_doc import (
     LANDSCAPE,
     LANDSCAPE_A3,
     PORTRAIT,
+    PORTRAIT_A3,
     build_pdf,
     doc_info,
     frame_size,
@@ -52,8 +53,9 @@ TITLE_ROOM, NOTE_ROOM = 40.0, 30.0
 
 def drawing_flowables(smap: StakeholderMap, sheet: dict) -> tuple[str, list]:
     """The page template and the drawing on its pages (the title above the first is the
-    caller's): one A4 landscape page when the text stays readable, else several, each holding
-    whole groups of linked actors; a group too large for A4 puts the map on A3 landscape."""
+    caller's): one A4 page (landscape or portrait, whichever prints it larger) when the text
+    stays readable, else several, each holding whole groups of linked actors; a group too large
+    for A4 puts the map on A3, landscape or portrait."""
     if not smap.nodes:
         return LANDSCAPE, [missing_note("Ni partenaire ni public n'est encore défini : la carte est vide.", sheet)]
     from reportlab.platypus import PageBreak
@@ -62,8 +64,8 @@ def drawing_flowables(smap: StakeholderMap, sheet: dict) -> tuple[str, list]:
     story = []
     notes = [f"La carte tient sur {len(pages)} pages pour rester lisible ; chaque page réunit des acteurs "
              "reliés entre eux, aucun lien n'est coupé." if len(pages) > 1 else "",
-             "Elle est mise en page en A3 paysage : imprimez-la en A3 pour que les noms restent lisibles."
-             if template == LANDSCAPE_A3 else ""]
+             f"Elle est mise en page en A3 {A3_WORDS[template]} : imprimez-la en A3 pour que les noms restent "
+             "lisibles." if template in A3_WORDS else ""]
     if any(notes):
         story.append(para(" ".join(note for note in notes if note), sheet["body"]))
     for number, page in enumerate(pages, start=1):
@@ -73,16 +75,37 @@ def drawing_flowables(smap: StakeholderMap, sheet: dict) -> tuple[str, list]:
     return template, story
 
 
-def _planned(smap: StakeholderMap) -> tuple[str, tuple[float, float], list[MapPage]]:
-    """A4 landscape when every page of the map is readable there, else A3 landscape."""
-    for template, paper in ((LANDSCAPE, A4), (LANDSCAPE_A3, A3)):
-        width, height = frame_size(LANDSCAPE, paper)
-        pages = print_pages(smap, width, height - TITLE_ROOM)
-        if len(pages) > 1 or paper == A3:  # a note above the first page
-            pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
-        if all(page.scale >= SCALES[-1] for page in pages):
-            break
-    return template, (width, height), pages
+ORIENTATIONS = {A4: ((LANDSCAPE, LANDSCAPE), (PORTRAIT, PORTRAIT)),
+                A3: ((LANDSCAPE_A3, LANDSCAPE), (PORTRAIT_A3, PORTRAIT))}  # (template, orientation)
+A3_WORDS = {LANDSCAPE_A3: "paysage", PORTRAIT_A3: "portrait"}
+Planned = tuple[str, tuple[float, float], list[MapPage]]
+
+
+def _planned(smap: StakeholderMap) -> Planned:
+    """The page the map is printed on: A4 when every page of the map is readable there, else A3;
+    on each paper the orientation holding it on fewer pages, then printing its smallest page
+    larger (landscape when they print it alike)."""
+    best: Optional[Planned] = None
+    for paper in (A4, A3):
+        for template, orientation in ORIENTATIONS[paper]:
+            width, height = frame_size(orientation, paper)
+            pages = print_pages(smap, width, height - TITLE_ROOM)
+            if len(pages) > 1 or paper == A3:  # a note above the first page
+                pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
+            if best is None or _preference(pages) > _preference(best[2]):
+                best = template, (width, height), pages
+        if best is not None and _readable(best[2]):
+            return best
+    assert best is not None
+    return best
+
+
+def _readable(pages: list[MapPage]) -> bool:
+    return all(page.scale >= SCALES[-1] for page in pages)
+
+
+def _preference(pages: list[MapPage]) -> tuple[bool, int, float]:
+    return _readable(pages), -len(pages), min(page.scale for page in pages)
 
 
 def interaction_flowables(smap: StakeholderMap, sheet: dict) -> list:

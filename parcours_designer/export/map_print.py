@@ -4,9 +4,10 @@ Shrinking the whole drawing to the page shrank its text with it (names at 3.5 pt
 for sixty partners). On paper the text never goes below ``SCALES[-1]`` of its
 size (names 7.6 pt, interactions 6.4 pt); to make room the actors are first drawn
 closer together (their boxes and text keep their size, overlaps pushed apart, no
-interaction's label left without room it had), then, when the map still does not
-fit, it goes over several pages, each holding whole groups of linked actors so
-that no link is cut by a page.
+more interactions' labels hidden by a box or another label than as arranged), then,
+when the map still does not fit, it goes over several pages, each holding whole
+groups of linked actors so that no link is cut by a page. Which page (A4 or A3,
+landscape or portrait) is :mod:`map_export`'s choice.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from parcours_designer.export import fonts
-from parcours_designer.export.map_draw import LINK_SIZE, MARGIN, map_size
+from parcours_designer.export.map_draw import MARGIN, link_label_size, map_size
 from parcours_designer.model.stakeholder_map import (
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    MapEdge,
     StakeholderMap,
     edge_segment,
-    link_lines,
     map_groups,
     pack_rows,
     placed_map,
@@ -36,6 +38,7 @@ CLOSER = ((1.0, 1.0), (1.0, 0.85), (0.9, 0.9), (0.9, 0.75), (0.8, 0.8), (0.8, 0.
 PRINT_GAP = 24.0  # between groups on a page of several (on screen: BLOCK_GAP)
 
 Positions = dict[str, tuple[float, float]]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 @dataclass(frozen=True)
@@ -136,15 +139,26 @@ def _shrink(smap: StakeholderMap, width: float, height: float) -> float:
 
 
 def _cramped(smap: StakeholderMap) -> int:
-    """How many interactions' labels are longer than the visible part of their line."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    """How many interactions' labels are hidden in part: their box (as drawn, across the middle of
+    the link) overlaps an actor's box or another label. A label only needs room across its link's
+    direction, so a star drawn closer keeps its labels readable until they run into something."""
+    boxes = [(node.x - NODE_WIDTH / 2, node.y - NODE_HEIGHT / 2, node.x + NODE_WIDTH / 2, node.y + NODE_HEIGHT / 2)
+             for node in smap.nodes]
+    labels = [box for box in (_label_box(smap, edge) for edge in smap.edges) if box is not None]
+    return sum(any(_overlap(label, box) for box in boxes)
+               or any(_overlap(label, other) for other in labels[:number] + labels[number + 1:])
+               for number, label in enumerate(labels))
 
-    fonts.register_reportlab_fonts()
-    count = 0
-    for edge in smap.edges:
-        segment = edge_segment(smap, edge)
-        if segment is None or not edge.label.strip():
-            continue
-        room = ((segment[2] - segment[0]) ** 2 + (segment[3] - segment[1]) ** 2) ** 0.5
-        count += room < max(stringWidth(line, fonts.ITALIC, LINK_SIZE) for line in link_lines(edge.label)) + 8
-    return count
+
+def _label_box(smap: StakeholderMap, edge: MapEdge) -> Optional[Box]:
+    """Where an interaction's label is drawn (scene units), ``None`` for a link without one."""
+    segment = edge_segment(smap, edge)
+    if segment is None or not edge.label.strip():
+        return None
+    width, height = link_label_size(edge.label.strip())
+    mx, my = (segment[0] + segment[2]) / 2, (segment[1] + segment[3]) / 2
+    return mx - width / 2, my - height / 2, mx + width / 2, my + height / 2
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -25,7 +25,8 @@ ACCENT = "#1f4e79"
 LIGHT = "#dce6f1"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 A4, A3 = "A4", "A3"
-LANDSCAPE_A3 = "landscape-A3"  # a landscape A3 page inside an A4 document (a large stakeholder map)
+# A3 pages inside an A4 document (a large stakeholder map), landscape or portrait
+LANDSCAPE_A3, PORTRAIT_A3 = "landscape-A3", "portrait-A3"
 PAPERS, ORIENTATIONS = (A4, A3), (PORTRAIT, LANDSCAPE)
 CELL_FONT_SIZE = 8.5
 # Left and right padding of a table's cell (reportlab's default), points.
@@ -71,7 +72,7 @@ def build_pdf(info: DocInfo, story: list, *, start: str = PORTRAIT, paper: str =
     )
     templates = [_template(PORTRAIT, info, paper), _template(LANDSCAPE, info, paper)]
     if paper == A4:
-        templates.append(_template(LANDSCAPE, info, A3, LANDSCAPE_A3))
+        templates += [_template(LANDSCAPE, info, A3, LANDSCAPE_A3), _template(PORTRAIT, info, A3, PORTRAIT_A3)]
     doc.addPageTemplates(sorted(templates, key=lambda template: template.id != start))
     doc.build(_guard_headings(story), canvasmaker=_numbered_canvas_class())
     return buffer.getvalue()
@@ -335,4 +336,5 @@ def missing_note(text: str, sheet: dict):
 
 
 __all__ = ["Cell", "DocInfo", "build_pdf", "doc_info", "escape_text", "fit_text", "frame_size",
-           "missing_note", "styles", "table", "PORTRAIT", "LANDSCAPE", "LANDSCAPE_A3"]
+           "missing_note", "styles", "table", "PORTRAIT", "LANDSCAPE", "LANDSCAPE_A3",
+           "PORTRAIT_A3"]

@@ -138,9 +138,10 @@ def test_actors_placed_at_the_bounds_of_the_format_still_export():
         EXPORT_KINDS["plan"].render(pathway, ".pdf"))).pages)
 
 
-def test_a_group_too_large_for_a4_puts_the_plans_map_on_an_a3_landscape_page():
-    """Twenty-five companies all linked to one funder cannot be split without cutting links:
-    the map page is A3 landscape (the rest of the plan stays A4) and says so."""
+def test_a_group_too_large_for_a4_puts_the_plans_map_on_an_a3_page():
+    """Twenty-five companies all linked to one funder cannot be split without cutting links: the
+    map page is A3 (the rest of the plan stays A4) and says so; the star, taller than wide once its
+    boxes are pushed apart, prints larger on A3 portrait (9.5 pt) than on A3 landscape (9 pt)."""
     from tests.export.test_review_11_map_print import _map_text_sizes
 
     star = Pathway(title="Étoile", partners=[Partner(id="p0", name="Département de la Manche"), *(
@@ -148,8 +149,8 @@ def test_a_group_too_large_for_a4_puts_the_plans_map_on_an_a3_landscape_page():
         for i in range(1, 26))])
     reader = PdfReader(io.BytesIO(EXPORT_KINDS["plan"].render(star, ".pdf")))
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
-    assert (1191, 842) in sizes and (595, 842) in sizes
-    map_page = next(p for p in reader.pages if "imprimez-la en A3" in p.extract_text())
-    assert round(float(map_page.mediabox.width)) == 1191
+    assert (842, 1191) in sizes and (595, 842) in sizes
+    map_page = next(p for p in reader.pages if "en page en A3 portrait" in p.extract_text())
+    assert round(float(map_page.mediabox.height)) == 1191
     names = [size for size, text in _map_text_sizes(star) if text.startswith("Compagnie")]
-    assert len(names) == 25 and min(names) >= 7.5
+    assert len(names) == 25 and min(names) >= 9.5

@@ -28,8 +28,6 @@ def _printed_sizes(pathway: Pathway) -> dict[str, float]:
     return sizes
 
 
-@pytest.mark.xfail(strict=True, reason="a tall group is put on an A3 landscape page, half of it empty, and "
-                                       "shrunk to 6.7 pt; on A3 portrait it would print at 0.96 of its size")
 def test_a_network_around_one_structure_prints_above_the_floor():
     """A support structure and the 29 companies it accompanies: one group of linked actors, taller than
     wide. Today: names at 6.68 pt, interactions at 5.63 pt, the right half of the A3 page blank."""
