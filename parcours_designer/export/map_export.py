@@ -94,6 +94,8 @@ def _planned(smap: StakeholderMap) -> Planned:
                 pages = print_pages(smap, width, height - TITLE_ROOM - NOTE_ROOM)
             if best is None or _preference(pages) > _preference(best[2]):
                 best = template, (width, height), pages
+            if _preference(best[2]) == (True, -1, 1.0):  # one page at full size: nothing prints it better
+                return best
         if best is not None and _readable(best[2]):
             return best
     assert best is not None
