@@ -12,14 +12,23 @@ same phase for another consultation. For each phase bought:
   was known, becomes the provider's line;
 - otherwise a line is added.
 
+Unnamed fee lines tied to this consultation (its provider deleted from the
+partners) are taken over before untied ones, and those not taken over go.
+
 The former provider's lines for this consultation, and any line tied to it
-of another provider, are removed (a line with an actual amount stays: that
-money was spent), and the former provider goes
-back to « contacted » unless still chosen in another consultation or paid on
-another line. A line of the budget tied to no consultation counts as this
-consultation's when it is a fee line of that provider on a phase bought here,
-and no other consultation buying that phase from the same provider lacks a
-line of its own there.
+of another provider, are removed; a line with an actual amount stays (that
+money was spent), its forecast brought down to what was spent, as nothing
+more will be. The former provider goes back to « contacted » unless still
+chosen in another consultation or paid on another line. A line of the budget
+tied to no consultation counts as this consultation's when it is a fee line
+of that provider on a phase bought here, and no other consultation buying
+that phase from the same provider lacks a line of its own there; when some
+do, and the provider has at least as many such lines on the phase as
+consultations claiming them, each consultation gets one, in file order.
+
+The chosen provider intervenes in the phases bought (``Phase.partner_ids``),
+in place of the former one unless the former is still there for another
+consultation or by a line kept.
 
 The editor applies the edits as one undo step (``ui.commands.choose_offer``).
 """
@@ -37,6 +46,7 @@ from parcours_designer.model.enums import PartnerStatus
 from parcours_designer.model.kinds import KINDS
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
+from parcours_designer.model.types import QUANTITY_PLACES
 
 # Fees of the association budget form: 622 « rémunérations d'intermédiaires et honoraires ».
 FEES_GROUP = "622"
@@ -51,6 +61,7 @@ class ChoiceEdits:
     updated: dict[str, dict[str, Any]] = field(default_factory=dict)  # cost id → fields to set
     removed: list[str] = field(default_factory=list)  # cost ids
     statuses: dict[str, PartnerStatus] = field(default_factory=dict)  # partner id → new status
+    phases: dict[str, list[str]] = field(default_factory=dict)  # phase id → its new partner_ids
     budgeted: int = 0  # how many lines carry the offer once the edits are made
 
 
@@ -59,48 +70,97 @@ def is_fee_line(cost: Cost) -> bool:
 
 
 def lines_of(pathway: Pathway, consultation: Consultation, partner_id: Optional[str]) -> list[Cost]:
-    """The budget lines of ``partner_id`` for this consultation: tied to it, or, tied to none, fee lines
-    on a phase it buys that no other consultation may claim: one buying that phase from the same
-    provider without a line of its own there."""
-    others = [c for c in pathway.consultations if c.id != consultation.id and chosen_provider(c) == partner_id]
+    """The budget lines of ``partner_id`` for this consultation: tied to it, or its share of the
+    provider's untied fee lines on the phases it buys (``_untied_share``)."""
+    if partner_id is None:
+        return []
+    share = _untied_share(pathway, consultation, partner_id)
+    return [cost for cost in pathway.costs if cost.partner_id == partner_id
+            and (cost.consultation_id == consultation.id or cost.id in share)]
+
+
+def _untied_share(pathway: Pathway, consultation: Consultation, partner_id: str) -> set[str]:
+    """The provider's untied fee lines counting as this consultation's, phase by phase: all of them when
+    no other consultation claims the phase (buys it from the same provider without a line of its own
+    there); else one line per claimant, in file order, when there are lines enough for each."""
     tied = {(c.consultation_id, c.phase_id) for c in pathway.costs if c.partner_id == partner_id}
+    share: set[str] = set()
+    for phase_id in consultation.phase_ids:
+        untied = [c.id for c in pathway.costs if c.partner_id == partner_id and c.consultation_id is None
+                  and c.phase_id == phase_id and is_fee_line(c)]
+        claimants = [c.id for c in pathway.consultations if c.id == consultation.id or (
+            chosen_provider(c) == partner_id and phase_id in c.phase_ids and (c.id, phase_id) not in tied)]
+        if len(claimants) == 1:
+            share.update(untied)
+        elif len(untied) >= len(claimants):
+            share.add(untied[claimants.index(consultation.id)])
+    return share
 
-    def claimed(phase_id: Optional[str]) -> bool:
-        return any(phase_id in other.phase_ids and (other.id, phase_id) not in tied for other in others)
 
-    def ours(cost: Cost) -> bool:
-        if cost.partner_id != partner_id or partner_id is None:
-            return False
-        if cost.consultation_id is not None:
-            return cost.consultation_id == consultation.id
-        return is_fee_line(cost) and cost.phase_id in consultation.phase_ids and not claimed(cost.phase_id)
+def budgeted_for_offer(pathway: Pathway, consultation: Consultation) -> Optional[Decimal]:
+    """What the budget carries for the chosen offer's provider in this consultation; None when no offer
+    with a provider is chosen."""
+    provider = chosen_provider(consultation)
+    if provider is None:
+        return None
+    return sum((cost_amount(c) for c in lines_of(pathway, consultation, provider)), Decimal(0))
 
-    return [cost for cost in pathway.costs if ours(cost)]
+
+def offer_needs_budgeting(pathway: Pathway, consultation: Consultation) -> bool:
+    """True when the chosen offer's amount is not what its lines make (negotiated after the choice…)."""
+    offer = consultation.offer(consultation.selected_offer_id)
+    budgeted = budgeted_for_offer(pathway, consultation)
+    return offer is not None and offer.amount is not None and budgeted is not None and budgeted != offer.amount
 
 
 def offer_choice(pathway: Pathway, consultation_id: str, offer_id: str) -> ChoiceEdits:
-    """What choosing ``offer_id`` in the consultation changes: lines, and providers' statuses."""
+    """What choosing ``offer_id`` in the consultation changes: lines, providers' statuses and phases."""
     consultation = next(c for c in pathway.consultations if c.id == consultation_id)
     offer = consultation.offer(offer_id)
     if offer is None:
         raise KeyError(offer_id)
     former = chosen_provider(consultation)
-    edits = ChoiceEdits(removed=[c.id for c in _former_lines(pathway, consultation, former, offer.partner_id)
-                                 if c.actual_amount is None])
+    edits = ChoiceEdits()
     _budget_offer(pathway, consultation, offer, edits)
+    dropped = [c for c in _former_lines(pathway, consultation, former, offer.partner_id) if c.id not in edits.updated]
+    _drop(dropped, edits)
     _statuses(pathway, consultation, offer, former, edits)
+    _intervening(pathway, consultation, offer.partner_id, former, edits)
     return edits
 
 
 def _former_lines(pathway: Pathway, consultation: Consultation, former: Optional[str],
                   provider: Optional[str]) -> list[Cost]:
     """The lines another provider than ``provider`` holds for this consultation: the former chosen
-    provider's, and any tied to the consultation (a choice cleared by « Nouvelle édition »…)."""
+    provider's, any tied to the consultation (a choice cleared by « Nouvelle édition »…), and those tied
+    to it whose provider was deleted."""
     tied = [c for c in pathway.costs if c.consultation_id == consultation.id
-            and c.partner_id not in (provider, None)]
+            and (c.partner_id is None or c.partner_id != provider)]
     untied = lines_of(pathway, consultation, former) if former not in (None, provider) else []
     seen = {c.id for c in tied}
     return tied + [c for c in untied if c.id not in seen]
+
+
+def _drop(lines: list[Cost], edits: ChoiceEdits) -> None:
+    """Lines nobody will be paid on any more: removed, or, partly spent, kept at what was spent."""
+    for cost in lines:
+        if cost.actual_amount is None:
+            if cost.id not in edits.removed:
+                edits.removed.append(cost.id)
+        elif cost.actual_amount < cost_amount(cost):
+            edits.updated[cost.id] = _spent_only(cost)
+
+
+def _spent_only(cost: Cost) -> dict[str, Any]:
+    """The fields bringing a line's forecast down to its actual amount: fewer units at the same rate when
+    they make it exactly (3 jours × 700 € of 9), else a flat fee of what was spent."""
+    spent = cost.actual_amount
+    if cost.unit_cost > 0:
+        quantity = spent / cost.unit_cost
+        exact = quantity.quantize(Decimal(1).scaleb(-QUANTITY_PLACES))
+        if exact == quantity and cost_amount(cost.model_copy(update={"quantity": exact})) == spent:
+            return {"quantity": exact.normalize()}
+    return {"quantity": Decimal(1), "unit": "forfait", "unit_cost": spent}
 
 
 def _budget_offer(pathway: Pathway, consultation: Consultation, offer: Offer, edits: ChoiceEdits) -> None:
@@ -114,8 +174,9 @@ def _budget_offer(pathway: Pathway, consultation: Consultation, offer: Offer, ed
                               if c.consultation_id != consultation.id})
         edits.budgeted = len(own)
         return  # already budgeted in full, in the officer's detail
-    unnamed = [c for c in pathway.costs if c.partner_id is None and is_fee_line(c)
-               and c.consultation_id in (None, consultation.id)]
+    unnamed = sorted((c for c in pathway.costs if c.partner_id is None and is_fee_line(c)
+                      and c.consultation_id in (None, consultation.id)),
+                     key=lambda c: c.consultation_id is None)  # this consultation's own lines first
     proposed = proposed_costs(consultation, offer, name, titles)
     edits.budgeted = len(proposed)
     for line in proposed:
@@ -123,7 +184,7 @@ def _budget_offer(pathway: Pathway, consultation: Consultation, offer: Offer, ed
         if mine:
             _take_share(mine, line, consultation.id, edits)
             continue
-        free = next((c for c in unnamed if c.phase_id == line.phase_id), None)
+        free = next((c for c in unnamed if c.phase_id == line.phase_id and c.id not in edits.updated), None)
         if free is not None:
             edits.updated[free.id] = _as_offer(line, consultation.id)
         else:
@@ -149,6 +210,37 @@ def _as_offer(line: ProposedCost, consultation_id: str) -> dict[str, Any]:
     """The fields making a line the offer's share: a flat fee of the provider, for this consultation."""
     return {"label": line.label, "partner_id": line.partner_id, "quantity": Decimal(1), "unit": "forfait",
             "unit_cost": line.amount, "consultation_id": consultation_id}
+
+
+def _intervening(pathway: Pathway, consultation: Consultation, chosen: Optional[str], former: Optional[str],
+                 edits: ChoiceEdits) -> None:
+    """The chosen provider among who intervenes in each phase bought, in the former one's place unless the
+    former is still there for another consultation buying the phase or by a line of his kept on it."""
+    partners = {p.id for p in pathway.partners}
+    chosen = chosen if chosen in partners else None
+    removed = set(edits.removed)
+    for phase in pathway.phases:
+        if phase.id not in consultation.phase_ids:
+            continue
+        ids = list(phase.partner_ids)
+        if former not in (None, chosen) and former in ids and not _still_on(
+                pathway, consultation, former, phase.id, removed):
+            ids = [chosen if i == former else i for i in ids] if chosen not in ids else \
+                [i for i in ids if i != former]
+            ids = [i for i in ids if i is not None]
+        if chosen is not None and chosen not in ids:
+            ids.append(chosen)
+        if ids != phase.partner_ids:
+            edits.phases[phase.id] = ids
+
+
+def _still_on(pathway: Pathway, consultation: Consultation, partner_id: str, phase_id: str,
+              removed: set[str]) -> bool:
+    """True when ``partner_id`` still intervenes in the phase apart from this consultation."""
+    elsewhere = any(chosen_provider(c) == partner_id and phase_id in c.phase_ids
+                    for c in pathway.consultations if c.id != consultation.id)
+    return elsewhere or any(c.partner_id == partner_id and c.phase_id == phase_id and c.id not in removed
+                            for c in pathway.costs)
 
 
 def _statuses(pathway: Pathway, consultation: Consultation, offer: Offer, former: Optional[str],

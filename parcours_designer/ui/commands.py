@@ -240,7 +240,9 @@ def choose_offer(document: Document, consultation_id: str, offer_id: str):
     """« Retenir cette offre », one undo step: the choice, the providers' statuses, the fee lines.
 
     The edits are the model's (``model.offer_choice``): the offer budgeted in
-    full on the phases bought, the former provider's lines removed. Returns them.
+    full on the phases bought, the former provider's lines removed (or, partly
+    spent, kept at what was spent), the chosen provider intervening in the
+    phases bought. Returns them.
     """
     from parcours_designer.model.offer_choice import offer_choice
     from parcours_designer.model.references import display_name
@@ -260,5 +262,7 @@ def choose_offer(document: Document, consultation_id: str, offer_id: str):
         document.push(SetFields(document, "costs", cost_id, values))
     for cost in edits.added:
         document.push(AddItem(document, "costs", cost))
+    for phase_id, partner_ids in edits.phases.items():
+        document.push(SetFields(document, "phases", phase_id, {"partner_ids": partner_ids}))
     stack.endMacro()
     return edits

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.consultations import Criterion, Offer, ranked_offers
 from parcours_designer.model.formatting import format_date, format_money, format_score
+from parcours_designer.model.offer_choice import offer_needs_budgeting
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields, choose_offer
 from parcours_designer.ui.document import FIELDS, Change, Document
@@ -165,8 +166,7 @@ class OffersEditor(QGroupBox):
         self.add_button = QPushButton(self.tr("Ajouter une offre"), self)
         self.remove_button = QPushButton(self.tr("Supprimer"), self)
         self.choose_button = QPushButton(self.tr("Retenir cette offre"), self)
-        self.choose_button.setToolTip(self.tr("Retient l'offre, engage le prestataire et ajoute ses honoraires "
-                                              "au budget (une seule annulation défait le tout)"))
+        self.choose_button.setToolTip(self.choose_tip(False))
         self.add_button.clicked.connect(self.add_offer)
         self.remove_button.clicked.connect(self.remove_offer)
         self.choose_button.clicked.connect(self.choose)
@@ -192,6 +192,8 @@ class OffersEditor(QGroupBox):
         return _consultation(self.document, self.consultation_id)
 
     def _on_changed(self, change: Change) -> None:
+        if change.list_name == "costs":
+            self._update_buttons()  # the chosen offer's lines may no longer make its amount
         if change.kind != FIELDS:
             return
         if (change.list_name == "consultations" and change.item_id == self.consultation_id) or \
@@ -281,7 +283,17 @@ class OffersEditor(QGroupBox):
         consultation = self.consultation()
         offer = self.current_offer()
         self.remove_button.setEnabled(offer is not None)
-        self.choose_button.setEnabled(offer is not None and consultation.selected_offer_id != offer.id)
+        chosen = offer is not None and consultation.selected_offer_id == offer.id
+        rebudget = chosen and offer_needs_budgeting(self.document.pathway, consultation)
+        self.choose_button.setEnabled(offer is not None and (not chosen or rebudget))
+        self.choose_button.setToolTip(self.choose_tip(rebudget))
+
+    def choose_tip(self, rebudget: bool) -> str:
+        if rebudget:
+            return self.tr("Le montant de l'offre retenue n'est plus celui de ses lignes au budget : "
+                           "la retenir de nouveau les met à jour (une seule annulation défait le tout)")
+        return self.tr("Retient l'offre, engage le prestataire et ajoute ses honoraires "
+                       "au budget (une seule annulation défait le tout)")
 
     def current_offer(self) -> Optional[Offer]:
         consultation = self.consultation()

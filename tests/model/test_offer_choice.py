@@ -24,6 +24,8 @@ def apply(pathway, edits) -> None:
     pathway.costs += edits.added
     for partner in pathway.partners:
         partner.status = edits.statuses.get(partner.id, partner.status)
+    for phase in pathway.phases:
+        phase.partner_ids = edits.phases.get(phase.id, phase.partner_ids)
 
 
 def choose(pathway, consultation_id: str, offer_id: str):

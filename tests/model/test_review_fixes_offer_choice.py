@@ -20,8 +20,6 @@ def on_phase(pathway, phase_id: str) -> list:
     return [c for c in pathway.costs if c.phase_id == phase_id]
 
 
-@pytest.mark.xfail(strict=True, reason="an untied fee line without provider of the other lot is taken over "
-                                       "before this consultation's own tied line, which stays: phase paid twice")
 def test_choosing_again_after_the_provider_was_deleted_budgets_the_offer_once():
     """Lot 1 chose Lefèvre; Lefèvre withdraws and is deleted from the partners (his lines lose their
     provider); the officer retains Tandem's offer. Lot 1's own lines (tied to it) should become Tandem's;
@@ -39,8 +37,6 @@ def test_choosing_again_after_the_provider_was_deleted_budgets_the_offer_once():
     assert not [c for c in pathway.costs if c.consultation_id == "cs1" and c.partner_id is None]
 
 
-@pytest.mark.xfail(strict=True, reason="lines not yet tied (every file saved before the tie existed): the former "
-                                       "provider's line of lot 1 on a phase both lots buy from him is kept")
 def test_changing_a_lot_of_a_provider_holding_both_lots_drops_its_line_on_the_shared_phase():
     """A file from before the tie: Tandem holds both lots, with one line per lot on ph12 (c8, c9). Lot 1
     goes to Lefèvre: one of Tandem's two ph12 lines should go (lot 2 keeps the other)."""
@@ -55,8 +51,6 @@ def test_changing_a_lot_of_a_provider_holding_both_lots_drops_its_line_on_the_sh
     assert total(pathway) == before - lot_1_before + Decimal("8900.00")  # today: 1 400 € too much
 
 
-@pytest.mark.xfail(strict=True, reason="the choice changes the lines and statuses but not who intervenes in the "
-                                       "phases bought: the plan keeps the former provider, the check warns twice")
 def test_the_chosen_provider_replaces_the_former_one_in_the_phases_bought():
     """Lot 1 goes from Tandem to Lefèvre: the workshops it buys are run by Lefèvre now. Today ph4 and ph6
     still name Tandem only (plan, Gantt by partner, Tandem's own calendar), and the check adds
@@ -68,8 +62,6 @@ def test_the_chosen_provider_replaces_the_former_one_in_the_phases_bought():
         assert "p2" in phases[phase_id].partner_ids and "p1" not in phases[phase_id].partner_ids
 
 
-@pytest.mark.xfail(strict=True, reason="the chosen offer's amount negotiated after the choice: « Retenir cette "
-                                       "offre » is disabled for it and no rule compares it with its lines")
 def test_a_chosen_offer_renegotiated_after_the_choice_is_found():
     """Lefèvre's offer chosen (8 900 €, budgeted in full), then negotiated down to 7 500 €: the budget still
     carries 8 900 € for lot 1, the button is disabled for the chosen offer, and the check is silent."""
@@ -88,8 +80,6 @@ def test_a_chosen_offer_renegotiated_after_the_choice_is_found():
     assert any(target == "cs1" for _rule, target in after - before)
 
 
-@pytest.mark.xfail(strict=True, reason="a former provider's line partly spent stays at its whole forecast beside "
-                                       "the new provider's share: the forecast pays the phase twice")
 def test_a_partly_spent_line_of_the_former_provider_keeps_only_what_was_spent():
     """Tandem ran 2 of the 6 individual accompaniments of ph6 (2 100 € of 6 300 €) then withdrew; lot 1 goes
     to Lefèvre. The budget should carry the 2 100 € spent plus Lefèvre's 8 900 €, not Tandem's remaining
