@@ -124,8 +124,8 @@ def offer_choice(pathway: Pathway, consultation_id: str, offer_id: str) -> Choic
     _budget_offer(pathway, consultation, offer, edits)
     dropped = [c for c in _former_lines(pathway, consultation, former, offer.partner_id) if c.id not in edits.updated]
     _drop(dropped, edits)
-    _statuses(pathway, consultation, offer, former, edits)
     _intervening(pathway, consultation, offer.partner_id, former, edits)
+    _statuses(pathway, consultation, offer, former, edits)
     return edits
 
 
