@@ -1,10 +1,8 @@
-"""Review of the fixes of issue 16: « Retenir cette offre » on states the fix's tests do not cover (xfail strict)."""
+"""Review of the fixes of issue 16: « Retenir cette offre » on states the fix's tests do not cover."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-import pytest
 
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.references import remove_references
