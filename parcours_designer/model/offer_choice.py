@@ -18,7 +18,7 @@ partners) are taken over before untied ones, and those not taken over go.
 The former provider's lines for this consultation, and any line tied to it
 of another provider, are removed; a line with an actual amount stays (that
 money was spent), its forecast brought down to what was spent, as nothing
-more will be. The former provider goes back to « contacted » unless still
+more will be, and tied to the consultation it was bought through. The former provider goes back to « contacted » unless still
 chosen in another consultation or paid on another line. A line of the budget
 tied to no consultation counts as this consultation's when it is a fee line
 of that provider on a phase bought here, and no other consultation buying
@@ -123,7 +123,7 @@ def offer_choice(pathway: Pathway, consultation_id: str, offer_id: str) -> Choic
     edits = ChoiceEdits()
     _budget_offer(pathway, consultation, offer, edits)
     dropped = [c for c in _former_lines(pathway, consultation, former, offer.partner_id) if c.id not in edits.updated]
-    _drop(dropped, edits)
+    _drop(dropped, consultation.id, edits)
     _intervening(pathway, consultation, offer.partner_id, former, edits)
     _statuses(pathway, consultation, offer, former, edits)
     return edits
@@ -141,14 +141,19 @@ def _former_lines(pathway: Pathway, consultation: Consultation, former: Optional
     return tied + [c for c in untied if c.id not in seen]
 
 
-def _drop(lines: list[Cost], edits: ChoiceEdits) -> None:
-    """Lines nobody will be paid on any more: removed, or, partly spent, kept at what was spent."""
+def _drop(lines: list[Cost], consultation_id: str, edits: ChoiceEdits) -> None:
+    """Lines nobody will be paid on any more: removed, or, spent, kept at what was spent and tied to the
+    consultation they were bought through."""
     for cost in lines:
         if cost.actual_amount is None:
             if cost.id not in edits.removed:
                 edits.removed.append(cost.id)
-        elif cost.actual_amount < cost_amount(cost):
-            edits.updated[cost.id] = _spent_only(cost)
+            continue
+        kept = _spent_only(cost) if cost.actual_amount < cost_amount(cost) else {}
+        if cost.consultation_id != consultation_id:
+            kept["consultation_id"] = consultation_id
+        if kept:
+            edits.updated[cost.id] = kept
 
 
 def _spent_only(cost: Cost) -> dict[str, Any]:

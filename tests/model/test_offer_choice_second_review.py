@@ -148,12 +148,15 @@ def test_no_chosen_offer_or_no_amount_is_not_found(framework):
 
 
 # --- 5. a former provider's partly spent line -------------------------------------------------------------
-def test_a_partly_spent_line_keeps_its_rate_for_the_days_done():
+def test_a_partly_spent_line_keeps_its_rate_for_the_days_done(framework):
     pathway = example_pathway()
     pathway.index("costs")["c4"].actual_amount = Decimal("2100.00")
     edits = choose(pathway, "cs1", "of2")
     c4 = pathway.index("costs")["c4"]
     assert (c4.quantity, c4.unit, c4.unit_cost, cost_amount(c4)) == (3, "jour", Decimal("700.00"), Decimal("2100.00"))
+    assert c4.consultation_id == "cs1"  # bought through lot 1: not « paid to another provider than the chosen one »
+    assert not [f for f in run_check(pathway, framework).findings if f.rule == "phase-bought-without-consultation"]
+    assert not rule_hits(pathway, framework)  # Lefèvre's 8 900 € are budgeted in full beside it
     assert "p1" not in edits.statuses  # paid for what he did
     assert "p1" in pathway.index("phases")["ph6"].partner_ids  # he did intervene there
     assert pathway.index("phases")["ph4"].partner_ids == ["p2", "p7"]
@@ -172,6 +175,6 @@ def test_a_line_spent_in_full_or_more_keeps_its_forecast():
     pathway = example_pathway()
     pathway.index("costs")["c4"].actual_amount = Decimal("6500.00")
     edits = choose(pathway, "cs1", "of2")
-    assert "c4" not in edits.updated and "c4" not in edits.removed
+    assert edits.updated["c4"] == {"consultation_id": "cs1"} and "c4" not in edits.removed
     assert cost_amount(pathway.index("costs")["c4"]) == Decimal("6300.00")
     assert pathway.index("partners")["p1"].status == PartnerStatus.COMMITTED

@@ -95,12 +95,14 @@ def phase_bought_without_consultation(ctx: Context) -> Iterator[Hit]:
 
 
 def _bought_phases(ctx: Context) -> dict[str, list[Partner]]:
-    """Phase id → the providers paid for it, for phases with a priced provider's line."""
+    """Phase id → the providers paid for it, for phases with a priced provider's line not tied to a
+    consultation buying the phase (a former provider's line kept for what was spent was bought so)."""
+    through = {(c.id, phase_id) for c in ctx.pathway.consultations for phase_id in c.phase_ids}
     bought: dict[str, list[Partner]] = {}
     for cost in ctx.pathway.costs:
         partner = ctx.partners_by_id.get(cost.partner_id) if cost.partner_id else None
         if (partner is not None and partner.kind in PROVIDER_KINDS and cost.phase_id in ctx.phases_by_id
-                and cost_amount(cost) > 0):
+                and cost_amount(cost) > 0 and (cost.consultation_id, cost.phase_id) not in through):
             paid = bought.setdefault(cost.phase_id, [])
             if all(p.id != partner.id for p in paid):
                 paid.append(partner)
