@@ -97,20 +97,15 @@ def _untied_share(pathway: Pathway, consultation: Consultation, partner_id: str)
     return share
 
 
-def budgeted_for_offer(pathway: Pathway, consultation: Consultation) -> Optional[Decimal]:
-    """What the budget carries for the chosen offer's provider in this consultation; None when no offer
-    with a provider is chosen."""
-    provider = chosen_provider(consultation)
-    if provider is None:
-        return None
-    return sum((cost_amount(c) for c in lines_of(pathway, consultation, provider)), Decimal(0))
-
-
-def offer_needs_budgeting(pathway: Pathway, consultation: Consultation) -> bool:
-    """True when the chosen offer's amount is not what its lines make (negotiated after the choice…)."""
+def unbudgeted_offer(pathway: Pathway, consultation: Consultation) -> Optional[tuple[Offer, Decimal]]:
+    """The chosen offer and what its provider's lines for this consultation make, when that is not its
+    amount (negotiated after the choice…); None when they agree, or no offer with a provider and an
+    amount is chosen."""
     offer = consultation.offer(consultation.selected_offer_id)
-    budgeted = budgeted_for_offer(pathway, consultation)
-    return offer is not None and offer.amount is not None and budgeted is not None and budgeted != offer.amount
+    if offer is None or offer.partner_id is None or offer.amount is None:
+        return None
+    budgeted = sum((cost_amount(c) for c in lines_of(pathway, consultation, offer.partner_id)), Decimal(0))
+    return (offer, budgeted) if budgeted != offer.amount else None
 
 
 def offer_choice(pathway: Pathway, consultation_id: str, offer_id: str) -> ChoiceEdits:
@@ -159,12 +154,12 @@ def _drop(lines: list[Cost], consultation_id: str, edits: ChoiceEdits) -> None:
 def _spent_only(cost: Cost) -> dict[str, Any]:
     """The fields bringing a line's forecast down to its actual amount: fewer units at the same rate when
     they make it exactly (3 jours × 700 € of 9), else a flat fee of what was spent."""
-    spent = cost.actual_amount
+    spent = cost.actual_amount if cost.actual_amount is not None else cost_amount(cost)
     if cost.unit_cost > 0:
         quantity = spent / cost.unit_cost
-        exact = quantity.quantize(Decimal(1).scaleb(-QUANTITY_PLACES))
-        if exact == quantity and cost_amount(cost.model_copy(update={"quantity": exact})) == spent:
-            return {"quantity": exact.normalize()}
+        if quantity == quantity.quantize(Decimal(1).scaleb(-QUANTITY_PLACES)) and \
+                cost_amount(cost.model_copy(update={"quantity": quantity})) == spent:
+            return {"quantity": quantity}
     return {"quantity": Decimal(1), "unit": "forfait", "unit_cost": spent}
 
 
@@ -228,11 +223,12 @@ def _intervening(pathway: Pathway, consultation: Consultation, chosen: Optional[
         if phase.id not in consultation.phase_ids:
             continue
         ids = list(phase.partner_ids)
-        if former not in (None, chosen) and former in ids and not _still_on(
+        if former is not None and former != chosen and former in ids and not _still_on(
                 pathway, consultation, former, phase.id, removed):
-            ids = [chosen if i == former else i for i in ids] if chosen not in ids else \
-                [i for i in ids if i != former]
-            ids = [i for i in ids if i is not None]
+            at = ids.index(former)
+            ids.remove(former)
+            if chosen is not None and chosen not in ids:
+                ids.insert(at, chosen)  # in the former one's place
         if chosen is not None and chosen not in ids:
             ids.append(chosen)
         if ids != phase.partner_ids:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.consultations import Criterion, Offer, ranked_offers
 from parcours_designer.model.formatting import format_date, format_money, format_score
-from parcours_designer.model.offer_choice import offer_needs_budgeting
+from parcours_designer.model.offer_choice import unbudgeted_offer
 from parcours_designer.model.references import display_name
 from parcours_designer.ui.commands import SetFields, choose_offer
 from parcours_designer.ui.document import FIELDS, Change, Document
@@ -284,7 +284,7 @@ class OffersEditor(QGroupBox):
         offer = self.current_offer()
         self.remove_button.setEnabled(offer is not None)
         chosen = offer is not None and consultation.selected_offer_id == offer.id
-        rebudget = chosen and offer_needs_budgeting(self.document.pathway, consultation)
+        rebudget = chosen and unbudgeted_offer(self.document.pathway, consultation) is not None
         self.choose_button.setEnabled(offer is not None and (not chosen or rebudget))
         self.choose_button.setToolTip(self.choose_tip(rebudget))
 

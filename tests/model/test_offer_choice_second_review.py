@@ -11,7 +11,7 @@ from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.check import run_check
 from parcours_designer.model.enums import PartnerStatus
 from parcours_designer.model.frameworks import load_catalog
-from parcours_designer.model.offer_choice import budgeted_for_offer, lines_of, offer_choice, offer_needs_budgeting
+from parcours_designer.model.offer_choice import lines_of, offer_choice, unbudgeted_offer
 from parcours_designer.model.references import remove_references
 from parcours_designer.paths import framework_folders
 from tests.model.factories import example_pathway
@@ -116,7 +116,7 @@ def test_the_choice_leaves_no_partner_finding_on_the_former_provider(framework):
 # --- 4. an offer renegotiated after the choice -------------------------------------------------------------
 def test_the_chosen_offer_budgeted_in_full_is_not_found(framework):
     pathway = example_pathway()
-    assert budgeted_for_offer(pathway, pathway.consultations[0]) == Decimal("9450.00")
+    assert unbudgeted_offer(pathway, pathway.consultations[0]) is None
     assert not rule_hits(pathway, framework)
     choose(pathway, "cs1", "of2")
     assert not rule_hits(pathway, framework)
@@ -126,7 +126,8 @@ def test_a_renegotiated_offer_is_found_and_choosing_it_again_budgets_it(framewor
     pathway = example_pathway()
     choose(pathway, "cs1", "of2")
     pathway.consultations[0].offers[1].amount = Decimal("7500.00")
-    assert offer_needs_budgeting(pathway, pathway.consultations[0])
+    offer, budgeted = unbudgeted_offer(pathway, pathway.consultations[0])
+    assert (offer.id, budgeted) == ("of2", Decimal("8900.00"))
     [hit] = rule_hits(pathway, framework)
     assert hit.target_id == "cs1"
     message = hit.message.replace("\u202f", " ").replace("\xa0", " ")
@@ -134,7 +135,7 @@ def test_a_renegotiated_offer_is_found_and_choosing_it_again_budgets_it(framewor
     edits = choose(pathway, "cs1", "of2")
     assert edits.added == [] and edits.removed == [] and edits.statuses == {} and edits.phases == {}
     assert sum(cost_amount(c) for c in pathway.costs if c.consultation_id == "cs1") == Decimal("7500.00")
-    assert not offer_needs_budgeting(pathway, pathway.consultations[0])
+    assert unbudgeted_offer(pathway, pathway.consultations[0]) is None
     assert not rule_hits(pathway, framework)
 
 
@@ -142,8 +143,8 @@ def test_no_chosen_offer_or_no_amount_is_not_found(framework):
     pathway = example_pathway()
     pathway.consultations[0].offers[0].amount = None
     pathway.consultations[1].selected_offer_id = None
-    assert not offer_needs_budgeting(pathway, pathway.consultations[0])
-    assert not offer_needs_budgeting(pathway, pathway.consultations[1])
+    assert unbudgeted_offer(pathway, pathway.consultations[0]) is None
+    assert unbudgeted_offer(pathway, pathway.consultations[1]) is None
     assert not rule_hits(pathway, framework)
 
 

@@ -11,7 +11,7 @@ from parcours_designer.model.consultations import chosen_provider, chosen_withou
 from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.formatting import format_money, format_percent, format_signed_money
-from parcours_designer.model.offer_choice import budgeted_for_offer, offer_needs_budgeting
+from parcours_designer.model.offer_choice import unbudgeted_offer
 from parcours_designer.model.realised import compute_realised
 from parcours_designer.model.references import display_name
 
@@ -50,14 +50,17 @@ def offer_chosen_without_provider(ctx: Context) -> Iterator[Hit]:
 @rule("offer-chosen-not-budgeted", Severity.WARNING, "Offre retenue inscrite au budget")
 def offer_chosen_not_budgeted(ctx: Context) -> Iterator[Hit]:
     for consultation in ctx.pathway.consultations:
-        if offer_needs_budgeting(ctx.pathway, consultation):
-            offer = consultation.offer(consultation.selected_offer_id)
-            provider = ctx.partners_by_id.get(offer.partner_id or "")
-            who = f" de « {display_name(provider)} »" if provider is not None else ""
-            budgeted = budgeted_for_offer(ctx.pathway, consultation)
-            yield hit("consultations", consultation, f"Dans la consultation « {display_name(consultation)} », "
-                      f"l'offre retenue{who} s'élève à {format_money(offer.amount)} mais le budget lui "
-                      f"consacre {format_money(budgeted)} : retenez-la de nouveau pour mettre le budget à jour.")
+        gap = unbudgeted_offer(ctx.pathway, consultation)
+        if gap is None:
+            continue
+        offer, budgeted = gap
+        if offer.amount is None:
+            continue
+        provider = ctx.partners_by_id.get(offer.partner_id or "")
+        who = f" de « {display_name(provider)} »" if provider is not None else ""
+        yield hit("consultations", consultation, f"Dans la consultation « {display_name(consultation)} », "
+                  f"l'offre retenue{who} s'élève à {format_money(offer.amount)} mais le budget lui "
+                  f"consacre {format_money(budgeted)} : retenez-la de nouveau pour mettre le budget à jour.")
 
 
 @rule("offer-partly-scored", Severity.WARNING, "Offres notées sur tous les critères")
