@@ -1,5 +1,5 @@
-"""Review of issue 16's deliverables in the editor (branch review-deliv): defects found, each an
-``xfail(strict=True)`` test until fixed, and what held, as plain tests."""
+"""Review of issue 16's deliverables in the editor (branch review-deliv): each defect found is a
+test here (all fixed since), and what held."""
 
 from __future__ import annotations
 
