@@ -16,7 +16,7 @@ from parcours_designer.export.pdf_doc import (
     table,
 )
 from parcours_designer.export.pdf_text import NBSP, para
-from parcours_designer.model.consultations import SCORE_MAX
+from parcours_designer.model.consultations import SCORE_MAX, criterion_codes
 from parcours_designer.model.formatting import format_date, format_date_long, format_money, format_score
 from parcours_designer.model.pathway import Pathway
 from parcours_designer.model.references import display_name
@@ -60,8 +60,8 @@ def grid_story(grid: OffersGrid, sheet: dict, orientation: str) -> list:
 def _criteria(grid: OffersGrid, sheet: dict, orientation: str) -> list:
     if not grid.criteria:
         return [missing_note("Aucun critère n'est défini : les offres ne peuvent pas être notées.", sheet)]
-    rows = [[f"C{number}", display_name(c), Cell(c.weight, right=True)]
-            for number, c in enumerate(grid.criteria, start=1)]
+    rows = [[code, display_name(c), Cell(c.weight, right=True)]
+            for code, c in zip(criterion_codes(len(grid.criteria)), grid.criteria)]
     from reportlab.platypus import Spacer
 
     return [table(("Code", "Critère", "Pondération"), rows, (0.1, 0.7, 0.2), sheet=sheet, orientation=orientation),
@@ -75,7 +75,7 @@ def _ranking(grid: OffersGrid, sheet: dict, orientation: str) -> list:
     if not grid.rows:
         return [missing_note("Aucune offre n'est encore reçue.", sheet)]
     count = len(grid.criteria)
-    header = ("Rang", "Prestataire", "Reçue le", "Montant", *[f"C{n}" for n in range(1, count + 1)],
+    header = ("Rang", "Prestataire", "Reçue le", "Montant", *criterion_codes(count),
               "Note pondérée", "Choix")
     rows, emphasis = [], []
     for position, row in enumerate(grid.rows):

@@ -59,6 +59,11 @@ class Consultation(Entity):
         return next((offer for offer in self.offers if offer.id == offer_id), None)
 
 
+def criterion_codes(count: int) -> list[str]:
+    """The short names of a consultation's criteria, in order: C1, C2… (offers' columns, the check, the PDF)."""
+    return [f"C{number}" for number in range(1, count + 1)]
+
+
 def chosen_provider(consultation: Consultation) -> Optional[str]:
     """The partner id of the offer chosen (None: no choice, or an offer without provider)."""
     offer = consultation.offer(consultation.selected_offer_id)

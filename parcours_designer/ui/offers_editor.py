@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from parcours_designer.model.consultations import Criterion, Offer, ranked_offers
+from parcours_designer.model.consultations import Criterion, Offer, criterion_codes, ranked_offers
 from parcours_designer.model.formatting import format_date, format_money, format_score
 from parcours_designer.model.offer_choice import unbudgeted_offer
 from parcours_designer.model.references import display_name
@@ -91,7 +91,7 @@ class CriteriaEditor(RowsEditor):
                 self.set_text(row, 0, criterion.label, criterion.id)
                 self.table.item(row, 0).setToolTip(plain_tooltip(criterion.label))
                 self.set_text(row, 1, str(criterion.weight))
-            self.table.setVerticalHeaderLabels([f"C{number}" for number in range(1, len(criteria) + 1)])
+            self.table.setVerticalHeaderLabels(criterion_codes(len(criteria)))
 
     def add_row(self) -> None:
         consultation = _consultation(self.document, self.consultation_id)
@@ -204,7 +204,7 @@ class OffersEditor(QGroupBox):
         consultation = self.consultation()
         criteria = consultation.criteria if consultation else []
         return [self.tr("Prestataire"), self.tr("Reçue le"), self.tr("Montant"),
-                *[f"C{n}" for n in range(1, len(criteria) + 1)],
+                *criterion_codes(len(criteria)),
                 self.tr("Note /5"), self.tr("Rang"), self.tr("Retenue"), self.tr("Appréciation")]
 
     def reload(self) -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 from parcours_designer.model.budget import cost_amount
 from parcours_designer.model.check.context import Context
 from parcours_designer.model.check.registry import Hit, Severity, hit, rule
-from parcours_designer.model.consultations import chosen_provider, chosen_without_being_best
+from parcours_designer.model.consultations import chosen_provider, chosen_without_being_best, criterion_codes
 from parcours_designer.model.entities import Partner
 from parcours_designer.model.enums import PartnerKind
 from parcours_designer.model.formatting import format_money, format_percent, format_signed_money
@@ -66,7 +66,7 @@ def offer_chosen_not_budgeted(ctx: Context) -> Iterator[Hit]:
 @rule("offer-partly-scored", Severity.WARNING, "Offres notées sur tous les critères")
 def offer_partly_scored(ctx: Context) -> Iterator[Hit]:
     for consultation in ctx.pathway.consultations:
-        codes = {c.id: f"C{number}" for number, c in enumerate(consultation.criteria, start=1)}
+        codes = dict(zip((c.id for c in consultation.criteria), criterion_codes(len(consultation.criteria))))
         for offer in consultation.offers:
             missing = [code for criterion_id, code in codes.items() if criterion_id not in offer.scores]
             if missing:
