@@ -32,14 +32,17 @@ def to_do_again(phase: Phase) -> None:
     phase.deliverables = expected_again(phase.deliverables)
 
 
+# What a money line has spent, received or kept as its baseline: this edition's own, never copied.
+MONEY_RESULTS: dict[type[Entity], tuple[str, ...]] = {Cost: ("actual_amount", "baseline_amount"),
+                                                      Funding: ("actual_amount",)}
+
+
 def twin_of(item: Item, new_id: str) -> Item:
     """A copy of ``item`` under ``new_id``: a phase's copy is work to do again, a cost line's
     copy has neither an amount spent nor a baseline amount of its own."""
     twin = item.model_copy(deep=True, update={"id": new_id})
     if isinstance(twin, Phase):
         to_do_again(twin)
-    if isinstance(twin, Cost):
-        twin.actual_amount = twin.baseline_amount = None
-    if isinstance(twin, Funding):
-        twin.actual_amount = None
+    for name in MONEY_RESULTS.get(type(twin), ()):
+        setattr(twin, name, None)
     return twin

@@ -17,15 +17,15 @@ from datetime import date, timedelta
 from typing import Optional
 
 from parcours_designer.model.calendar import WorkCalendar
-from parcours_designer.model.copies import to_do_again
-from parcours_designer.model.entities import ChecklistItem, Closure, EditionLink, Phase, Review
+from parcours_designer.model.copies import MONEY_RESULTS, to_do_again
+from parcours_designer.model.entities import ChecklistItem, Closure, Cost, EditionLink, Funding, Phase, Review
 from parcours_designer.model.enums import FundingStatus
 from parcours_designer.model.pathway import Pathway, new_uid
 from parcours_designer.model.shift import reference_start, shift_dates
 
 # Fields of later additions that hold this edition's results, cleared when present.
 RESULT_FIELDS = {"indicators": ("result", "measured_on", "assessment"),
-                 "costs": ("actual_amount", "baseline_amount"), "funding": ("actual_amount",)}
+                 "costs": MONEY_RESULTS[Cost], "funding": MONEY_RESULTS[Funding]}
 
 
 def year_later(day: date) -> date:
