@@ -191,8 +191,12 @@ class OffersEditor(QGroupBox):
     def consultation(self):
         return _consultation(self.document, self.consultation_id)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._update_buttons()  # budget lines edited while the page was hidden
+
     def _on_changed(self, change: Change) -> None:
-        if change.list_name == "costs":
+        if change.list_name == "costs" and self.isVisible():  # not on the keystroke path of the Budget page
             self._update_buttons()  # the chosen offer's lines may no longer make its amount
         if change.kind != FIELDS:
             return
