@@ -29,6 +29,7 @@ from parcours_designer.model.entities import Deliverable, as_deliverable
 from parcours_designer.model.enums import DeliverableStatus
 from parcours_designer.ui.capped_rows import TOP_LEFT, cap_rows, natural_height
 from parcours_designer.ui.commands import SetFields
+from parcours_designer.ui.derived import derived_state
 from parcours_designer.ui.document import Change, Document
 from parcours_designer.ui.editors import DateField
 from parcours_designer.ui.focus_order import DateTab
@@ -47,7 +48,7 @@ class DeliverablesEditor(RowsEditor):
         super().__init__(self.tr("Livrables et leur réception"),
                          [self.tr("Livrable"), self.tr("Statut"), self.tr("Reçu le"), self.tr("Commentaire")],
                          document, parent)
-        self.today = today  # None: the real today, when a status is chosen
+        self.today = today  # None: the day the window judges as of (the check's and the Suivi tab's)
         self.phase_id: Optional[str] = None
         self.table.setAccessibleName(self.tr("Livrables de l'étape"))
         self.table.verticalHeader().setVisible(False)
@@ -196,7 +197,7 @@ class DeliverablesEditor(RowsEditor):
         row = self._row_of(combo)
         old = self._deliverable(row)
         if old is not None:
-            edited = with_status(old, combo.currentData(), self.today or date.today())
+            edited = with_status(old, combo.currentData(), self.today or derived_state(self.document).day())
             self._replace(row, edited, self.tr("Changer le statut d'un livrable"))
 
     def add_row(self) -> None:
