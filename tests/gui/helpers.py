@@ -50,3 +50,24 @@ def choose_in_combo(qtbot, combo: QComboBox, text: str) -> None:
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == text
+
+
+def deliverables_editor(window, phase_id: str, today):
+    """The deliverables table under the Étapes page, showing ``phase_id``, proposing ``today``."""
+    from parcours_designer.ui.deliverables_editor import DeliverablesEditor
+
+    page = window.show_page("phases").list_pages["phases"]
+    page.select(phase_id)
+    editor = next(w for w in page.extra if isinstance(w, DeliverablesEditor))
+    editor.today = today
+    return editor
+
+
+def choose_status(editor, row: int, label: str) -> None:
+    """Pick ``label`` in the row's status list, as a click in its popup does."""
+    from parcours_designer.ui.deliverables_editor import STATUS
+
+    combo = editor.table.cellWidget(row, STATUS)
+    index = combo.findText(label)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)

@@ -15,6 +15,7 @@ from parcours_designer.model.enums import DeliverableStatus
 from parcours_designer.model.fileformat import dump_pathway
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.deliverables_editor import COMMENT, RECEIVED, STATUS, TITLE, DeliverablesEditor
+from tests.gui.helpers import choose_status as _choose, deliverables_editor
 
 pytestmark = pytest.mark.gui
 
@@ -27,19 +28,7 @@ def window(example_window):
 
 
 def _editor(window, phase_id: str) -> DeliverablesEditor:
-    page = window.show_page("phases").list_pages["phases"]
-    page.select(phase_id)
-    editor = next(w for w in page.extra if isinstance(w, DeliverablesEditor))
-    editor.today = TODAY
-    return editor
-
-
-def _choose(editor: DeliverablesEditor, row: int, label: str) -> None:
-    """Pick ``label`` in the row's status list, as a click in its popup does."""
-    combo = editor.table.cellWidget(row, STATUS)
-    index = combo.findText(label)
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
+    return deliverables_editor(window, phase_id, TODAY)
 
 
 def test_the_table_shows_each_deliverable_of_the_selected_phase(window):

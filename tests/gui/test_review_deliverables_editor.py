@@ -16,6 +16,7 @@ from parcours_designer.model.planning import plan_for
 from parcours_designer.ui.commands import SetFields
 from parcours_designer.ui.deliverables_editor import COMMENT, RECEIVED, STATUS, TITLE, DeliverablesEditor
 from tests.gui.conftest import EXAMPLE, open_window
+from tests.gui.helpers import choose_status as _choose, deliverables_editor
 
 pytestmark = pytest.mark.gui
 
@@ -27,18 +28,7 @@ def _phases_page(window):
 
 
 def _editor(window, phase_id: str) -> DeliverablesEditor:
-    page = _phases_page(window)
-    page.select(phase_id)
-    editor = next(w for w in page.extra if isinstance(w, DeliverablesEditor))
-    editor.today = TODAY
-    return editor
-
-
-def _choose(editor: DeliverablesEditor, row: int, label: str) -> None:
-    combo = editor.table.cellWidget(row, STATUS)
-    index = combo.findText(label)
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
+    return deliverables_editor(window, phase_id, TODAY)
 
 
 def _example_with(tmp_path, phase_id: str, deliverables: list) -> str:
