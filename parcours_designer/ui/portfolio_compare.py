@@ -14,7 +14,7 @@ from parcours_designer.model.formatting import format_date, format_money
 from parcours_designer.model.portfolio import Portfolio, edition_groups
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.plurals import by_count
-from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
+from parcours_designer.ui.portfolio_rows import Column, cap_columns_to_contents, rows_view
 
 
 def _shown(value) -> str:
@@ -123,7 +123,7 @@ class CompareTab(QWidget):
                           ("indicators", self.comparison.indicators)):
             view, model = self.tables[key]
             model.set_rows(list(rows))
-            fit_columns(view, widest=300)
+            cap_columns_to_contents(view, widest=300)
         counts = {kind: self.comparison.count(kind) for kind in PhaseChangeKind}
         self.summary_label.setText(self.tr("De « {0} » à « {1} » : {2}.").format(
             self.comparison.before, self.comparison.after, self._changes_text(counts)))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from parcours_designer.model.formatting import format_date
 from parcours_designer.model.portfolio import Portfolio
 from parcours_designer.model.portfolio_directory import DirectoryEntry, partner_directory
-from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view, selected_rows
+from parcours_designer.ui.portfolio_rows import Column, cap_columns_to_contents, rows_view, selected_rows
 
 
 SUMMARY_WIDTH = 200  # pixels: the roles and the contact at first sight, whole in their tooltip and the card below
@@ -54,7 +54,7 @@ class DirectoryTab(QWidget):
         self.view, self.model, self.proxy = rows_view(directory_columns(self), self,
                                                        self.tr("Annuaire des partenaires"))
         self.model.set_rows(self.entries)
-        fit_columns(self.view, widest=230)
+        cap_columns_to_contents(self.view, widest=230)
         self.search.textChanged.connect(self.proxy.set_query)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)

@@ -121,7 +121,7 @@ def selected_rows(view: QTableView, proxy: RowsFilter) -> list[int]:
     return [proxy.mapToSource(proxy.index(row, 0)).row() for row in rows]
 
 
-def fit_columns(view: QTableView, widest: int = 360) -> None:
+def cap_columns_to_contents(view: QTableView, widest: int = 360) -> None:
     """Each column to its contents and header, at most ``widest`` (or its own ``widest``) pixels."""
     view.resizeColumnsToContents()
     model = view.model()

@@ -16,7 +16,7 @@ from parcours_designer.model.formatting import format_money
 from parcours_designer.model.portfolio import Portfolio
 from parcours_designer.ui import dialogs
 from parcours_designer.ui.portfolio_chart import BarChart
-from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
+from parcours_designer.ui.portfolio_rows import Column, cap_columns_to_contents, rows_view
 from parcours_designer.ui.tooltips import plain_tooltip
 
 
@@ -53,7 +53,7 @@ class NeedsTab(QWidget):
                           tooltip=lambda g: _titles(portfolio, g.pathways))]
         self.view, self.model, _proxy = rows_view(columns, self, self.tr("Besoins par catégorie"))
         self.model.set_rows(groups)
-        fit_columns(self.view)
+        cap_columns_to_contents(self.view)
         layout.addWidget(self.view, 1)
 
 
@@ -150,7 +150,7 @@ class FundersTab(QWidget):
                           tooltip=lambda f: _titles(portfolio, f.pathways))]
         self.view, self.model, _proxy = rows_view(columns, self, self.tr("Financeurs"))
         self.model.set_rows(funders)
-        fit_columns(self.view)
+        cap_columns_to_contents(self.view)
         total = sum((f.amount for f in funders), Decimal("0"))
         granted = sum((f.granted for f in funders), Decimal("0"))
         self.total_label = QLabel(self.tr("Total : {0}, dont {1} accordés, sur {2} parcours").format(

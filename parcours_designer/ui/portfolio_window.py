@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from parcours_designer.model.formatting import format_date, format_money
 from parcours_designer.ui.plurals import by_count
-from parcours_designer.ui.portfolio_rows import Column, fit_columns, rows_view
+from parcours_designer.ui.portfolio_rows import Column, cap_columns_to_contents, rows_view
 
 if TYPE_CHECKING:
     from parcours_designer.model.portfolio import Portfolio
@@ -165,7 +165,7 @@ class PortfolioWindow(QMainWindow):
                                    self.tr("{0} fichiers illisibles")).format(unreadable)
         self.statusBar().showMessage(f"{read_text}, {unreadable_text}")
         self.pathways_model.set_rows(portfolio.pathways)
-        fit_columns(self.pathways_view, widest=330)
+        cap_columns_to_contents(self.pathways_view, widest=330)
         self._show_unreadable(portfolio)
         while self.tabs.count() > 1:
             self.tabs.widget(1).deleteLater()
